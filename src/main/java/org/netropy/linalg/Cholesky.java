@@ -1,0 +1,82 @@
+package org.netropy.linalg;
+
+/**
+ * Cholesky factorisation of a small dense symmetric positive-definite matrix, for Newton steps
+ * and Gaussian log-densities. Pure Java: the analytic engines must not load a native backend.
+ */
+public final class Cholesky {
+    private final double[][] l;
+
+    private Cholesky(double[][] l) {
+        this.l = l;
+    }
+
+    /**
+     * Factorises {@code a} (only the lower triangle is read); returns null if it is not
+     * numerically positive definite.
+     */
+    public static Cholesky of(double[][] a) {
+        int n = a.length;
+        double[][] l = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = a[i][j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i][k] * l[j][k];
+                }
+                if (i == j) {
+                    if (!(s > 0) || !Double.isFinite(s)) {
+                        return null;
+                    }
+                    l[i][i] = Math.sqrt(s);
+                } else {
+                    l[i][j] = s / l[j][j];
+                }
+            }
+        }
+        return new Cholesky(l);
+    }
+
+    /** Solves {@code A x = b}. */
+    public double[] solve(double[] b) {
+        int n = l.length;
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = b[i];
+            for (int k = 0; k < i; k++) {
+                s -= l[i][k] * y[k];
+            }
+            y[i] = s / l[i][i];
+        }
+        double[] x = new double[n];
+        for (int i = n - 1; i >= 0; i--) {
+            double s = y[i];
+            for (int k = i + 1; k < n; k++) {
+                s -= l[k][i] * x[k];
+            }
+            x[i] = s / l[i][i];
+        }
+        return x;
+    }
+
+    /** {@code log det A}. */
+    public double logDeterminant() {
+        double s = 0;
+        for (int i = 0; i < l.length; i++) {
+            s += 2 * Math.log(l[i][i]);
+        }
+        return s;
+    }
+
+    /** {@code A^{-1}} (n solves; for small matrices). */
+    public double[][] inverse() {
+        int n = l.length;
+        double[][] inv = new double[n][];
+        for (int j = 0; j < n; j++) {
+            double[] e = new double[n];
+            e[j] = 1;
+            inv[j] = solve(e);
+        }
+        return inv; // symmetric, so columns = rows
+    }
+}

@@ -1,0 +1,2 @@
+/** Small pure-Java linear algebra shared by the analytic parts (no native backend). */
+package org.netropy.linalg;

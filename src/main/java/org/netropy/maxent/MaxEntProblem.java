@@ -1,0 +1,51 @@
+package org.netropy.maxent;
+
+import org.netropy.io.InvalidInputException;
+import org.netropy.task.TaskMatrix;
+
+/**
+ * A maximum-entropy problem (THEORY §3): the task constraints {@code E_P[z g_k w_j] = A_jk}
+ * (eq. 1) and the reference law {@code π = N(w; 0, σ_w² I) N(z; 0, σ_z²) π_G(g)}.
+ *
+ * @param task   the task matrix A (D × C), already normalised
+ * @param sigmaW σ_w, scale of the stimulus weights in the reference law
+ * @param sigmaZ σ_z, scale of the readout in the reference law
+ * @param prior  the gain prior π_G over C contexts
+ */
+public record MaxEntProblem(TaskMatrix task, double sigmaW, double sigmaZ, GainPrior prior) {
+
+    public MaxEntProblem {
+        InvalidInputException.positive("sigma-w", sigmaW);
+        InvalidInputException.positive("sigma-z", sigmaZ);
+        InvalidInputException.require(prior.contexts() == task.contexts(), "gain prior",
+                "one gain per context of the task (" + task.contexts() + ")", prior.contexts());
+    }
+
+    /** The default problem: A = I_C (normalised), σ_w = σ_z = σ, uniform binary gains. */
+    public static MaxEntProblem of(TaskMatrix task, double sigma, GainPrior prior) {
+        return new MaxEntProblem(task, sigma, sigma, prior);
+    }
+
+    public int features() {
+        return task.features();
+    }
+
+    public int contexts() {
+        return task.contexts();
+    }
+
+    /** κ = σ_w² σ_z². */
+    public double kappa() {
+        return sigmaW * sigmaW * sigmaZ * sigmaZ;
+    }
+
+    /** The same problem with both scales multiplied by {@code factor} (continuation, norm matching). */
+    public MaxEntProblem withScaleFactor(double factor) {
+        return new MaxEntProblem(task, sigmaW * factor, sigmaZ * factor, prior);
+    }
+
+    /** The same problem at σ_w = σ_z = sigma. */
+    public MaxEntProblem withSigma(double sigma) {
+        return new MaxEntProblem(task, sigma, sigma, prior);
+    }
+}
