@@ -1,12 +1,306 @@
 package org.netropy.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.netropy.connectivity.NetworkEvaluation;
+import org.netropy.connectivity.NeuronTable;
+import org.netropy.connectivity.NeuronTableCsv;
+import org.netropy.io.InvalidInputException;
+import org.netropy.io.Json;
+import org.netropy.io.TidyCsv;
+import org.netropy.maxent.GroupNormLimit;
+import org.netropy.maxent.MaxEntProblem;
+import org.netropy.maxent.MaxEntSampler;
+import org.netropy.maxent.MaxEntSolution;
+import org.netropy.maxent.MaxEntSolver;
+import org.netropy.maxent.NormMatchedScale;
+import org.netropy.maxent.PatternClass;
+import org.netropy.maxent.Population;
+import org.netropy.maxent.SolutionReport;
+import org.netropy.random.RandomStreams;
+import org.netropy.task.StimulusSet;
+import org.netropy.task.TaskMatrix;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until this command is implemented. */
-@Command(name = "maxent", mixinStandardHelpOptions = true, description = "Maximum-entropy connectivity (not yet available)")
+/** {@code netropy maxent ...}: the analytic maximum-entropy engine (THEORY §3). */
+@Command(name = "maxent", mixinStandardHelpOptions = true,
+        description = "Maximum-entropy single-neuron connectivity of a context-dependent task (Hruza & Ostojic 2026; THEORY.md section 3).",
+        subcommands = {MaxEntCommand.Solve.class, MaxEntCommand.Scan.class, MaxEntCommand.Sample.class,
+                MaxEntCommand.Limit.class, MaxEntCommand.NormMatch.class})
 public final class MaxEntCommand implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        throw new UnsupportedOperationException("'netropy maxent' is not implemented yet");
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Prints the solver's warnings to stderr, one line each. */
+    static void warn(PrintWriter err, MaxEntSolution s) {
+        for (String w : s.warnings()) {
+            err.println("netropy: warning: " + w);
+        }
+    }
+
+    @Command(name = "solve", mixinStandardHelpOptions = true, description = "Solve one problem and print the max-ent law.")
+    static final class Solve implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        MaxEntOptions options;
+        @Option(names = "--contexts", paramLabel = "C", description = "Number of contexts C (task A = I_C unless --task-matrix).")
+        Integer contexts;
+        @Option(names = "--sigma", paramLabel = "S", required = true, description = "Weight scale sigma (sigma_w; sigma_z = ratio*sigma).")
+        double sigma;
+        @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
+        OutputFormat format;
+
+        @Override
+        public Integer call() {
+            TaskMatrix task = options.task(contexts);
+            MaxEntSolution s = MaxEntSolver.solve(options.problem(task, sigma), options.settings(), null);
+            PrintWriter out = spec.commandLine().getOut();
+            warn(spec.commandLine().getErr(), s);
+            switch (format) {
+                case json -> out.println(Json.write(SolutionReport.toMap(s)));
+                case csv -> out.print(TidyCsv.format(s.populations().isEmpty()
+                        ? SolutionReport.rowsBySize(s, options.normalisation().label())
+                        : SolutionReport.rowsByPattern(s, options.normalisation().label())));
+                default -> printTable(out, s);
+            }
+            out.flush();
+            return s.converged() ? 0 : Main.EXIT_FAILURE;
+        }
+
+        private static void printTable(PrintWriter out, MaxEntSolution s) {
+            MaxEntProblem p = s.problem();
+            out.printf("max-ent law: C=%d D=%d sigma_w=%.4g sigma_z=%.4g gains=%s solver=%s%n", p.contexts(), p.features(),
+                    p.sigmaW(), p.sigmaZ(), p.prior().kind(), s.method());
+            out.printf("KL=%.6g nats (population %.6g + selectivity %.6g)  entropy=%.6g nats  mean structure=%.4f%n",
+                    s.kl(), s.klPopulation(), s.klSelectivity(), s.entropy(), s.meanStructure());
+            out.printf("converged=%s in %d iterations, residual |M-A|/|A| = %.2e%n", s.converged(), s.iterations(), s.residual());
+            if (!s.populations().isEmpty() && s.populations().size() <= 256) {
+                out.printf("%-" + Math.max(7, p.contexts()) + "s %12s %12s %10s  %s%n", "pattern", "P*(g)", "prior", "structure", "E[zw|g]");
+                for (Population pop : s.populations()) {
+                    StringBuilder cc = new StringBuilder();
+                    for (double x : pop.crossCovariance()) {
+                        cc.append(String.format("%9.4f", x));
+                    }
+                    out.printf("%-" + Math.max(7, p.contexts()) + "s %12.6f %12.6f %10.4f  %s%n", pop.label(), pop.probability(),
+                            pop.prior(), pop.structure(), cc);
+                }
+            } else {
+                out.printf("%8s %14s %12s %12s %10s%n", "active", "patterns", "P*(class)", "prior", "structure");
+                for (PatternClass c : s.classes()) {
+                    out.printf("%8d %14.6g %12.6f %12.6f %10.4f%n", c.activeContexts(), c.patterns(), c.probability(), c.prior(), c.structure());
+                }
+            }
+        }
+    }
+
+    @Command(name = "scan", mixinStandardHelpOptions = true,
+            description = "Solve over ranges of contexts and sigma; write a tidy CSV and print a summary.")
+    static final class Scan implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        MaxEntOptions options;
+        @Option(names = "--contexts", paramLabel = "RANGE", defaultValue = "1..8", description = "Context counts, e.g. 1..8 or 2,4,8 (default: ${DEFAULT-VALUE}).")
+        String contexts;
+        @Option(names = "--sigma", paramLabel = "RANGE", defaultValue = "0.03..10", description = "Weight scales, e.g. 0.03..10 (log-spaced) or 0.1,1 (default: ${DEFAULT-VALUE}).")
+        String sigma;
+        @Option(names = "--points", paramLabel = "N", defaultValue = "50", description = "Points in a sigma range (default: ${DEFAULT-VALUE}).")
+        int points;
+        @Option(names = "--by", paramLabel = "size|pattern", defaultValue = "size",
+                description = "One row per number of active contexts, or per gain pattern (default: ${DEFAULT-VALUE}).")
+        String by;
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "Tidy CSV to write.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            InvalidInputException.require(by.equals("size") || by.equals("pattern"), "--by", "size or pattern", by);
+            InvalidInputException.inRange("--points", points, 1, 100_000);
+            int[] cs = Ranges.integers("--contexts", contexts, 1, org.netropy.maxent.GainPrior.MAX_CLASS_CONTEXTS);
+            double[] sigmas = Ranges.numbers("--sigma", sigma, points, true, true);
+            if (options.taskMatrix != null) {
+                InvalidInputException.require(cs.length == 1, "--contexts", "a single value with --task-matrix", contexts);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            List<String> summary = new ArrayList<>();
+            int failures = 0;
+            PrintWriter err = spec.commandLine().getErr();
+            for (int c : cs) {
+                TaskMatrix task = options.task(options.taskMatrix != null ? null : c);
+                MaxEntProblem base = options.problem(task, sigmas[0]);
+                Map<Double, MaxEntSolution> solutions = MaxEntSolver.scan(base, sigmas, options.settings());
+                for (MaxEntSolution s : solutions.values()) {
+                    warn(err, s);
+                    if (!s.converged()) {
+                        failures++;
+                    }
+                    rows.addAll(by.equals("pattern") && !s.populations().isEmpty()
+                            ? SolutionReport.rowsByPattern(s, options.normalisation().label())
+                            : SolutionReport.rowsBySize(s, options.normalisation().label()));
+                }
+                MaxEntSolution lo = solutions.get(min(sigmas));
+                MaxEntSolution hi = solutions.get(max(sigmas));
+                summary.add(String.format("%4d %12.4g %12.4g %12.4f %12.4f %12.4f %12.4f", c, lo.kl(), hi.kl(),
+                        lo.meanStructure(), hi.meanStructure(), lo.specialisedFraction(), hi.specialisedFraction()));
+            }
+            TidyCsv.write(out, rows);
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("max-ent scan: %d context counts x %d sigma values in [%.4g, %.4g]%n", cs.length, sigmas.length, min(sigmas), max(sigmas));
+            o.printf("%4s %12s %12s %12s %12s %12s %12s%n", "C", "KL(lo)", "KL(hi)", "struct(lo)", "struct(hi)", "spec(lo)", "spec(hi)");
+            summary.forEach(o::println);
+            o.printf("wrote %d rows to %s%s%n", rows.size(), out, failures > 0 ? " (" + failures + " solves did not converge; see column converged)" : "");
+            o.flush();
+            return failures > 0 ? Main.EXIT_FAILURE : 0;
+        }
+
+        private static double min(double[] a) {
+            return java.util.Arrays.stream(a).min().orElseThrow();
+        }
+
+        private static double max(double[] a) {
+            return java.util.Arrays.stream(a).max().orElseThrow();
+        }
+    }
+
+    @Command(name = "sample", mixinStandardHelpOptions = true,
+            description = "Draw a finite network from the max-ent law, write it as a single-neuron table, and test it on the task.")
+    static final class Sample implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        MaxEntOptions options;
+        @Option(names = "--contexts", paramLabel = "C", description = "Number of contexts C.")
+        Integer contexts;
+        @Option(names = "--sigma", paramLabel = "S", required = true, description = "Weight scale sigma.")
+        double sigma;
+        @Option(names = "--neurons", paramLabel = "N", required = true, description = "Number of neurons (even: antithetic pairs).")
+        int neurons;
+        @Option(names = "--seed", paramLabel = "K", required = true, description = "Root seed (stream \"maxent-sample\").")
+        long seed;
+        @Option(names = "--independent", description = "Independent draws instead of antithetic (mirror) pairs.")
+        boolean independent;
+        @Option(names = "--stimulus-points", paramLabel = "n", defaultValue = "5", description = "Grid points per feature for the evaluation (default: ${DEFAULT-VALUE}).")
+        int stimulusPoints;
+        @Option(names = "--stimulus-amplitude", paramLabel = "U", defaultValue = "1", description = "Stimulus grid amplitude (default: ${DEFAULT-VALUE}).")
+        double amplitude;
+        @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Single-neuron table to write.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            TaskMatrix task = options.task(contexts);
+            MaxEntSolution s = MaxEntSolver.solve(options.problem(task, sigma), options.settings(), null);
+            warn(spec.commandLine().getErr(), s);
+            SplittableRandom random = new RandomStreams(seed).stream("maxent-sample");
+            NeuronTable net = MaxEntSampler.sample(s, neurons, !independent, options.contextScale, random);
+            NeuronTableCsv.write(out, net);
+            NetworkEvaluation e = NetworkEvaluation.of(net, options.activation()::value, task,
+                    StimulusSet.grid(task.features(), stimulusPoints, amplitude));
+            double[][] ahat = NetworkEvaluation.linearisedTask(net);
+            double err2 = 0;
+            for (int j = 0; j < task.features(); j++) {
+                for (int k = 0; k < task.contexts(); k++) {
+                    err2 += Math.pow(ahat[j][k] - task.get(j, k), 2);
+                }
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("wrote %d neurons (seed %d, %s) to %s%n", neurons, seed, independent ? "independent draws" : "antithetic pairs", out);
+            o.printf("|A_hat - A|^2 = %.4g (expected %.4g = %s tr Cov(T)/N)%n", err2,
+                    (independent ? 1 : 2) * s.traceCovariance() / neurons, independent ? "" : "2");
+            o.printf("%8s %10s %12s %12s%n", "context", "slope", "intercept", "MSE");
+            for (int k = 0; k < task.contexts(); k++) {
+                o.printf("%8d %10.4f %12.4g %12.4g%n", k + 1, e.slopes()[k], e.intercepts()[k], e.mse()[k]);
+            }
+            o.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "limit", mixinStandardHelpOptions = true,
+            description = "The sigma -> 0 limit: minimum group-norm cost S*(A) and limiting population probabilities.")
+    static final class Limit implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        MaxEntOptions options;
+        @Option(names = "--contexts", paramLabel = "C", description = "Number of contexts C.")
+        Integer contexts;
+        @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
+        OutputFormat format;
+
+        @Override
+        public Integer call() {
+            TaskMatrix task = options.task(contexts);
+            GroupNormLimit.Solution s = GroupNormLimit.solve(task, options.prior(task.contexts()));
+            PrintWriter o = spec.commandLine().getOut();
+            if (format == OutputFormat.json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("contexts", task.contexts());
+                m.put("features", task.features());
+                m.put("cost", s.cost());
+                m.put("primalCost", s.primalCost());
+                m.put("gapBound", s.gapBound());
+                m.put("certificate", s.certificate());
+                m.put("patterns", s.patterns());
+                o.println(Json.write(m));
+            } else {
+                o.printf("S*(A) = %.10g (gap <= %.1e); sqrt(kappa) E[|w|^2/s + z^2/t] -> 2 S* = %.10g%n", s.cost(), s.gapBound(), 2 * s.cost());
+                o.printf("%-10s %12s %14s%n", "pattern", "|x_g|", "lim P(g)");
+                for (GroupNormLimit.PatternWeight p : s.patterns()) {
+                    o.printf("%-10s %12.6f %14.6f%n", p.label(), p.norm(), p.limitProbability());
+                }
+            }
+            o.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "norm-match", mixinStandardHelpOptions = true,
+            description = "Weight scale as a constraint: the max-ent law with E[|w|^2 + z^2] = R^2 (sigma_w = sigma_z = tau).")
+    static final class NormMatch implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Mixin
+        MaxEntOptions options;
+        @Option(names = "--contexts", paramLabel = "C", description = "Number of contexts C.")
+        Integer contexts;
+        @Option(names = "--squared-norm", paramLabel = "R2", required = true, description = "Target E[|w|^2 + z^2] per neuron.")
+        double squaredNorm;
+        @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
+        OutputFormat format;
+
+        @Override
+        public Integer call() {
+            TaskMatrix task = options.task(contexts);
+            NormMatchedScale.Result r = NormMatchedScale.solve(task, options.prior(task.contexts()), squaredNorm, options.settings());
+            PrintWriter o = spec.commandLine().getOut();
+            if (format == OutputFormat.json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("tau", r.tau());
+                m.put("squaredNorm", squaredNorm);
+                m.put("solution", SolutionReport.toMap(r.solution()));
+                o.println(Json.write(m));
+            } else {
+                o.printf("tau = %.10g  (E[|w|^2+z^2] = %.10g)  KL = %.6g  mean structure = %.4f%n", r.tau(),
+                        NormMatchedScale.meanSquaredNorm(r.solution()), r.solution().kl(), r.solution().meanStructure());
+            }
+            o.flush();
+            return 0;
+        }
     }
 }

@@ -1,0 +1,108 @@
+package org.netropy.cli;
+
+import org.netropy.io.InvalidInputException;
+import org.netropy.maxent.GainFunction;
+import org.netropy.maxent.GainPrior;
+import org.netropy.maxent.MaxEntProblem;
+import org.netropy.maxent.SolverSettings;
+import org.netropy.task.TargetNormalisation;
+import org.netropy.task.TaskMatrix;
+import picocli.CommandLine.Option;
+
+/**
+ * Options shared by the {@code maxent} commands: the task, the reference law and the solver.
+ * Every modelling choice of THEORY §1–3 is an option here, and is echoed in the outputs.
+ */
+public final class MaxEntOptions {
+    @Option(names = "--task-matrix", paramLabel = "ROWS",
+            description = "Task matrix A, rows separated by ';' (e.g. \"1,0;0,1\"); default: identity with C contexts.")
+    String taskMatrix;
+
+    @Option(names = "--normalisation", paramLabel = "none|sqrt-contexts", defaultValue = "none",
+            description = "Target normalisation across contexts: A as given, or A/sqrt(C) (default: ${DEFAULT-VALUE}).")
+    String normalisation;
+
+    @Option(names = "--gains", paramLabel = "relu|tanh|sigmoid|softplus", defaultValue = "relu",
+            description = "Activation whose gains phi'(v) define the populations (default: ${DEFAULT-VALUE}).")
+    String gains;
+
+    @Option(names = "--bias-scale", paramLabel = "SB", defaultValue = "0",
+            description = "ReLU only: std of a shared Gaussian bias; 0 = bias-free, uniform binary gains (default: ${DEFAULT-VALUE}).")
+    double biasScale;
+
+    @Option(names = "--context-scale", paramLabel = "SV", defaultValue = "1",
+            description = "Std of the context weights v (continuous gains, biased ReLU, and sampled networks) (default: ${DEFAULT-VALUE}).")
+    double contextScale;
+
+    @Option(names = "--quadrature-nodes", paramLabel = "N", defaultValue = "12",
+            description = "Continuous gains: Gauss-Hermite nodes per context (default: ${DEFAULT-VALUE}).")
+    int quadratureNodes;
+
+    @Option(names = "--max-atoms", paramLabel = "M", defaultValue = "20000",
+            description = "Continuous gains: beyond this many tensor atoms use M quasi-Monte-Carlo atoms (default: ${DEFAULT-VALUE}).")
+    int maxAtoms;
+
+    @Option(names = "--sigma-ratio", paramLabel = "R", defaultValue = "1",
+            description = "sigma_z / sigma_w (default: ${DEFAULT-VALUE}, i.e. sigma_w = sigma_z = sigma).")
+    double sigmaRatio;
+
+    @Option(names = "--solver", paramLabel = "auto|full|reduced", defaultValue = "auto",
+            description = "Dual solver: reduced needs A = a*I and exchangeable binary gains (default: ${DEFAULT-VALUE}).")
+    String solver;
+
+    @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-11",
+            description = "Stop when |M - A|/|A| is below TOL (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    TargetNormalisation normalisation() {
+        return TargetNormalisation.parse("--normalisation", normalisation);
+    }
+
+    /** The task for C contexts (C is ignored when --task-matrix is given, but must agree if both are). */
+    TaskMatrix task(Integer contexts) {
+        if (taskMatrix != null) {
+            TaskMatrix t = TaskMatrix.parse(taskMatrix, normalisation());
+            InvalidInputException.require(contexts == null || contexts == t.contexts(), "--contexts",
+                    "equal to the number of columns of --task-matrix (" + t.contexts() + ")", contexts);
+            return t;
+        }
+        InvalidInputException.require(contexts != null, "--contexts", "given (or a --task-matrix)", "nothing");
+        InvalidInputException.inRange("--contexts", contexts, 1, GainPrior.MAX_CLASS_CONTEXTS);
+        return TaskMatrix.identity(contexts, normalisation());
+    }
+
+    GainPrior prior(int contexts) {
+        GainFunction f = GainFunction.parse("--gains", gains);
+        if (f.isBinary()) {
+            InvalidInputException.nonNegative("--bias-scale", biasScale);
+            if (biasScale == 0) {
+                return GainPrior.uniformBinary(contexts);
+            }
+            return GainPrior.reluWithBias(contexts, InvalidInputException.positive("--context-scale", contextScale), biasScale);
+        }
+        InvalidInputException.require(biasScale == 0, "--bias-scale", "0 for continuous gains", biasScale);
+        return GainPrior.continuous(f, contexts, InvalidInputException.positive("--context-scale", contextScale),
+                quadratureNodes, maxAtoms);
+    }
+
+    GainFunction activation() {
+        return GainFunction.parse("--gains", gains);
+    }
+
+    SolverSettings settings() {
+        SolverSettings.Method m = switch (solver.strip().toLowerCase()) {
+            case "auto" -> SolverSettings.Method.AUTO;
+            case "full" -> SolverSettings.Method.FULL;
+            case "reduced" -> SolverSettings.Method.REDUCED;
+            default -> throw new InvalidInputException("--solver must be one of auto, full, reduced (got " + solver + ")");
+        };
+        InvalidInputException.require(tolerance > 0 && tolerance < 1, "--tolerance", "a number in (0, 1)", tolerance);
+        return new SolverSettings(tolerance, SolverSettings.DEFAULT.maxIterations(), m);
+    }
+
+    MaxEntProblem problem(TaskMatrix task, double sigma) {
+        InvalidInputException.positive("--sigma", sigma);
+        InvalidInputException.positive("--sigma-ratio", sigmaRatio);
+        return new MaxEntProblem(task, sigma, sigma * sigmaRatio, prior(task.contexts()));
+    }
+}

@@ -1,0 +1,132 @@
+package org.netropy.maxent;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a {@link MaxEntSolution} into the documented JSON object of {@code maxent solve} and the
+ * tidy rows of {@code maxent scan}. Non-finite numbers become null, never NaN.
+ */
+public final class SolutionReport {
+    private SolutionReport() {}
+
+    public static Map<String, Object> toMap(MaxEntSolution s) {
+        MaxEntProblem p = s.problem();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("contexts", p.contexts());
+        m.put("features", p.features());
+        m.put("sigmaW", p.sigmaW());
+        m.put("sigmaZ", p.sigmaZ());
+        m.put("taskMatrix", p.task().entries());
+        m.put("gainPrior", p.prior().kind());
+        m.put("method", s.method());
+        m.put("lambda", s.lambda());
+        List<Map<String, Object>> patterns = new ArrayList<>();
+        for (Population pop : s.populations()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("pattern", pop.label());
+            row.put("gains", pop.gains());
+            row.put("activeContexts", pop.activeContexts());
+            row.put("probability", pop.probability());
+            row.put("prior", pop.prior());
+            row.put("structure", pop.structure());
+            row.put("crossCovariance", pop.crossCovariance());
+            patterns.add(row);
+        }
+        m.put("patterns", patterns);
+        List<Map<String, Object>> classes = new ArrayList<>();
+        for (PatternClass c : s.classes()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("activeContexts", c.activeContexts());
+            row.put("patterns", c.patterns());
+            row.put("probability", c.probability());
+            row.put("prior", c.prior());
+            row.put("structure", c.structure());
+            classes.add(row);
+        }
+        m.put("classes", classes);
+        m.put("kl", s.kl());
+        m.put("klPopulation", s.klPopulation());
+        m.put("klSelectivity", s.klSelectivity());
+        m.put("entropy", s.entropy());
+        m.put("traceCovariance", s.traceCovariance());
+        m.put("meanStructure", s.meanStructure());
+        m.put("specialisedFraction", s.specialisedFraction());
+        m.put("meanActiveFraction", s.meanActiveFraction());
+        m.put("iterations", s.iterations());
+        m.put("residual", s.residual());
+        m.put("converged", s.converged());
+        m.put("priorEffectiveSampleSize", finite(s.priorEffectiveSampleSize()));
+        m.put("posteriorEffectiveSampleSize", finite(s.posteriorEffectiveSampleSize()));
+        m.put("warnings", s.warnings());
+        return m;
+    }
+
+    /** Settings and scalar results shared by every scan row of one solution. */
+    static Map<String, Object> scalars(MaxEntSolution s, String normalisation) {
+        MaxEntProblem p = s.problem();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("contexts", p.contexts());
+        row.put("features", p.features());
+        row.put("normalisation", normalisation);
+        row.put("gain_prior", p.prior().kind());
+        row.put("sigma_w", p.sigmaW());
+        row.put("sigma_z", p.sigmaZ());
+        return row;
+    }
+
+    private static void putTotals(Map<String, Object> row, MaxEntSolution s) {
+        row.put("kl", s.kl());
+        row.put("kl_population", s.klPopulation());
+        row.put("kl_selectivity", s.klSelectivity());
+        row.put("entropy", s.entropy());
+        row.put("mean_structure", s.meanStructure());
+        row.put("specialised_fraction", s.specialisedFraction());
+        row.put("mean_active_fraction", s.meanActiveFraction());
+        row.put("trace_covariance", s.traceCovariance());
+        row.put("method", s.method());
+        row.put("iterations", s.iterations());
+        row.put("residual", s.residual());
+        row.put("converged", s.converged());
+    }
+
+    /** One row per class of m active contexts. */
+    public static List<Map<String, Object>> rowsBySize(MaxEntSolution s, String normalisation) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (PatternClass c : s.classes()) {
+            Map<String, Object> row = scalars(s, normalisation);
+            row.put("active_contexts", c.activeContexts());
+            row.put("patterns", c.patterns());
+            row.put("probability", c.probability());
+            row.put("prior_probability", c.prior());
+            row.put("structure", c.structure());
+            putTotals(row, s);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** One row per gain pattern (enumerated priors only). */
+    public static List<Map<String, Object>> rowsByPattern(MaxEntSolution s, String normalisation) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Population pop : s.populations()) {
+            Map<String, Object> row = scalars(s, normalisation);
+            row.put("pattern", "g" + pop.label());
+            row.put("active_contexts", pop.activeContexts());
+            row.put("probability", pop.probability());
+            row.put("prior_probability", pop.prior());
+            row.put("structure", pop.structure());
+            row.put("cross_covariance_norm", Math.sqrt(Arrays.stream(pop.crossCovariance()).map(x -> x * x).sum()));
+            putTotals(row, s);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static Double finite(double x) {
+        return Double.isFinite(x) ? x : null;
+    }
+}
