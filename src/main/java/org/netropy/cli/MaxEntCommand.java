@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "maxent", mixinStandardHelpOptions = true,
         description = "Maximum-entropy single-neuron connectivity of a context-dependent task (Hruza & Ostojic 2026; THEORY.md section 3).",
         subcommands = {MaxEntCommand.Solve.class, MaxEntCommand.Scan.class, MaxEntCommand.Sample.class,
-                MaxEntCommand.Limit.class, MaxEntCommand.NormMatch.class})
+                MaxEntCommand.Limit.class, MaxEntCommand.NormMatch.class, MaxEntCommand.Bench.class})
 public final class MaxEntCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -301,6 +301,54 @@ public final class MaxEntCommand implements Runnable {
             }
             o.flush();
             return 0;
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Time the solvers (median of repeated solves after warm-up, one thread).")
+    static final class Bench implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+        @Option(names = "--repeats", paramLabel = "R", defaultValue = "30", description = "Timed solves per case (default: ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Override
+        public Integer call() {
+            InvalidInputException.inRange("--repeats", repeats, 1, 100_000);
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf("%-34s %10s %12s%n", "case", "sigma", "median ms");
+            org.netropy.maxent.SolverSettings full = org.netropy.maxent.SolverSettings.DEFAULT
+                    .withMethod(org.netropy.maxent.SolverSettings.Method.FULL);
+            for (int c : new int[] {2, 4, 6, 8}) {
+                for (double sigma : new double[] {0.03, 0.3, 3, 10}) {
+                    MaxEntProblem p = MaxEntProblem.of(TaskMatrix.identity(c, org.netropy.task.TargetNormalisation.NONE), sigma,
+                            org.netropy.maxent.GainPrior.uniformBinary(c));
+                    o.printf("%-34s %10.3g %12.3f%n", "full enumeration C=" + c, sigma, median(() -> MaxEntSolver.solve(p, full, null)));
+                }
+            }
+            for (int c : new int[] {8, 32, 64}) {
+                for (double sigma : new double[] {0.03, 1, 10}) {
+                    MaxEntProblem p = MaxEntProblem.of(TaskMatrix.identity(c, org.netropy.task.TargetNormalisation.NONE), sigma,
+                            org.netropy.maxent.GainPrior.uniformBinary(c));
+                    o.printf("%-34s %10.3g %12.3f%n", "reduced C=" + c, sigma, median(() -> MaxEntSolver.solve(p)));
+                }
+            }
+            o.flush();
+            return 0;
+        }
+
+        private double median(Runnable r) {
+            for (int i = 0; i < 3; i++) {
+                r.run();
+            }
+            double[] t = new double[repeats];
+            for (int i = 0; i < repeats; i++) {
+                long t0 = System.nanoTime();
+                r.run();
+                t[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            java.util.Arrays.sort(t);
+            return t[repeats / 2];
         }
     }
 }

@@ -34,7 +34,7 @@ public final class MaxEntOptions {
             description = "Std of the context weights v (continuous gains, biased ReLU, and sampled networks) (default: ${DEFAULT-VALUE}).")
     double contextScale;
 
-    @Option(names = "--quadrature-nodes", paramLabel = "N", defaultValue = "12",
+    @Option(names = "--quadrature-nodes", paramLabel = "N", defaultValue = "6",
             description = "Continuous gains: Gauss-Hermite nodes per context (default: ${DEFAULT-VALUE}).")
     int quadratureNodes;
 

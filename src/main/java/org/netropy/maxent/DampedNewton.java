@@ -32,7 +32,7 @@ final class DampedNewton {
             if (residual < 0.5 * best) {
                 best = residual;
                 sinceImprovement = 0;
-            } else if (++sinceImprovement > STALL_ITERATIONS) {
+            } else if (++sinceImprovement > Math.max(STALL_ITERATIONS, maxIterations / 5)) {
                 break; // rounding floor: more iterations only shuffle the last digits
             }
             double[] g = e.gradient();
@@ -50,7 +50,7 @@ final class DampedNewton {
                 for (int i = 0; i < n; i++) {
                     trial[i] = x[i] + t * dir[i];
                 }
-                DualFunction.Evaluation cand = f.evaluate(trial, true);
+                DualFunction.Evaluation cand = f.evaluate(trial, false);
                 if (cand != null) {
                     boolean armijo = cand.value() <= e.value() + 1e-4 * t * slope;
                     boolean smallerGradient = Math.sqrt(dot(cand.gradient(), cand.gradient())) < gradNorm;
@@ -65,7 +65,7 @@ final class DampedNewton {
                 break; // no progress possible in floating point
             }
             x = trial.clone();
-            e = next;
+            e = f.evaluate(x, true);
             residual = f.relativeResidual(e.gradient());
         }
         return new Result(x, e.value(), residual, it, residual < tolerance);

@@ -96,6 +96,7 @@ final class FullDual implements DualFunction {
         double[][] hess = withHessian ? new double[dim][dim] : null;
         double[][] ggSum = withHessian ? new double[contexts][contexts] : null;
         double[] u = new double[dim];
+        int[] support = new int[dim];
         for (int a = 0; a < n; a++) {
             double p = Math.exp(logWeight[a] - logZ);
             double[] g = gains[a];
@@ -109,14 +110,20 @@ final class FullDual implements DualFunction {
                 grad[i] += pq * u[i];
             }
             if (withHessian) {
-                double c3 = 3 * p / (q[a] * q[a]);
+                // u = b̃ ⊗ g is zero wherever g_k = 0: accumulate over its support only.
+                int nnz = 0;
                 for (int i = 0; i < dim; i++) {
-                    double ui = c3 * u[i];
-                    if (ui == 0) {
-                        continue;
+                    if (u[i] != 0) {
+                        support[nnz++] = i;
                     }
+                }
+                double c3 = 3 * p / (q[a] * q[a]);
+                for (int ii = 0; ii < nnz; ii++) {
+                    int i = support[ii];
+                    double ui = c3 * u[i];
                     double[] row = hess[i];
-                    for (int j = 0; j <= i; j++) {
+                    for (int jj = 0; jj <= ii; jj++) {
+                        int j = support[jj];
                         row[j] += ui * u[j];
                     }
                 }

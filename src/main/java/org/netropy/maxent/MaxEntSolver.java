@@ -16,6 +16,8 @@ public final class MaxEntSolver {
     static final double CONDENSATION_ESS_FRACTION = 0.01;
     /** A stalled solve with a residual below this is reported as converged at the rounding floor. */
     static final double ROUNDING_FLOOR = 1e-7;
+    /** Continuous gains: an atom with q below this signals condensation onto extreme gains. */
+    static final double CONDENSATION_Q = 1e-6;
 
     private MaxEntSolver() {}
 
@@ -42,15 +44,20 @@ public final class MaxEntSolver {
                 problem.contexts());
         InvalidInputException.require(reduced || problem.prior().size() <= (1 << 20), "gain prior",
                 "at most 2^20 atoms for the full solver (use the reduced solver for large symmetric problems)", problem.prior().size());
+        if (!problem.prior().binary()) {
+            // Continuous gains: the optimum can press against extreme atoms (near-condensation),
+            // where Newton crawls along a curved valley; allow it more iterations before giving up.
+            settings = new SolverSettings(settings.tolerance(), settings.maxIterations() * 10, settings.method());
+        }
         DualFunction dual = reduced ? symmetricDual(problem) : new FullDual(problem);
         double[] start = reduced ? reducedStart(warmStart) : flatten(warmStart, problem);
         Stage stage = runWithContinuation(problem, settings, reduced, start);
         double[][] scaled = reduced ? symmetricLambda(problem.contexts(), stage.x) : unflatten(stage.x, problem);
         List<String> warnings = new ArrayList<>();
         if (!stage.converged && stage.residual < ROUNDING_FLOOR) {
-            warnings.add(String.format("residual %.2g stalled above the tolerance %.0e: the rounding floor of double"
-                    + " precision at this small sigma (|A|/sigma^2 = %.3g); results are accurate to about this level",
-                    stage.residual, settings.tolerance(), 1 / Math.sqrt(problem.kappa())));
+            warnings.add(String.format("residual %.2g stalled above the tolerance %.0e (double-precision floor or a"
+                    + " near-boundary valley of the dual); results are accurate to about this level",
+                    stage.residual, settings.tolerance()));
             stage = new Stage(stage.x, stage.residual, stage.iterations, true);
         } else if (!stage.converged) {
             warnings.add(String.format("did not converge at sigma-w=%g, sigma-z=%g: residual %.3g after %d iterations",
@@ -63,11 +70,14 @@ public final class MaxEntSolver {
         }
         MaxEntSolution s = SolutionStatistics.fromAtoms(problem, scaled, stage.iterations, residual, stage.converged,
                 reduced ? "reduced" : "full", warnings);
-        if (!problem.prior().binary()
-                && s.posteriorEffectiveSampleSize() < CONDENSATION_ESS_FRACTION * s.priorEffectiveSampleSize()) {
-            s.warnings().add(String.format("condensation: the max-ent law concentrates on %.1f of %d gain atoms"
-                    + " (effective sample size); at this small sigma the continuous-gain dual is not steep and the"
-                    + " atom quadrature no longer represents it", s.posteriorEffectiveSampleSize(), problem.prior().size()));
+        if (!problem.prior().binary()) {
+            double minQ = SolutionStatistics.minimumQ(problem, scaled);
+            if (s.posteriorEffectiveSampleSize() < CONDENSATION_ESS_FRACTION * s.priorEffectiveSampleSize() || minQ < CONDENSATION_Q) {
+                s.warnings().add(String.format("condensation: the max-ent law presses against extreme gain atoms"
+                        + " (min q = %.2g, effective sample size %.1f of %.1f); the continuous-gain dual is not steep here"
+                        + " and the atom quadrature no longer represents the law: use a larger --sigma or fewer --quadrature-nodes",
+                        minQ, s.posteriorEffectiveSampleSize(), s.priorEffectiveSampleSize()));
+            }
         }
         return s;
     }

@@ -203,6 +203,22 @@ final class SolutionStatistics {
                 "reduced", Double.NaN, Double.NaN, new ArrayList<>(warnings));
     }
 
+    /** Smallest {@code q_a = 1 − |Λ̃g_a|²} over the prior's atoms. */
+    static double minimumQ(MaxEntProblem problem, double[][] scaled) {
+        int d = problem.features();
+        int c = problem.contexts();
+        double[] x = new double[d * c];
+        for (int j = 0; j < d; j++) {
+            System.arraycopy(scaled[j], 0, x, j * c, c);
+        }
+        double min = 1;
+        for (double[] g : problem.prior().gains()) {
+            double[] b = FullDual.tilt(x, g, d, c);
+            min = Math.min(min, 1 - DampedNewton.dot(b, b));
+        }
+        return min;
+    }
+
     /** H(π) = D/2·log(2πe σ_w²) + ½·log(2πe σ_z²) + H(π_G), nats. */
     private static double referenceEntropy(MaxEntProblem p, double gainEntropy) {
         double twoPiE = 2 * Math.PI * Math.E;

@@ -1,0 +1,126 @@
+package org.netropy.maxent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.netropy.task.TargetNormalisation;
+import org.netropy.task.TaskMatrix;
+
+class GainPriorTest {
+    /** n-point Gauss–Hermite is exact for polynomials of degree 2n−1: E[X⁴] = 3, E[X⁸] = 105. */
+    @Test
+    void gaussHermiteIsExactForPolynomials() {
+        for (int n : new int[] {5, 12, 40}) {
+            GaussHermite gh = GaussHermite.of(n);
+            double m4 = 0;
+            double m8 = 0;
+            for (int i = 0; i < n; i++) {
+                m4 += gh.weight(i) * Math.pow(gh.node(i), 4);
+                m8 += gh.weight(i) * Math.pow(gh.node(i), 8);
+            }
+            assertEquals(3, m4, 1e-11, "n=" + n);
+            assertEquals(105, m8, n >= 5 ? 1e-9 : 1e9, "n=" + n);
+        }
+    }
+
+    /** Gauss–Hermite atoms reproduce E[φ'(v)] computed by an independent fine trapezoid rule. */
+    @Test
+    void gaussHermiteAtomsIntegrateGains() {
+        for (GainFunction f : new GainFunction[] {GainFunction.TANH, GainFunction.SIGMOID, GainFunction.SOFTPLUS}) {
+            double sv = 1.3;
+            GainPrior p = GainPrior.continuous(f, 1, sv, 100, 1000);
+            double quad = 0;
+            for (int a = 0; a < p.size(); a++) {
+                quad += p.weights()[a] * p.gains()[a][0];
+            }
+            double trap = 0;
+            double h = 1e-3;
+            for (double x = -12; x <= 12; x += h) {
+                trap += h * Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI) * f.gain(sv * x);
+            }
+            assertEquals(trap, quad, 1e-6, f.label());
+        }
+    }
+
+    /** Orthant probabilities of ReLU with a Gaussian bias against Monte Carlo. */
+    @Test
+    void orthantProbabilitiesMatchMonteCarlo() {
+        int c = 3;
+        double sv = 1.0;
+        double sb = 0.8;
+        GainPrior p = GainPrior.reluWithBias(c, sv, sb);
+        SplittableRandom r = new SplittableRandom(1);
+        int n = 400_000;
+        double[] counts = new double[1 << c];
+        for (int i = 0; i < n; i++) {
+            double b = sb * r.nextGaussian();
+            int pattern = 0;
+            for (int k = 0; k < c; k++) {
+                if (sv * r.nextGaussian() + b > 0) {
+                    pattern |= 1 << k;
+                }
+            }
+            counts[pattern]++;
+        }
+        double total = 0;
+        for (int a = 0; a < p.size(); a++) {
+            int index = 0;
+            for (int k = 0; k < c; k++) {
+                index |= (int) p.gains()[a][k] << k;
+            }
+            double expected = p.weights()[a];
+            total += expected;
+            assertEquals(expected, counts[index] / n, 5 * Math.sqrt(expected / n), "pattern " + GainPrior.label(p.gains()[a]));
+        }
+        assertEquals(1, total, 1e-12);
+        assertTrue(p.weights()[0] > 1.0 / 8, "a shared bias correlates gains: all-off is likelier than independent");
+    }
+
+    @Test
+    void drawnContextWeightsProduceThePattern() {
+        GainPrior p = GainPrior.reluWithBias(4, 1.0, 0.5);
+        SplittableRandom r = new SplittableRandom(2);
+        double[] g = {1, 0, 1, 1};
+        for (int i = 0; i < 1000; i++) {
+            double[] vb = p.drawContextWeights(g, 1.0, r);
+            for (int k = 0; k < 4; k++) {
+                assertEquals(g[k] == 1, vb[k] + vb[4] > 0);
+            }
+        }
+    }
+
+    @Test
+    void continuousGainsConvergeAndReportFiniteNumbers() {
+        for (GainFunction f : new GainFunction[] {GainFunction.TANH, GainFunction.SIGMOID, GainFunction.SOFTPLUS}) {
+            for (double sigma : new double[] {0.1, 1, 3}) {
+                MaxEntProblem pr = MaxEntProblem.of(TaskMatrix.identity(2, TargetNormalisation.NONE), sigma,
+                        GainPrior.continuous(f, 2, 1.0, 6, 20000));
+                MaxEntSolution s = MaxEntSolver.solve(pr);
+                assertTrue(s.converged() && s.residual() < 1e-9, f + " σ=" + sigma + " residual " + s.residual());
+                assertTrue(Double.isFinite(s.kl()) && Double.isFinite(s.posteriorEffectiveSampleSize()));
+            }
+        }
+    }
+
+    /** A fine quadrature at small σ presses on extreme atoms: reported, finite, and bounded in time. */
+    @Test
+    void condensationIsReportedNotLooped() {
+        MaxEntProblem pr = MaxEntProblem.of(TaskMatrix.identity(2, TargetNormalisation.NONE), 0.1,
+                GainPrior.continuous(GainFunction.SOFTPLUS, 2, 1.0, 12, 20000));
+        MaxEntSolution s = MaxEntSolver.solve(pr);
+        assertTrue(Double.isFinite(s.kl()) && Double.isFinite(s.residual()));
+        if (!s.converged() || s.residual() > 1e-9) {
+            assertTrue(!s.warnings().isEmpty(), "a failed solve explains itself");
+        }
+    }
+
+    @Test
+    void largeContextCountUsesClassesOnly() {
+        GainPrior p = GainPrior.uniformBinary(40);
+        assertTrue(p.classesOnly());
+        assertEquals(41, p.size());
+        assertEquals(Math.pow(0.5, 40), p.patternPriorBySize()[7], 1e-25);
+    }
+}
