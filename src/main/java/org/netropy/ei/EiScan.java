@@ -192,7 +192,7 @@ public record EiScan(int neurons, double connectionProbability, double[] alphas,
     public String curvesCsv(Result result) {
         List<String> cols = List.of("curve", "neurons", "p", "alpha", "we_base", "wi_base", "wi_over_we", "epsilon", "lambda_by",
                 "peak_entropy_bits", "peak_lambda", "we_at_peak", "wi_at_peak", "lambda_low", "lambda_high", "width_one_bit",
-                "log10_width_one_bit", "width_half_peak", "mean_entropy_bits", "censored");
+                "log10_width_one_bit", "width_half_peak", "mean_entropy_bits", "censored", "half_peak_censored");
         return csv(cols, printer -> {
             for (Curve c : result.curves()) {
                 EiParameters b = c.base();
@@ -201,7 +201,7 @@ public record EiScan(int neurons, double connectionProbability, double[] alphas,
                         b.inhibitoryWeight(), b.excitatoryWeight() == 0 ? Double.NaN : b.inhibitoryWeight() / b.excitatoryWeight(),
                         b.spontaneousRate(), lambdaBy.name(), r.peakEntropyBits(), r.peakLambda(), c.peak().excitatoryWeight(),
                         c.peak().inhibitoryWeight(), r.lambdaLow(), r.lambdaHigh(), r.widthOneBit(), r.log10WidthOneBit(),
-                        r.widthHalfPeak(), r.meanEntropyBits(), r.censored());
+                        r.widthHalfPeak(), r.meanEntropyBits(), r.censored(), r.halfPeakCensored());
             }
         });
     }

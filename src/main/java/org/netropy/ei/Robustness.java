@@ -19,11 +19,12 @@ import org.netropy.io.InvalidInputException;
  * @param widthHalfPeak width of the interval where H ≥ H_peak/2 (a threshold that scales with the peak)
  * @param meanEntropyBits average of H over the λ-range of the curve (trapezoid rule): height and
  *     robustness in one number, the default score of the robust max-entropy configuration
- * @param censored true when an interval reaches the end of the λ-grid
+ * @param censored true when the 1-bit interval reaches an end of the λ-grid (the width is a lower bound)
+ * @param halfPeakCensored the same for the half-peak interval
  */
 public record Robustness(double peakEntropyBits, double peakLambda, double lambdaLow, double lambdaHigh,
                          double widthOneBit, double log10WidthOneBit, double widthHalfPeak,
-                         double meanEntropyBits, boolean censored) {
+                         double meanEntropyBits, boolean censored, boolean halfPeakCensored) {
 
     /** Summarises entropies {@code h} measured at increasing {@code lambda} values. */
     public static Robustness of(double[] lambda, double[] h) {
@@ -47,9 +48,8 @@ public record Robustness(double peakEntropyBits, double peakLambda, double lambd
         }
         double mean = area / (lambda[lambda.length - 1] - lambda[0]);
         double log10 = oneBit[0] > 0 ? Math.log10(oneBit[1] / oneBit[0]) : Double.NaN;
-        boolean censored = oneBit[2] > 0 || half[2] > 0;
         return new Robustness(hp, lambda[peak], oneBit[0], oneBit[1], oneBit[1] - oneBit[0], log10,
-                half[1] - half[0], mean, censored);
+                half[1] - half[0], mean, oneBit[2] > 0, half[2] > 0);
     }
 
     /** {low, high, censored?1:0} of the run of points with h ≥ threshold around {@code peak}. */

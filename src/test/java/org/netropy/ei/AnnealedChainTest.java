@@ -149,6 +149,8 @@ class AnnealedChainTest {
             }
             assertEquals(1.0, s, 1e-12);
             assertTrue(r.entropyBits() <= r.maxEntropyBits() + 1e-12);
+            // conditioning reduces entropy: H(m' | m) <= H(m') = H in the stationary state
+            assertTrue(r.entropyRateBits() <= r.entropyBits() + 1e-10, prm + " rate " + r.entropyRateBits());
             assertEquals(prm.lambda(), r.lambda(), 0);
         }
     }

@@ -26,7 +26,8 @@ class RobustnessTest {
         assertEquals(0.5, r.widthOneBit(), 1e-12);
         assertEquals(Math.log10(1.25 / 0.75), r.log10WidthOneBit(), 1e-12);
         assertEquals(2.0, r.widthHalfPeak(), 1e-12); // reaches both grid ends
-        assertTrue(r.censored());
+        assertFalse(r.censored());
+        assertTrue(r.halfPeakCensored());
         assertEquals(8.0, r.meanEntropyBits(), 1e-12); // (20 - 4) / 2
     }
 
