@@ -321,7 +321,7 @@ public final class EiCommand implements Runnable {
                     Ranges.numbers("--epsilon", epsText, grid, true, false),
                     lambdaText.isBlank() ? new double[0] : Ranges.numbers("--lambda", lambdaText, lambdaPoints, true, false),
                     lambdaBy, boundary, modes, simulation.steps, simulation.burnIn, simulation.seed, rank);
-            scan.bases(); // validates every base configuration before the (possibly long) run
+            scan.plan(); // validates every point before the (possibly long) run
             PrintWriter outWriter = spec.commandLine().getOut();
             PrintWriter summary = out == null ? spec.commandLine().getErr() : outWriter;
             EiScan.Result result;

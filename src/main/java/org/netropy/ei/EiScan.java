@@ -93,13 +93,12 @@ public record EiScan(int neurons, double connectionProbability, double[] alphas,
         return out;
     }
 
-    /** Runs the scan; {@code progress} receives the number of points done after each point. */
-    public Result run(IntConsumer progress) {
-        long start = System.nanoTime();
-        RandomStreams seeds = new RandomStreams(seed);
-        List<Point> points = new ArrayList<>();
-        List<Curve> curves = new ArrayList<>();
-        int curveId = 0;
+    /**
+     * Every parameter point, grouped by curve (one list per base configuration). Building the plan
+     * validates every point, so bad input fails before a long run starts.
+     */
+    public List<List<EiParameters>> plan() {
+        List<List<EiParameters>> plan = new ArrayList<>();
         for (EiParameters base : bases()) {
             List<EiParameters> along = new ArrayList<>();
             if (lambdas.length == 0) {
@@ -109,6 +108,22 @@ public record EiScan(int neurons, double connectionProbability, double[] alphas,
                     along.add(lambdaBy.at(base, l));
                 }
             }
+            plan.add(along);
+        }
+        return plan;
+    }
+
+    /** Runs the scan; {@code progress} receives the number of points done after each point. */
+    public Result run(IntConsumer progress) {
+        long start = System.nanoTime();
+        RandomStreams seeds = new RandomStreams(seed);
+        List<Point> points = new ArrayList<>();
+        List<Curve> curves = new ArrayList<>();
+        List<EiParameters> bases = bases();
+        List<List<EiParameters>> plan = plan();
+        for (int curveId = 0; curveId < plan.size(); curveId++) {
+            EiParameters base = bases.get(curveId);
+            List<EiParameters> along = plan.get(curveId);
             double[] h = new double[along.size()];
             for (int i = 0; i < along.size(); i++) {
                 EiParameters p = along.get(i);
@@ -131,7 +146,6 @@ public record EiScan(int neurons, double connectionProbability, double[] alphas,
                 }
                 curves.add(new Curve(curveId, base, rb, along.get(peak)));
             }
-            curveId++;
         }
         Point best = points.get(0);
         for (Point p : points) {
