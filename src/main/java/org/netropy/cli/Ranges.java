@@ -61,7 +61,7 @@ public final class Ranges {
                     boolean log = logarithmic && lo > 0;
                     for (int i = 0; i < points; i++) {
                         double t = points == 1 ? 0 : (double) i / (points - 1);
-                        values.add(log ? lo * Math.pow(hi / lo, t) : lo + (hi - lo) * t);
+                        values.add(roundTo12Digits(log ? lo * Math.pow(hi / lo, t) : lo + (hi - lo) * t));
                     }
                 } else {
                     values.add(Double.parseDouble(part));
@@ -74,5 +74,10 @@ public final class Ranges {
             InvalidInputException.require(Double.isFinite(x) && (!positive || x > 0), option, allowed, text);
         }
         return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Drops floating-point noise from spaced values (0.049999999999999996 -> 0.05) so tables read cleanly. */
+    static double roundTo12Digits(double x) {
+        return x == 0 || !Double.isFinite(x) ? x : new java.math.BigDecimal(x).round(new java.math.MathContext(12)).doubleValue();
     }
 }
