@@ -96,7 +96,16 @@ public record CodeVersion(String commit, boolean dirty, String version) {
      * Versions of the main libraries, read from the names of the jars on the class path
      * ({@code xchart-3.8.8.jar}); cheap and without loading any library class.
      */
-    public static Map<String, String> dependencyVersions() {
+    public static synchronized Map<String, String> dependencyVersions() {
+        if (dependencies == null) {
+            dependencies = Map.copyOf(scanDependencyVersions());
+        }
+        return new TreeMap<>(dependencies);
+    }
+
+    private static Map<String, String> dependencies;
+
+    private static Map<String, String> scanDependencyVersions() {
         Map<String, String> versions = new TreeMap<>();
         Pattern jar = Pattern.compile(".*/([A-Za-z0-9_.-]+?)-(\\d[A-Za-z0-9_.-]*?)(-[a-z]+-x86_64|-[a-z]+-arm64)?\\.jar!/.*");
         try {
