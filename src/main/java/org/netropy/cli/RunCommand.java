@@ -3,13 +3,18 @@ package org.netropy.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.netropy.experiment.ExperimentSpec;
+import org.netropy.experiment.ParameterSpec;
 import org.netropy.experiment.PlannedRun;
+import org.netropy.experiment.RunKind;
+import org.netropy.experiment.RunKinds;
 import org.netropy.experiment.Shard;
 import org.netropy.experiment.SpecFiles;
 import org.netropy.experiment.SpecLoader;
 import org.netropy.experiment.SweepRunner;
+import org.netropy.io.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,8 +30,11 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SPEC", description = "Spec file (experiments/<name>.yaml) or experiment name.")
+    @Parameters(paramLabel = "SPEC", arity = "0..1", description = "Spec file (experiments/<name>.yaml) or experiment name.")
     String specFile;
+
+    @Option(names = "--list-kinds", description = "List the run kinds a spec can name, with their parameters, and exit.")
+    boolean listKinds;
 
     @Option(names = "--variant", paramLabel = "NAME", defaultValue = ExperimentSpec.FULL,
             description = "Variant of the spec, e.g. quick (default: ${DEFAULT-VALUE}, the sweep as written).")
@@ -54,6 +62,14 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (listKinds) {
+            out.print(kindsHelp());
+            out.flush();
+            return 0;
+        }
+        if (specFile == null) {
+            throw new InvalidInputException("SPEC must be given: a spec file or an experiment name (see 'netropy run --help')");
+        }
         ExperimentSpec experiment = SpecLoader.load(SpecFiles.locate(specFile, experiments));
         Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
         int j = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
@@ -66,6 +82,21 @@ public final class RunCommand implements Callable<Integer> {
         }
         SweepRunner.Summary summary = SweepRunner.run(experiment, variant, results, options);
         return report(summary, out, spec.commandLine().getErr());
+    }
+
+    /** Every registered kind with its parameters: name, allowed values, default, meaning. */
+    static String kindsHelp() {
+        StringBuilder sb = new StringBuilder();
+        for (String name : RunKinds.names()) {
+            RunKind k = RunKinds.get(name);
+            sb.append(name).append(": ").append(k.description()).append('\n');
+            for (ParameterSpec p : k.parameters().parameters()) {
+                sb.append(String.format(Locale.ROOT, "  %-16s %s; %s. %s%n", p.name(), p.allowed(),
+                        p.required() ? "required" : "default " + p.defaultValue(), p.description()));
+            }
+            sb.append("  rows: keys ").append(k.rowKeys()).append(", measures ").append(k.measures()).append('\n');
+        }
+        return sb.toString();
     }
 
     /** Prints a sweep's summary; returns the exit code (1 if any run failed). */

@@ -190,6 +190,9 @@ public final class SweepRunner {
 
     /** Computes one run into its folder; returns null on success, the failure otherwise. */
     static Failure execute(RunKind kind, PlannedRun run, Path dir, FaultHook hook) throws Exception {
+        if (RunStore.isComplete(dir)) {
+            return null; // completed meanwhile by another process sharing the results folder
+        }
         RunStore.wipe(dir);
         Files.createDirectories(dir);
         ResolvedParameters p = run.parameters();
