@@ -101,15 +101,25 @@ public final class RunStore {
 
     /** The run hashes of a variant's sweep. */
     public List<String> readManifest(String experiment, String variant) {
+        @SuppressWarnings("unchecked")
+        List<String> runs = (List<String>) manifestJson(experiment, variant).get("runs");
+        return runs;
+    }
+
+    /** The code version the variant's sweep was planned with. */
+    public String manifestCodeVersion(String experiment, String variant) {
+        return String.valueOf(manifestJson(experiment, variant).get("code_version"));
+    }
+
+    private Map<String, Object> manifestJson(String experiment, String variant) {
         Path file = manifest(experiment, variant);
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("no runs of experiment '" + experiment + "' (variant " + variant + ") under "
                     + experimentDir(experiment) + "; run 'netropy run' first" + variantsHint(experiment));
         }
-        Map<String, Object> m = Json.read(file, Map.class);
         @SuppressWarnings("unchecked")
-        List<String> runs = (List<String>) m.get("runs");
-        return runs;
+        Map<String, Object> m = Json.read(file, Map.class);
+        return m;
     }
 
     private String variantsHint(String experiment) {

@@ -76,7 +76,10 @@ final class YamlTree {
             }
             return read(p, fileName);
         } catch (IOException e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            String msg = e.getMessage() == null ? "" : String.join(": ", e.getMessage().lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("    ") && !l.strip().startsWith("in '")
+                            && !l.strip().startsWith("at [Source") && !l.strip().startsWith("^"))
+                    .map(String::strip).toList());
             int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
                     ? jpe.getLocation().getLineNr() : 1;
             throw new Location(fileName, Math.max(line, 1)).error("not valid YAML (" + msg.strip() + ")");

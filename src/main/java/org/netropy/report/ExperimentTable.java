@@ -34,13 +34,14 @@ import org.netropy.io.Json;
  *
  * @param experiment experiment name
  * @param variant    variant of the sweep
+ * @param codeVersion the code version (git commit) the runs were computed with
  * @param columns    grouping columns: parameters, then row keys
  * @param rows       aggregated rows, sorted by the grouping columns, then measure
  * @param planned    runs in the sweep
  * @param complete   complete runs aggregated
  * @param missing    folder names of runs not (yet) complete
  */
-public record ExperimentTable(String experiment, String variant, List<String> columns, List<Row> rows,
+public record ExperimentTable(String experiment, String variant, String codeVersion, List<String> columns, List<Row> rows,
                               int planned, int complete, List<String> missing) {
 
     /** Statistic columns after the grouping columns and "measure" (names a kind may not use). */
@@ -105,7 +106,7 @@ public record ExperimentTable(String experiment, String variant, List<String> co
                 rows.add(new Row(g, m, SeedStatistics.of(xs.stream().mapToDouble(Double::doubleValue).toArray())));
             }
         }
-        return new ExperimentTable(experiment, variant, List.copyOf(columns), rows, hashes.size(), complete, missing);
+        return new ExperimentTable(experiment, variant, store.manifestCodeVersion(experiment, variant), List.copyOf(columns), rows, hashes.size(), complete, missing);
     }
 
     private static int compareGroups(List<String> a, List<String> b) {
@@ -188,7 +189,8 @@ public record ExperimentTable(String experiment, String variant, List<String> co
         StringBuilder md = new StringBuilder();
         md.append("# ").append(experiment).append(ExperimentSpec.FULL.equals(variant) ? "" : " (" + variant + ")").append("\n\n");
         md.append("Mean, standard deviation and 95% confidence interval (Student t) over seeds; ")
-                .append(complete).append(" of ").append(planned).append(" runs complete.\n\n");
+                .append(complete).append(" of ").append(planned).append(" runs complete; code version ")
+                .append(codeVersion).append(".\n\n");
         List<String> h = header();
         md.append("| ").append(String.join(" | ", h)).append(" |\n");
         md.append("|").append("---|".repeat(h.size())).append("\n");
@@ -208,6 +210,7 @@ public record ExperimentTable(String experiment, String variant, List<String> co
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("experiment", experiment);
         j.put("variant", variant);
+        j.put("code_version", codeVersion);
         j.put("runs_planned", planned);
         j.put("runs_complete", complete);
         j.put("runs_missing", missing);

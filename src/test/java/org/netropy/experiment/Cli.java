@@ -2,7 +2,6 @@ package org.netropy.experiment;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import org.netropy.cli.FiguresCommand;
 import org.netropy.cli.Main;
 import org.netropy.cli.ReproduceCommand;
@@ -30,7 +29,7 @@ final class Cli {
     }
 
     /** Runs a command; returns its exit code and keeps its output in lastOut / lastErr. */
-    static int run(Path unused, String... args) {
+    static int run(String... args) {
         CommandLine cl = commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

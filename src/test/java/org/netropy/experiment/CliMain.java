@@ -5,7 +5,7 @@ public final class CliMain {
     private CliMain() {}
 
     public static void main(String[] args) {
-        int code = Cli.run(null, args);
+        int code = Cli.run(args);
         System.out.print(Cli.lastOut);
         System.err.print(Cli.lastErr);
         System.exit(code);

@@ -61,7 +61,7 @@ class PipelineTest {
         List<Path> specs = SpecFiles.all(EXPERIMENTS);
         assertFalse(specs.isEmpty());
         Path results = tmp.resolve("results");
-        int code = Cli.run(null, "reproduce", "--quick", "--experiments", EXPERIMENTS.toString(),
+        int code = Cli.run("reproduce", "--quick", "--experiments", EXPERIMENTS.toString(),
                 "--results", results.toString(), "--no-progress", "--jobs", "2");
         assertEquals(0, code, Cli.lastErr);
         for (Path f : specs) {
@@ -146,10 +146,11 @@ class PipelineTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM did not finish");
         assertEquals(137, p.exitValue(), Files.readString(tmp.resolve("child.log")));
         long complete = countMarkers(killed, spec.name());
-        assertTrue(complete >= 5 && complete < SweepRunner.plan(spec, QUICK).size(), "complete after kill: " + complete);
+        // Five runs passed the fault point; with two threads one of them may not have written its marker yet.
+        assertTrue(complete >= 4 && complete < SweepRunner.plan(spec, QUICK).size(), "complete after kill: " + complete);
         assertTrue(partialFolders(killed, spec.name()) >= 1);
 
-        assertEquals(0, Cli.run(null, "run", DEMO.toString(), "--variant", QUICK, "--results", killed.toString(), "--no-progress"),
+        assertEquals(0, Cli.run("run", DEMO.toString(), "--variant", QUICK, "--results", killed.toString(), "--no-progress"),
                 Cli.lastErr);
         assertTrue(Cli.lastOut.contains(complete + " reused"), Cli.lastOut);
         assertEquals(tables(whole, spec.name(), QUICK), tables(killed, spec.name(), QUICK));
@@ -175,10 +176,10 @@ class PipelineTest {
 
         Path whole = tmp.resolve("whole");
         Path sharded = tmp.resolve("sharded");
-        assertEquals(0, Cli.run(null, "run", "analytic-demo", "--experiments", EXPERIMENTS.toString(), "--variant", QUICK,
+        assertEquals(0, Cli.run("run", "analytic-demo", "--experiments", EXPERIMENTS.toString(), "--variant", QUICK,
                 "--results", whole.toString(), "--no-progress"), Cli.lastErr);
         for (int i = 1; i <= 3; i++) {
-            assertEquals(0, Cli.run(null, "run", DEMO.toString(), "--variant", QUICK, "--shard", i + "/3",
+            assertEquals(0, Cli.run("run", DEMO.toString(), "--variant", QUICK, "--shard", i + "/3",
                     "--results", sharded.toString(), "--no-progress"), Cli.lastErr);
             assertTrue(Cli.lastOut.contains("shard " + i + "/3"), Cli.lastOut);
         }
@@ -189,7 +190,7 @@ class PipelineTest {
     void failedRunsAreRecordedAndTheSweepGoesOn() throws IOException {
         Path results = tmp.resolve("results");
         Path spec = Path.of("src/test/resources/specs/fail-demo.yaml");
-        int code = Cli.run(null, "run", spec.toString(), "--results", results.toString(), "--no-progress");
+        int code = Cli.run("run", spec.toString(), "--results", results.toString(), "--no-progress");
         assertEquals(1, code, "exit code says that runs failed");
         assertTrue(Cli.lastOut.contains("8 runs, 4 computed, 0 reused, 4 failed"), Cli.lastOut);
         assertTrue(Cli.lastErr.contains("4 of 8 runs of fail-demo failed"), Cli.lastErr);
@@ -210,14 +211,14 @@ class PipelineTest {
         assertEquals(4, errors);
 
         // The table is built from the complete runs and says what is missing.
-        assertEquals(0, Cli.run(null, "table", "fail-demo", "--results", results.toString()), Cli.lastErr);
+        assertEquals(0, Cli.run("table", "fail-demo", "--results", results.toString()), Cli.lastErr);
         assertTrue(Cli.lastErr.contains("4 runs of fail-demo are not complete"), Cli.lastErr);
         ExperimentTable t = ExperimentTable.aggregate(results, "fail-demo", ExperimentSpec.FULL);
         assertEquals(2, t.rows().size());
         assertEquals(List.of("1.0", "2.0"), t.rows().stream().map(r -> r.group().get(0)).toList());
 
         // Failed runs are retried on the next invocation (and fail again here).
-        Cli.run(null, "run", spec.toString(), "--results", results.toString(), "--no-progress");
+        Cli.run("run", spec.toString(), "--results", results.toString(), "--no-progress");
         assertTrue(Cli.lastOut.contains("0 computed, 4 reused, 4 failed"), Cli.lastOut);
     }
 
