@@ -10,28 +10,16 @@ import java.util.Map;
  * and git state, Java, operating system, architecture, library versions, the root seed and the
  * derived seeds of the kind's named streams, start and end times, and the cluster job if any.
  */
-final class Provenance {
+public final class Provenance {
     private Provenance() {}
 
     static Map<String, Object> of(PlannedRun run, RunKind kind, Instant started) {
-        CodeVersion code = CodeVersion.current();
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("experiment", run.experiment());
         p.put("hash", run.hash());
         p.put("kind", run.kind());
         p.put("status", "running");
-        Map<String, Object> git = new LinkedHashMap<>();
-        git.put("commit", code.commit());
-        git.put("dirty", code.dirty());
-        p.put("git", git);
-        p.put("netropy_version", code.version());
-        p.put("java", Map.of("version", System.getProperty("java.version"), "vendor", System.getProperty("java.vendor"),
-                "vm", System.getProperty("java.vm.name")));
-        p.put("os", Map.of("name", System.getProperty("os.name"), "version", System.getProperty("os.version"),
-                "arch", System.getProperty("os.arch")));
-        p.put("processors", Runtime.getRuntime().availableProcessors());
-        p.put("omp_num_threads", System.getenv("OMP_NUM_THREADS"));
-        p.put("dependencies", CodeVersion.dependencyVersions());
+        p.putAll(environment());
         Map<String, Object> seeds = new LinkedHashMap<>();
         seeds.put("root", run.parameters().seed());
         Map<String, Object> derived = new LinkedHashMap<>();
@@ -46,6 +34,25 @@ final class Provenance {
             p.put("slurm", Map.of("job_id", job, "array_task_id", String.valueOf(System.getenv("SLURM_ARRAY_TASK_ID"))));
         }
         p.put("started", started.toString());
+        return p;
+    }
+
+    /** The machine and code: git commit and dirty flag, versions of Netropy, Java and libraries, OS, architecture, cores. */
+    public static Map<String, Object> environment() {
+        CodeVersion code = CodeVersion.current();
+        Map<String, Object> p = new LinkedHashMap<>();
+        Map<String, Object> git = new LinkedHashMap<>();
+        git.put("commit", code.commit());
+        git.put("dirty", code.dirty());
+        p.put("git", git);
+        p.put("netropy_version", code.version());
+        p.put("java", Map.of("version", System.getProperty("java.version"), "vendor", System.getProperty("java.vendor"),
+                "vm", System.getProperty("java.vm.name")));
+        p.put("os", Map.of("name", System.getProperty("os.name"), "version", System.getProperty("os.version"),
+                "arch", System.getProperty("os.arch")));
+        p.put("processors", Runtime.getRuntime().availableProcessors());
+        p.put("omp_num_threads", System.getenv("OMP_NUM_THREADS"));
+        p.put("dependencies", CodeVersion.dependencyVersions());
         return p;
     }
 

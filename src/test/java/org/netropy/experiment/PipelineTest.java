@@ -115,7 +115,8 @@ class PipelineTest {
                 () -> SweepRunner.run(spec, QUICK, crashed, new SweepRunner.Options(2, Shard.ALL, false, crashAtEleventh)));
         long complete = countMarkers(crashed, spec.name());
         int planned = SweepRunner.plan(spec, QUICK).size();
-        assertTrue(complete >= 10 && complete < planned, "complete after crash: " + complete);
+        // Ten runs passed the fault point; the other thread's run may be cut short by the shutdown.
+        assertTrue(complete >= 9 && complete < planned, "complete after crash: " + complete);
         assertTrue(partialFolders(crashed, spec.name()) >= 1, "the crashed run must be left without a marker");
 
         SweepRunner.Summary resumed = SweepRunner.run(spec, QUICK, crashed, jobs(2));
