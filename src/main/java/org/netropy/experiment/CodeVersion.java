@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * while editing code, run into a fresh {@code --results} folder or commit first.
  *
  * @param commit  the full git commit, or null outside a git checkout
- * @param dirty   true if tracked files had uncommitted changes
+ * @param dirty   true if tracked files outside results/ had uncommitted changes
  * @param version the release version (from the jar manifest, else the build's version)
  */
 public record CodeVersion(String commit, boolean dirty, String version) {
@@ -53,7 +53,8 @@ public record CodeVersion(String commit, boolean dirty, String version) {
         if (commit == null || !commit.matches("[0-9a-f]{40}")) {
             return new CodeVersion(null, false, version);
         }
-        String status = git(where, "status", "--porcelain", "--untracked-files=no");
+        // results/ holds outputs, not code: regenerating kept tables must not mark the code as changed.
+        String status = git(where, "status", "--porcelain", "--untracked-files=no", "--", ":(top)", ":(top,exclude)results");
         return new CodeVersion(commit, status == null || !status.isBlank(), version);
     }
 
