@@ -45,7 +45,7 @@ public final class SpecLoader {
     private static final List<String> TOP_KEYS = List.of("name", "kind", "description", "base", "sweep", "seeds", "variants", "figures");
     private static final List<String> VARIANT_KEYS = List.of("description", "base", "sweep", "seeds");
     private static final List<String> RANGE_KEYS = List.of("from", "to", "points", "log");
-    private static final List<String> FIGURE_KEYS = List.of("id", "title", "x", "y", "series", "filter", "log_x", "log_y",
+    private static final List<String> FIGURE_KEYS = List.of("id", "title", "x", "y", "reference", "series", "filter", "log_x", "log_y",
             "x_label", "y_label", "pass");
 
     private SpecLoader() {}
@@ -312,20 +312,11 @@ public final class SpecLoader {
         }
         String x = column(m, "x", where, columns, true);
         String series = column(m, "series", where, columns, false);
-        List<String> y = new ArrayList<>();
-        Entry yEntry = m.entries().get("y");
-        if (yEntry == null) {
+        if (!m.entries().containsKey("y")) {
             throw m.at().error(where + ".y is missing (a measure of kind " + kind.name() + ": " + String.join(", ", kind.measures()) + ")");
         }
-        List<Node> yNodes = yEntry.value() instanceof ListNode l ? l.items() : List.of(yEntry.value());
-        for (Node yn : yNodes) {
-            ScalarNode s = scalar(yn, where + ".y", "a measure name");
-            if (!(s.value() instanceof String measure) || (!kind.measures().isEmpty() && !kind.measures().contains(measure))) {
-                throw s.at().error(where + ".y must be a measure of kind " + kind.name() + ", not "
-                        + NearestName.suggestion(String.valueOf(s.value()), kind.measures()));
-            }
-            y.add(measure);
-        }
+        List<String> y = measures(m, "y", where, kind);
+        List<String> reference = measures(m, "reference", where, kind);
         Map<String, Object> filter = new LinkedHashMap<>();
         Entry fEntry = m.entries().get("filter");
         if (fEntry != null) {
@@ -339,10 +330,29 @@ public final class SpecLoader {
                 filter.put(e.key(), p == null ? s.value() : normalise(p, where + ".filter." + e.key(), s));
             }
         }
-        return new FigureSpec(id, optionalString(m, "title", id, where), x, y, series, filter,
+        return new FigureSpec(id, optionalString(m, "title", id, where), x, y, reference, series, filter,
                 flag(m, "log_x", where), flag(m, "log_y", where),
                 optionalString(m, "x_label", x, where), optionalString(m, "y_label", String.join(", ", y), where),
                 optionalString(m, "pass", "", where));
+    }
+
+    /** A measure name or a list of them; empty if the key is absent. */
+    private static List<String> measures(MapNode m, String key, String where, RunKind kind) {
+        List<String> out = new ArrayList<>();
+        Entry e = m.entries().get(key);
+        if (e == null) {
+            return out;
+        }
+        List<Node> nodes = e.value() instanceof ListNode l ? l.items() : List.of(e.value());
+        for (Node n : nodes) {
+            ScalarNode s = scalar(n, where + "." + key, "a measure name");
+            if (!(s.value() instanceof String measure) || (!kind.measures().isEmpty() && !kind.measures().contains(measure))) {
+                throw s.at().error(where + "." + key + " must be a measure of kind " + kind.name() + ", not "
+                        + NearestName.suggestion(String.valueOf(s.value()), kind.measures()));
+            }
+            out.add(measure);
+        }
+        return out;
     }
 
     private static String column(MapNode m, String key, String where, Set<String> columns, boolean required) {

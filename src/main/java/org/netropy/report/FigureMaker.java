@@ -21,6 +21,8 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.netropy.experiment.FigureSpec;
@@ -41,11 +43,13 @@ public final class FigureMaker {
         System.setProperty("java.awt.headless", "true");
     }
 
+    private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {8f, 6f}, 0f);
     private static final int WIDTH = 900;
     private static final int HEIGHT = 600;
 
     /** One plotted line: its name and points. */
-    record Series(String name, List<String> x, List<Double> y, List<Double> ciLow, List<Double> ciHigh, List<Integer> n) {}
+    record Series(String name, boolean reference, List<String> x, List<Double> y, List<Double> ciLow, List<Double> ciHigh, List<Integer> n) {}
 
     private FigureMaker() {}
 
@@ -56,7 +60,7 @@ public final class FigureMaker {
     public static Path draw(List<Map<String, String>> table, FigureSpec figure, Path dir) {
         List<Series> series = select(table, figure);
         if (series.isEmpty()) {
-            throw new InvalidInputException("figure " + figure.id() + ": no table rows match y = " + figure.y()
+            throw new InvalidInputException("figure " + figure.id() + ": no table rows match y = " + figure.measures()
                     + (figure.filter().isEmpty() ? "" : " and filter " + figure.filter()));
         }
         boolean numericX = series.stream().allMatch(s -> s.x().stream().allMatch(v -> ExperimentTable.parse(v) != null));
@@ -90,7 +94,7 @@ public final class FigureMaker {
         Map<String, List<Map<String, String>>> groups = new LinkedHashMap<>();
         List<Map<String, String>> rows = new ArrayList<>();
         for (Map<String, String> r : table) {
-            if (f.y().contains(r.get("measure")) && matches(r, f.filter())) {
+            if (f.measures().contains(r.get("measure")) && matches(r, f.filter())) {
                 rows.add(r);
             }
         }
@@ -98,13 +102,14 @@ public final class FigureMaker {
             int c = f.series() == null ? 0 : ExperimentTable.compareCells(a.get(f.series()), b.get(f.series()));
             return c != 0 ? c : ExperimentTable.compareCells(a.get(f.x()), b.get(f.x()));
         });
-        for (String measure : f.y()) {
+        List<String> measures = f.measures();
+        for (String measure : measures) {
             for (Map<String, String> r : rows) {
                 if (!measure.equals(r.get("measure"))) {
                     continue;
                 }
                 String name = f.series() == null ? measure
-                        : (f.y().size() > 1 ? measure + ", " : "") + f.series() + " = " + r.get(f.series());
+                        : (measures.size() > 1 ? measure + ", " : "") + f.series() + " = " + r.get(f.series());
                 groups.computeIfAbsent(name, k -> new ArrayList<>()).add(r);
             }
         }
@@ -126,7 +131,7 @@ public final class FigureMaker {
                 hi.add(number(r.get("ci95_high")));
                 n.add(Integer.parseInt(r.get("n_seeds")));
             }
-            out.add(new Series(name, x, y, lo, hi, n));
+            out.add(new Series(name, f.reference().contains(rs.get(0).get("measure")), x, y, lo, hi, n));
         });
         return out;
     }
@@ -175,7 +180,14 @@ public final class FigureMaker {
                 ys.add(y);
                 errs.add(err);
             }
-            if (!xs.isEmpty()) {
+            if (xs.isEmpty()) {
+                continue;
+            }
+            if (s.reference()) {
+                XYSeries line = chart.addSeries(s.name(), xs, ys);
+                line.setMarker(SeriesMarkers.NONE);
+                line.setLineStyle(DASHED);
+            } else {
                 chart.addSeries(s.name(), xs, ys, errs).setLineStyle(new BasicStroke(2f));
             }
         }
@@ -239,7 +251,8 @@ public final class FigureMaker {
         md.append("| figure | shows | pass criterion |\n|---|---|---|\n");
         for (FigureSpec f : figures) {
             md.append(String.format(Locale.ROOT, "| [%s](%s.png) ([svg](%s.svg), [data](%s.csv)) | %s against %s%s | %s |\n",
-                    f.id(), f.id(), f.id(), f.id(), String.join(", ", f.y()), f.x(),
+                    f.id(), f.id(), f.id(), f.id(), String.join(", ", f.y())
+                            + (f.reference().isEmpty() ? "" : " (dashed: " + String.join(", ", f.reference()) + ")"), f.x(),
                     f.series() == null ? "" : " per " + f.series(), f.pass().isEmpty() ? "(none stated)" : f.pass()));
         }
         return md.toString();

@@ -35,7 +35,7 @@ class FigureMakerTest {
 
     @Test
     void linesFollowTheSeriesColumnSortedAlongX() throws Exception {
-        FigureSpec f = new FigureSpec("fractions", "Fractions", "sigma", List.of("fraction"), "population", Map.of(),
+        FigureSpec f = new FigureSpec("fractions", "Fractions", "sigma", List.of("fraction"), List.of(), "population", Map.of(),
                 true, false, "sigma", "fraction", "a rises with sigma");
         Path png = FigureMaker.draw(table, f, tmp);
         BufferedImage img = ImageIO.read(png.toFile());
@@ -52,7 +52,7 @@ class FigureMakerTest {
 
     @Test
     void filterSelectsASliceAndTextXGivesBars() throws Exception {
-        FigureSpec f = new FigureSpec("at-small-sigma", "At sigma = 0.1", "population", List.of("fraction"), null,
+        FigureSpec f = new FigureSpec("at-small-sigma", "At sigma = 0.1", "population", List.of("fraction"), List.of(), null,
                 Map.of("sigma", 0.1), false, false, "population", "fraction", "");
         FigureMaker.draw(table, f, tmp);
         List<String> data = Files.readAllLines(tmp.resolve("at-small-sigma.csv"));
@@ -62,11 +62,21 @@ class FigureMakerTest {
     }
 
     @Test
+    void referenceMeasuresAreDrawnBesideTheMeasuredOnes() throws Exception {
+        FigureSpec f = new FigureSpec("with-theory", "b", "sigma", List.of("fraction"), List.of("other"), null,
+                Map.of("population", "b"), false, false, "sigma", "value", "");
+        FigureMaker.draw(table, f, tmp);
+        List<String> data = Files.readAllLines(tmp.resolve("with-theory.csv"));
+        assertEquals(List.of("fraction,0.1,0.8,0.7,0.9,3", "other,0.1,9.0,8.0,10.0,3"), data.subList(1, data.size()));
+        assertTrue(FigureMaker.index("e", "d", List.of(f)).contains("(dashed: other)"));
+    }
+
+    @Test
     void ambiguousSliceOrNoMatchIsAClearError() {
-        FigureSpec noSeries = new FigureSpec("x", "x", "sigma", List.of("fraction"), null, Map.of(), false, false, "s", "f", "");
+        FigureSpec noSeries = new FigureSpec("x", "x", "sigma", List.of("fraction"), List.of(), null, Map.of(), false, false, "s", "f", "");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> FigureMaker.draw(table, noSeries, tmp));
         assertTrue(e.getMessage().contains("several table rows for sigma = 0.1"), e.getMessage());
-        FigureSpec none = new FigureSpec("y", "y", "sigma", List.of("missing"), null, Map.of(), false, false, "s", "f", "");
+        FigureSpec none = new FigureSpec("y", "y", "sigma", List.of("missing"), List.of(), null, Map.of(), false, false, "s", "f", "");
         assertThrows(InvalidInputException.class, () -> FigureMaker.draw(new ArrayList<>(table), none, tmp));
     }
 }
