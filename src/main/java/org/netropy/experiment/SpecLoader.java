@@ -1,0 +1,447 @@
+package org.netropy.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.netropy.experiment.YamlTree.Entry;
+import org.netropy.experiment.YamlTree.ListNode;
+import org.netropy.experiment.YamlTree.Location;
+import org.netropy.experiment.YamlTree.MapNode;
+import org.netropy.experiment.YamlTree.Node;
+import org.netropy.experiment.YamlTree.ScalarNode;
+import org.netropy.io.InvalidInputException;
+
+/**
+ * Reads and validates an experiment spec (YAML). Every error names the file, the line, the field
+ * and what is allowed; an unknown key also gets the nearest valid one. The whole spec, every
+ * variant and every run of every variant are checked before anything runs.
+ *
+ * <pre>
+ * name: analytic-demo            # = file name without .yaml
+ * kind: analytic-demo            # a registered RunKind
+ * description: ...
+ * base: {sigma: 1.0}             # parameter values of every run
+ * sweep:                         # axes, first outermost: a value, a list, or a range
+ *   n: {from: 10, to: 10000, points: 7, log: true}
+ * seeds: 20                      # a count (seeds 0..19) or a list [3, 7, 11]
+ * variants:
+ *   quick: {sweep: {n: [10, 100]}, seeds: 3}
+ * figures:
+ *   - {id: error-vs-n, title: ..., x: n, y: squared_error, series: statistic, log_x: true, log_y: true,
+ *      pass: "slope -1 on log-log axes"}
+ * </pre>
+ */
+public final class SpecLoader {
+    /** Upper limit on the runs of one variant: a typo in a range should not plan a billion runs. */
+    public static final int MAX_RUNS = 1_000_000;
+
+    private static final List<String> TOP_KEYS = List.of("name", "kind", "description", "base", "sweep", "seeds", "variants", "figures");
+    private static final List<String> VARIANT_KEYS = List.of("description", "base", "sweep", "seeds");
+    private static final List<String> RANGE_KEYS = List.of("from", "to", "points", "log");
+    private static final List<String> FIGURE_KEYS = List.of("id", "title", "x", "y", "reference", "series", "filter", "log_x", "log_y",
+            "x_label", "y_label", "pass");
+
+    private SpecLoader() {}
+
+    /** Loads and fully validates a spec file. */
+    public static ExperimentSpec load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new InvalidInputException("spec file " + file + " is not readable (" + e.getClass().getSimpleName() + ")");
+        }
+        return parse(file, text);
+    }
+
+    /** Parses and fully validates spec text; {@code file} names it in messages and gives the expected name. */
+    public static ExperimentSpec parse(Path file, String text) {
+        String fileName = file.toString();
+        Node root = YamlTree.parse(fileName, text);
+        MapNode top = mapping(root, "the spec");
+        checkKeys(top, TOP_KEYS, "the spec");
+
+        String name = requiredString(top, "name");
+        Location nameAt = top.entries().get("name").value().at();
+        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+            throw nameAt.error("name must be lower-case letters, digits and dashes (got '" + name + "')");
+        }
+        String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        if (!stem.equals(name)) {
+            throw nameAt.error("name must equal the file name without .yaml, '" + stem + "' (got '" + name + "')");
+        }
+        String kindName = requiredString(top, "kind");
+        Location kindAt = top.entries().get("kind").value().at();
+        if (!RunKinds.contains(kindName)) {
+            throw kindAt.error("kind must be a registered run kind, not " + NearestName.suggestion(kindName, RunKinds.names()));
+        }
+        RunKind kind = RunKinds.get(kindName);
+        String description = optionalString(top, "description", "");
+        ParameterSchema schema = kind.parameters();
+
+        Map<String, Object> base = parameters(top.entries().get("base"), "base", schema);
+        List<SweepAxis> sweep = axes(top.entries().get("sweep"), "sweep", schema);
+        for (SweepAxis a : sweep) {
+            if (base.containsKey(a.parameter())) {
+                throw top.entries().get("sweep").value() instanceof MapNode m
+                        ? m.entries().get(a.parameter()).at().error("sweep." + a.parameter()
+                        + " is also set in base; keep one of them")
+                        : new InvalidInputException(fileName + ": " + a.parameter() + " is in base and sweep");
+            }
+        }
+        Entry seedsEntry = top.entries().get("seeds");
+        List<Long> seeds = seedsEntry == null ? List.of(0L) : seeds(seedsEntry.value(), "seeds");
+
+        Map<String, ExperimentSpec.Variant> variants = new LinkedHashMap<>();
+        Entry variantsEntry = top.entries().get("variants");
+        if (variantsEntry != null) {
+            MapNode vm = mapping(variantsEntry.value(), "variants");
+            for (Entry e : vm.entries().values()) {
+                String vName = e.key();
+                if (!vName.matches("[a-z0-9][a-z0-9-]*") || vName.equals(ExperimentSpec.FULL)) {
+                    throw e.at().error("variant names must be lower-case letters, digits and dashes and not '"
+                            + ExperimentSpec.FULL + "' (got '" + vName + "')");
+                }
+                String where = "variants." + vName;
+                MapNode v = mapping(e.value(), where);
+                checkKeys(v, VARIANT_KEYS, where);
+                Map<String, Object> vBase = parameters(v.entries().get("base"), where + ".base", schema);
+                List<SweepAxis> vSweep = axes(v.entries().get("sweep"), where + ".sweep", schema);
+                Entry vSeeds = v.entries().get("seeds");
+                variants.put(vName, new ExperimentSpec.Variant(vName, optionalString(v, "description", ""), vBase, vSweep,
+                        vSeeds == null ? null : seeds(vSeeds.value(), where + ".seeds")));
+            }
+        }
+
+        Set<String> columns = new LinkedHashSet<>(schema.names());
+        columns.addAll(kind.rowKeys());
+        List<FigureSpec> figures = new ArrayList<>();
+        Entry figuresEntry = top.entries().get("figures");
+        if (figuresEntry != null) {
+            ListNode list = list(figuresEntry.value(), "figures");
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < list.items().size(); i++) {
+                FigureSpec f = figure(list.items().get(i), "figures[" + i + "]", columns, kind, schema);
+                if (!ids.add(f.id())) {
+                    throw list.items().get(i).at().error("figures[" + i + "].id '" + f.id() + "' is used twice");
+                }
+                figures.add(f);
+            }
+        }
+
+        ExperimentSpec spec = new ExperimentSpec(file, name, kind, description, figures, base, sweep, seeds, variants);
+        for (String variant : spec.variantNames()) {
+            checkRuns(spec, variant);
+        }
+        return spec;
+    }
+
+    /** Plans a variant and lets the kind check every run (cross-parameter rules). */
+    private static void checkRuns(ExperimentSpec spec, String variant) {
+        List<ResolvedParameters> runs = spec.plan(variant);
+        if (runs.size() > MAX_RUNS) {
+            throw new InvalidInputException(spec.source() + ": variant " + variant + " has " + runs.size()
+                    + " runs; the limit is " + MAX_RUNS + " (check the sweep ranges)");
+        }
+        for (ResolvedParameters r : runs) {
+            try {
+                spec.kind().validate(r);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(spec.source() + ": variant " + variant + ", run " + r + ": " + e.getMessage());
+            }
+        }
+    }
+
+    // ---- pieces -------------------------------------------------------------------------------
+
+    private static Map<String, Object> parameters(Entry entry, String where, ParameterSchema schema) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (entry == null) {
+            return values;
+        }
+        MapNode m = mapping(entry.value(), where);
+        for (Entry e : m.entries().values()) {
+            ParameterSpec p = parameter(e, where, schema);
+            ScalarNode s = scalar(e.value(), where + "." + e.key(), p.allowed());
+            values.put(e.key(), normalise(p, where + "." + e.key(), s));
+        }
+        return values;
+    }
+
+    private static ParameterSpec parameter(Entry e, String where, ParameterSchema schema) {
+        if (e.key().equals("seed")) {
+            throw e.at().error(where + ".seed: seeds are set by the top-level key 'seeds' (a count or a list)");
+        }
+        ParameterSpec p = schema.get(e.key());
+        if (p == null) {
+            throw e.at().error("unknown parameter " + NearestName.suggestion(e.key(), schema.names()) + " in " + where);
+        }
+        return p;
+    }
+
+    private static Object normalise(ParameterSpec p, String field, ScalarNode s) {
+        try {
+            return p.normalise(field, s.value());
+        } catch (InvalidInputException ex) {
+            throw s.at().error(ex.getMessage());
+        }
+    }
+
+    private static List<SweepAxis> axes(Entry entry, String where, ParameterSchema schema) {
+        List<SweepAxis> axes = new ArrayList<>();
+        if (entry == null) {
+            return axes;
+        }
+        MapNode m = mapping(entry.value(), where);
+        for (Entry e : m.entries().values()) {
+            ParameterSpec p = parameter(e, where, schema);
+            String field = where + "." + e.key();
+            List<Object> values = new ArrayList<>();
+            Node v = e.value();
+            if (v instanceof ScalarNode s) {
+                values.add(normalise(p, field, s));
+            } else if (v instanceof ListNode l) {
+                if (l.items().isEmpty()) {
+                    throw l.at().error(field + " must list at least one value (" + p.allowed() + ")");
+                }
+                for (Node item : l.items()) {
+                    values.add(normalise(p, field, scalar(item, field, p.allowed())));
+                }
+            } else {
+                values.addAll(range((MapNode) v, field, p));
+            }
+            List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(values));
+            if (distinct.size() != values.size() && !(v instanceof MapNode)) {
+                throw v.at().error(field + " lists a value twice (" + values + ")");
+            }
+            axes.add(new SweepAxis(e.key(), distinct));
+        }
+        return axes;
+    }
+
+    /** {from, to, points, log}: points values from..to, evenly or geometrically spaced (integers rounded, repeats dropped). */
+    private static List<Object> range(MapNode m, String field, ParameterSpec p) {
+        checkKeys(m, RANGE_KEYS, field);
+        if (p.type() != ParameterSpec.Type.INTEGER && p.type() != ParameterSpec.Type.NUMBER) {
+            throw m.at().error(field + " is " + p.allowed() + "; a range {from, to, points, log} needs a numeric parameter");
+        }
+        double from = rangeNumber(m, "from", field);
+        double to = rangeNumber(m, "to", field);
+        if (!(from <= to)) {
+            throw m.at().error(field + ".from must be <= " + field + ".to (got " + from + " > " + to + ")");
+        }
+        ScalarNode pointsNode = m.entries().containsKey("points") ? scalar(m.entries().get("points").value(), field + ".points", "an integer >= 1") : null;
+        if (pointsNode == null || !(pointsNode.value() instanceof Long pts) || pts < 1 || pts > MAX_RUNS) {
+            throw (pointsNode == null ? m.at() : pointsNode.at()).error(field + ".points must be an integer in [1, " + MAX_RUNS
+                    + "] (got " + (pointsNode == null ? "nothing" : pointsNode.describe()) + ")");
+        }
+        boolean log = false;
+        if (m.entries().containsKey("log")) {
+            ScalarNode l = scalar(m.entries().get("log").value(), field + ".log", "true or false");
+            if (!(l.value() instanceof Boolean b)) {
+                throw l.at().error(field + ".log must be true or false (got " + l.describe() + ")");
+            }
+            log = b;
+        }
+        if (log && !(from > 0)) {
+            throw m.at().error(field + ".from must be > 0 for a log range (got " + from + ")");
+        }
+        int points = (int) (long) pts;
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < points; i++) {
+            double t = points == 1 ? 0 : (double) i / (points - 1);
+            double x = i == points - 1 ? to : log ? from * Math.pow(to / from, t) : from + (to - from) * t;
+            Object raw = p.type() == ParameterSpec.Type.INTEGER ? (Object) Math.round(x) : (Object) x;
+            try {
+                values.add(p.normalise(field, raw));
+            } catch (InvalidInputException ex) {
+                throw m.at().error(ex.getMessage());
+            }
+        }
+        return values;
+    }
+
+    private static double rangeNumber(MapNode m, String key, String field) {
+        Entry e = m.entries().get(key);
+        if (e == null) {
+            throw m.at().error(field + "." + key + " is missing (a range is {from, to, points, log})");
+        }
+        ScalarNode s = scalar(e.value(), field + "." + key, "a number");
+        if (!(s.value() instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+            throw s.at().error(field + "." + key + " must be a finite number (got " + s.describe() + ")");
+        }
+        return n.doubleValue();
+    }
+
+    private static List<Long> seeds(Node node, String field) {
+        String allowed = "a count >= 1 (seeds 0..count-1) or a list of distinct integers >= 0";
+        List<Long> seeds = new ArrayList<>();
+        if (node instanceof ScalarNode s) {
+            if (!(s.value() instanceof Long count) || count < 1 || count > MAX_RUNS) {
+                throw s.at().error(field + " must be " + allowed + " (got " + s.describe() + ")");
+            }
+            for (long i = 0; i < count; i++) {
+                seeds.add(i);
+            }
+        } else if (node instanceof ListNode l && !l.items().isEmpty()) {
+            for (Node item : l.items()) {
+                if (!(item instanceof ScalarNode s) || !(s.value() instanceof Long seed) || seed < 0 || seeds.contains(seed)) {
+                    throw item.at().error(field + " must be " + allowed + " (got " + item.describe() + ")");
+                }
+                seeds.add(seed);
+            }
+        } else {
+            throw node.at().error(field + " must be " + allowed + " (got " + node.describe() + ")");
+        }
+        return seeds;
+    }
+
+    private static FigureSpec figure(Node node, String where, Set<String> columns, RunKind kind, ParameterSchema schema) {
+        MapNode m = mapping(node, where);
+        checkKeys(m, FIGURE_KEYS, where);
+        String id = requiredString(m, "id", where);
+        if (!id.matches("[a-z0-9][a-z0-9_-]*")) {
+            throw m.entries().get("id").value().at().error(where + ".id must be lower-case letters, digits, '-' and '_' (got '" + id + "')");
+        }
+        String x = column(m, "x", where, columns, true);
+        String series = column(m, "series", where, columns, false);
+        if (!m.entries().containsKey("y")) {
+            throw m.at().error(where + ".y is missing (a measure of kind " + kind.name() + ": " + String.join(", ", kind.measures()) + ")");
+        }
+        List<String> y = measures(m, "y", where, kind);
+        List<String> reference = measures(m, "reference", where, kind);
+        Map<String, Object> filter = new LinkedHashMap<>();
+        Entry fEntry = m.entries().get("filter");
+        if (fEntry != null) {
+            MapNode fm = mapping(fEntry.value(), where + ".filter");
+            for (Entry e : fm.entries().values()) {
+                if (!columns.contains(e.key())) {
+                    throw e.at().error("unknown column " + NearestName.suggestion(e.key(), columns) + " in " + where + ".filter");
+                }
+                ScalarNode s = scalar(e.value(), where + ".filter." + e.key(), "a value");
+                ParameterSpec p = schema.get(e.key());
+                filter.put(e.key(), p == null ? s.value() : normalise(p, where + ".filter." + e.key(), s));
+            }
+        }
+        return new FigureSpec(id, optionalString(m, "title", id, where), x, y, reference, series, filter,
+                flag(m, "log_x", where), flag(m, "log_y", where),
+                optionalString(m, "x_label", x, where), optionalString(m, "y_label", String.join(", ", y), where),
+                optionalString(m, "pass", "", where));
+    }
+
+    /** A measure name or a list of them; empty if the key is absent. */
+    private static List<String> measures(MapNode m, String key, String where, RunKind kind) {
+        List<String> out = new ArrayList<>();
+        Entry e = m.entries().get(key);
+        if (e == null) {
+            return out;
+        }
+        List<Node> nodes = e.value() instanceof ListNode l ? l.items() : List.of(e.value());
+        for (Node n : nodes) {
+            ScalarNode s = scalar(n, where + "." + key, "a measure name");
+            if (!(s.value() instanceof String measure) || (!kind.measures().isEmpty() && !kind.measures().contains(measure))) {
+                throw s.at().error(where + "." + key + " must be a measure of kind " + kind.name() + ", not "
+                        + NearestName.suggestion(String.valueOf(s.value()), kind.measures()));
+            }
+            out.add(measure);
+        }
+        return out;
+    }
+
+    private static String column(MapNode m, String key, String where, Set<String> columns, boolean required) {
+        Entry e = m.entries().get(key);
+        if (e == null) {
+            if (required) {
+                throw m.at().error(where + "." + key + " is missing (one of " + String.join(", ", columns) + ")");
+            }
+            return null;
+        }
+        ScalarNode s = scalar(e.value(), where + "." + key, "a column name");
+        if (!(s.value() instanceof String c) || !columns.contains(c)) {
+            throw s.at().error(where + "." + key + " must be a parameter or row key, not " + NearestName.suggestion(String.valueOf(s.value()), columns));
+        }
+        return c;
+    }
+
+    private static boolean flag(MapNode m, String key, String where) {
+        Entry e = m.entries().get(key);
+        if (e == null) {
+            return false;
+        }
+        ScalarNode s = scalar(e.value(), where + "." + key, "true or false");
+        if (!(s.value() instanceof Boolean b)) {
+            throw s.at().error(where + "." + key + " must be true or false (got " + s.describe() + ")");
+        }
+        return b;
+    }
+
+    // ---- generic node checks ------------------------------------------------------------------
+
+    private static void checkKeys(MapNode m, List<String> allowed, String where) {
+        for (Entry e : m.entries().values()) {
+            if (!allowed.contains(e.key())) {
+                throw e.at().error("unknown key " + NearestName.suggestion(e.key(), allowed) + " in " + where);
+            }
+        }
+    }
+
+    private static MapNode mapping(Node n, String where) {
+        if (n instanceof MapNode m) {
+            return m;
+        }
+        throw n.at().error(where + " must be a mapping of key: value lines (got " + n.describe() + ")");
+    }
+
+    private static ListNode list(Node n, String where) {
+        if (n instanceof ListNode l) {
+            return l;
+        }
+        throw n.at().error(where + " must be a list (got " + n.describe() + ")");
+    }
+
+    private static ScalarNode scalar(Node n, String where, String allowed) {
+        if (n instanceof ScalarNode s) {
+            return s;
+        }
+        throw n.at().error(where + " must be " + allowed + " (got " + n.describe() + ")");
+    }
+
+    private static String requiredString(MapNode m, String key) {
+        return requiredString(m, key, "the spec");
+    }
+
+    private static String requiredString(MapNode m, String key, String where) {
+        Entry e = m.entries().get(key);
+        if (e == null) {
+            throw m.at().error("missing key '" + key + "' in " + where);
+        }
+        ScalarNode s = scalar(e.value(), key, "a text value");
+        if (!(s.value() instanceof String str) || str.isBlank()) {
+            throw s.at().error(key + " must be a non-empty text value (got " + s.describe() + ")");
+        }
+        return str;
+    }
+
+    private static String optionalString(MapNode m, String key, String fallback) {
+        return optionalString(m, key, fallback, "the spec");
+    }
+
+    private static String optionalString(MapNode m, String key, String fallback, String where) {
+        Entry e = m.entries().get(key);
+        if (e == null) {
+            return fallback;
+        }
+        ScalarNode s = scalar(e.value(), key, "a text value");
+        if (!(s.value() instanceof String str)) {
+            throw s.at().error(key + " must be a text value (got " + s.describe() + "; quote it)");
+        }
+        return str;
+    }
+}
