@@ -22,7 +22,10 @@ public final class AtomicFiles {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+            // A unique sibling (not Files.createTempFile, whose mode 600 would hide results from
+            // other users of a shared cluster folder).
+            Path tmp = parent.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + Thread.currentThread().getId() + "." + System.nanoTime() + ".tmp");
             Files.write(tmp, content);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
