@@ -143,8 +143,11 @@ public final class PopulationClustering {
             }
         }
 
-        MathEx.setSeed(streams.seedFor("kmeans"));
-        int[] kmeans = KMeans.fit(x, Math.max(bestK, 1), 100, 1e-4).y;
+        int[] kmeans = new int[n];
+        if (bestK >= 2) {
+            MathEx.setSeed(streams.seedFor("kmeans"));
+            kmeans = KMeans.fit(x, bestK, 100, 1e-4).y;
+        }
 
         int[] sub = subsample(n, Math.min(n, settings.pairwiseSample()), streams.stream("pairwise-sample"));
         double[][] xs = rows(x, sub);
