@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.netropy.compare.Comparator;
+import org.netropy.compare.ConnectivityComparator;
 import org.netropy.compare.Comparison;
 import org.netropy.compare.ComparisonReport;
 import org.netropy.compare.ComparisonSettings;
@@ -110,7 +110,7 @@ public final class CompareCommand implements Callable<Integer> {
         NeuronTable a = NeuronTableCsv.read(fileA);
         NeuronTable b = NeuronTableCsv.read(tableB);
         ComparisonSettings settings = settings(a.features(), a.contexts());
-        Comparison c = Comparator.compare(a, fileA.toString(), b, tableB.toString(), settings, new RandomStreams(seed));
+        Comparison c = ConnectivityComparator.compare(a, fileA.toString(), b, tableB.toString(), settings, new RandomStreams(seed));
         ComparisonReport.write(c, out);
         PrintWriter w = spec.commandLine().getOut();
         w.print(ComparisonReport.summary(c));

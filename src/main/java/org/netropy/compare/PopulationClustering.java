@@ -99,49 +99,12 @@ public final class PopulationClustering {
     public static Result cluster(double[][] raw, int zColumn, int[] flipColumns, int[] patterns,
                                  Settings settings, RandomStreams streams) {
         int n = raw.length;
-        int p = raw[0].length;
-        double[][] scaled = new double[n][];
-        double[] rms = new double[p];
-        for (double[] row : raw) {
-            for (int j = 0; j < p; j++) {
-                rms[j] += row[j] * row[j];
-            }
-        }
-        for (int j = 0; j < p; j++) {
-            rms[j] = Math.sqrt(rms[j] / n);
-            if (!(rms[j] > 0)) {
-                rms[j] = 1;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            scaled[i] = new double[p];
-            for (int j = 0; j < p; j++) {
-                scaled[i][j] = raw[i][j] / rms[j];
-            }
-        }
+        double[][] scaled = scaleByRms(raw);
         double[][] x = canonicalCopy(scaled, zColumn, flipColumns);
 
         Map<Integer, Double> bic = new LinkedHashMap<>();
-        int bestK = 1;
-        int[] bestLabels = new int[n];
-        double bestBic = Double.POSITIVE_INFINITY;
-        int maxK = Math.min(settings.maxComponents(), Math.max(1, n / (4 * (p + 1))));
-        for (int k = 1; k <= maxK; k++) {
-            MultivariateMixture mixture = fitMixture(x, k, streams.seedFor("gmm-k" + k));
-            if (mixture == null) {
-                continue;
-            }
-            double b = -2 * ((MultivariateExponentialFamilyMixture) mixture).bic;
-            bic.put(k, b);
-            if (b < bestBic) {
-                bestBic = b;
-                bestK = k;
-                bestLabels = new int[n];
-                for (int i = 0; i < n; i++) {
-                    bestLabels[i] = mixture.map(x[i]);
-                }
-            }
-        }
+        int[] bestLabels = selectByBic(x, settings.maxComponents(), bic, streams);
+        int bestK = bic.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(1);
 
         int[] kmeans = new int[n];
         if (bestK >= 2) {
@@ -158,14 +121,88 @@ public final class PopulationClustering {
         int nb = Math.min(n, settings.bootstrapSample());
         double[][] xb = rows(x, subsample(n, nb, streams.stream("bootstrap-sample")));
         double stability = stability(xb, stabilityK, settings, streams.child("bootstrap-data"));
+        double[] nulls = nullStabilities(scaled, nb, stabilityK, zColumn, flipColumns, settings, streams);
+        double nm = Arrays.stream(nulls).average().orElse(Double.NaN);
+        double nsd = Math.sqrt(Arrays.stream(nulls).map(v -> (v - nm) * (v - nm)).sum() / (nulls.length - 1));
+        Double z = nsd > 0 ? (stability - nm) / nsd : null;
+
+        return new Result(bestK, bic, silhouette, stabilityK, stability, nm, nsd, z,
+                AdjustedRandIndex.of(patterns, bestLabels), AdjustedRandIndex.of(patterns, kmeans),
+                AdjustedRandIndex.of(pick(patterns, sub), ward), sub.length, nb);
+    }
+
+    /** Each column divided by its root-mean-square (not centred: the law is zero-mean by symmetry). */
+    private static double[][] scaleByRms(double[][] raw) {
+        int n = raw.length;
+        int p = raw[0].length;
+        double[] rms = new double[p];
+        for (double[] row : raw) {
+            for (int j = 0; j < p; j++) {
+                rms[j] += row[j] * row[j];
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            rms[j] = Math.sqrt(rms[j] / n);
+            if (!(rms[j] > 0)) {
+                rms[j] = 1;
+            }
+        }
+        double[][] scaled = new double[n][p];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                scaled[i][j] = raw[i][j] / rms[j];
+            }
+        }
+        return scaled;
+    }
+
+    /** Fits mixtures for k = 1..maxK, records BIC (lower is better) and returns the MAP labels of the best. */
+    private static int[] selectByBic(double[][] x, int maxComponents, Map<Integer, Double> bic, RandomStreams streams) {
+        int n = x.length;
+        int p = x[0].length;
+        int[] bestLabels = new int[n];
+        double bestBic = Double.POSITIVE_INFINITY;
+        int maxK = Math.min(maxComponents, Math.max(1, n / (4 * (p + 1))));
+        for (int k = 1; k <= maxK; k++) {
+            MultivariateMixture mixture = fitMixture(x, k, streams.seedFor("gmm-k" + k));
+            if (mixture == null) {
+                continue;
+            }
+            // Smile's bic is the penalised log-likelihood ln L − (p/2) ln n (higher is better).
+            double b = -2 * ((MultivariateExponentialFamilyMixture) mixture).bic;
+            bic.put(k, b);
+            if (b < bestBic) {
+                bestBic = b;
+                for (int i = 0; i < n; i++) {
+                    bestLabels[i] = mixture.map(x[i]);
+                }
+            }
+        }
+        return relabel(bestLabels);
+    }
+
+    /** Labels renumbered 0..k-1 in order of first appearance (empty mixture components dropped). */
+    private static int[] relabel(int[] labels) {
+        Map<Integer, Integer> index = new LinkedHashMap<>();
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = index.computeIfAbsent(labels[i], l -> index.size());
+        }
+        return out;
+    }
+
+    /** Stability of M data sets drawn from one Gaussian with the mean and covariance of {@code scaled}. */
+    private static double[] nullStabilities(double[][] scaled, int size, int k, int zColumn, int[] flipColumns,
+                                            Settings settings, RandomStreams streams) {
+        int p = scaled[0].length;
         double[] mean = MathEx.colMeans(scaled);
         double[][] chol = choleskyLower(MathEx.cov(scaled, mean));
         double[] nulls = new double[settings.nullReplicates()];
         for (int m = 0; m < nulls.length; m++) {
             SplittableRandom rng = streams.stream("null-sample-" + m);
-            double[][] y = new double[nb][p];
+            double[][] y = new double[size][p];
             double[] e = new double[p];
-            for (int i = 0; i < nb; i++) {
+            for (int i = 0; i < size; i++) {
                 for (int j = 0; j < p; j++) {
                     e[j] = gaussian(rng);
                 }
@@ -177,16 +214,9 @@ public final class PopulationClustering {
                     y[i][j] = v;
                 }
             }
-            nulls[m] = stability(canonicalCopy(y, zColumn, flipColumns), stabilityK, settings,
-                    streams.child("bootstrap-null-" + m));
+            nulls[m] = stability(canonicalCopy(y, zColumn, flipColumns), k, settings, streams.child("bootstrap-null-" + m));
         }
-        double nm = Arrays.stream(nulls).average().orElse(Double.NaN);
-        double nsd = Math.sqrt(Arrays.stream(nulls).map(v -> (v - nm) * (v - nm)).sum() / (nulls.length - 1));
-        Double z = nsd > 0 ? (stability - nm) / nsd : null;
-
-        return new Result(bestK, bic, silhouette, stabilityK, stability, nm, nsd, z,
-                AdjustedRandIndex.of(patterns, bestLabels), AdjustedRandIndex.of(patterns, kmeans),
-                AdjustedRandIndex.of(pick(patterns, sub), ward), sub.length, nb);
+        return nulls;
     }
 
     /** EM for a k-component full-covariance Gaussian mixture started from a seeded k-means partition; null if it fails. */

@@ -10,6 +10,6 @@
  * {@link org.netropy.compare.ComparisonReport}. The reference side may be an analytic
  * {@link org.netropy.compare.PopulationModel} (the max-ent law of THEORY §3), in which case its
  * exact fractions and moments are used and a sampled table serves for the distributional tests.
- * Entry point: {@link org.netropy.compare.Comparator}.
+ * Entry point: {@link org.netropy.compare.ConnectivityComparator}.
  */
 package org.netropy.compare;

@@ -22,8 +22,8 @@ import smile.stat.hypothesis.KSTest;
  * marginals, the energy distance, the angles and the clustering. All randomness comes from the
  * given {@link RandomStreams}: the same seed gives the same comparison, bit for bit.
  */
-public final class Comparator {
-    private Comparator() {}
+public final class ConnectivityComparator {
+    private ConnectivityComparator() {}
 
     static final String REPRODUCED = "reproduced";
     static final String NOT_REPRODUCED = "not reproduced";
@@ -67,7 +67,7 @@ public final class Comparator {
                 norm += PopulationStatistics.dot(t.w()[i], t.w()[i]) + t.z()[i] * t.z()[i];
             }
             return new Side(source, false, t, SignCanonicalisation.canonicalise(t), patterns, pops, fractionsOf(pops),
-                    Comparator.crossCovarianceVariance(t, patterns), norm / t.size());
+                    ConnectivityComparator.crossCovarianceVariance(t, patterns), norm / t.size());
         }
 
         static Side ofModel(PopulationModel m, NeuronTable sample, ComparisonSettings s) {

@@ -16,7 +16,7 @@ import org.netropy.random.RandomStreams;
 import org.netropy.task.TargetNormalisation;
 import org.netropy.task.TaskMatrix;
 
-class ComparatorTest {
+class ConnectivityComparatorTest {
 
     /** Small, fast clustering settings for unit tests. */
     static ComparisonSettings fast() {
@@ -29,7 +29,7 @@ class ComparatorTest {
     @Test
     void identicalTablesGiveZeroDistances() {
         NeuronTable t = MaxEntLikeModel.twoContexts().sample(1500, new SplittableRandom(1));
-        Comparison c = Comparator.compare(t, t, fast(), new RandomStreams(3));
+        Comparison c = ConnectivityComparator.compare(t, t, fast(), new RandomStreams(3));
         assertEquals(0.0, c.totalVariation(), 0);
         assertEquals(0.0, c.jensenShannon(), 0);
         c.crossCovarianceError().values().forEach(e -> assertEquals(0.0, e, 0));
@@ -41,7 +41,7 @@ class ComparatorTest {
         c.covarianceKl().perPattern().values().forEach(kl -> assertEquals(0.0, kl, 1e-12));
         assertEquals(0.0, c.covarianceKl().matchedBound(), 1e-12);
         assertEquals(0.0, c.selectivityAngles().ks(), 0);
-        assertEquals(Comparator.REPRODUCED, c.overall());
+        assertEquals(ConnectivityComparator.REPRODUCED, c.overall());
         // Both sides are the same table, so their clustering (same streams per side) need not match,
         // but each side sees the same data: k agrees.
         assertEquals(c.clustering().get("a").k(), c.clustering().get("b").k());
@@ -52,13 +52,13 @@ class ComparatorTest {
         // a: 50% "10", 50% "01"; b: 25% "10", 75% "01" → TV = 0.25, JS = hand value.
         NeuronTable a = twoPatternTable(400, 200, 11);
         NeuronTable b = twoPatternTable(400, 100, 12);
-        Comparison c = Comparator.compare(a, b, fast(), new RandomStreams(4));
+        Comparison c = ConnectivityComparator.compare(a, b, fast(), new RandomStreams(4));
         assertEquals(0.25, c.totalVariation(), 1e-12);
         double js = 0.5 * (0.5 * Math.log(0.5 / 0.375) + 0.5 * Math.log(0.5 / 0.625))
                 + 0.5 * (0.25 * Math.log(0.25 / 0.375) + 0.75 * Math.log(0.75 / 0.625));
         assertEquals(js / Math.log(2), c.jensenShannon(), 1e-12);
-        assertEquals(Comparator.NOT_REPRODUCED, c.verdicts().get(0).outcome());
-        assertEquals(Comparator.NOT_REPRODUCED, c.overall());
+        assertEquals(ConnectivityComparator.NOT_REPRODUCED, c.verdicts().get(0).outcome());
+        assertEquals(ConnectivityComparator.NOT_REPRODUCED, c.overall());
     }
 
     /** n neurons, the first `ones` with pattern "10" and the rest "01", w and z Gaussian. */
@@ -81,11 +81,11 @@ class ComparatorTest {
     void modelSampleVersusModelPasses() {
         MaxEntLikeModel model = MaxEntLikeModel.twoContexts();
         NeuronTable sample = model.sample(4000, new SplittableRandom(21));
-        Comparison c = Comparator.compare(sample, "sample", model, fast(), new RandomStreams(5));
-        assertEquals(Comparator.REPRODUCED, c.overall(), ComparisonReport.summary(c));
+        Comparison c = ConnectivityComparator.compare(sample, "sample", model, fast(), new RandomStreams(5));
+        assertEquals(ConnectivityComparator.REPRODUCED, c.overall(), ComparisonReport.summary(c));
         for (Comparison.Verdict v : c.verdicts()) {
             if (!v.name().equals("clustering")) {
-                assertEquals(Comparator.REPRODUCED, v.outcome(), v.toString());
+                assertEquals(ConnectivityComparator.REPRODUCED, v.outcome(), v.toString());
             }
         }
         assertEquals("model", c.b().kind());
@@ -141,7 +141,7 @@ class ComparatorTest {
         NeuronTable a = MaxEntLikeModel.twoContexts().sample(50, new SplittableRandom(1));
         double[][] w3 = new double[50][3];
         NeuronTable b = NeuronTable.of(w3, a.v(), a.b(), a.z(), a.gain());
-        var e = assertThrows(InvalidInputException.class, () -> Comparator.compare(a, "A.csv", b, "B.csv", fast(), new RandomStreams(1)));
+        var e = assertThrows(InvalidInputException.class, () -> ConnectivityComparator.compare(a, "A.csv", b, "B.csv", fast(), new RandomStreams(1)));
         assertTrue(e.getMessage().contains("w_3") && e.getMessage().contains("B.csv"), e.getMessage());
     }
 
@@ -150,7 +150,7 @@ class ComparatorTest {
         MaxEntLikeModel model = MaxEntLikeModel.twoContexts();
         NeuronTable ensemble = NeuronTable.ofMembers(List.of(model.sample(600, new SplittableRandom(1)),
                 model.sample(600, new SplittableRandom(2)), model.sample(600, new SplittableRandom(3))));
-        Comparison c = Comparator.compare(ensemble, "ensemble", model, fast(), new RandomStreams(2));
+        Comparison c = ConnectivityComparator.compare(ensemble, "ensemble", model, fast(), new RandomStreams(2));
         Comparison.MemberSpread m = c.members().get("a");
         assertNotNull(m);
         assertEquals(3, m.members());
@@ -166,8 +166,8 @@ class ComparatorTest {
     void sameSeedGivesIdenticalJson() {
         NeuronTable a = MaxEntLikeModel.twoContexts().sample(800, new SplittableRandom(1));
         MaxEntLikeModel model = MaxEntLikeModel.twoContexts();
-        String j1 = Json.write(Comparator.compare(a, "a", model, fast(), new RandomStreams(77)));
-        String j2 = Json.write(Comparator.compare(a, "a", model, fast(), new RandomStreams(77)));
+        String j1 = Json.write(ConnectivityComparator.compare(a, "a", model, fast(), new RandomStreams(77)));
+        String j2 = Json.write(ConnectivityComparator.compare(a, "a", model, fast(), new RandomStreams(77)));
         assertEquals(j1, j2);
         Map<?, ?> parsed = Json.read(writeTemp(j1), Map.class);
         for (String key : List.of("populationFractions", "totalVariation", "jensenShannon", "crossCovarianceError",
