@@ -142,7 +142,12 @@ public final class ConnectivityComparator {
             if (!enough(pa, a, s.minPopulation()) || !enough(pb, b, s.minPopulation())) {
                 continue;
             }
-            crossError.put(g, PopulationStatistics.nullIfNaN(Distances.relativeL2(pa.crossCovariance(), pb.crossCovariance())));
+            // A relative error needs a reference that is resolvably non-zero (|E_b| > 2 standard errors);
+            // e.g. E[zw|00] = 0 in max-ent, so its relative error is undefined (null).
+            double refSquared = PopulationStatistics.dot(pb.crossCovariance(), pb.crossCovariance());
+            boolean resolved = refSquared > 4 * b.crossCovarianceVariance().getOrDefault(g, 0.0);
+            crossError.put(g, resolved
+                    ? PopulationStatistics.nullIfNaN(Distances.relativeL2(pa.crossCovariance(), pb.crossCovariance())) : null);
             double diff = 0;
             for (int j = 0; j < d; j++) {
                 double e = pa.crossCovariance()[j] - pb.crossCovariance()[j];

@@ -108,8 +108,7 @@ public final class PopulationClustering {
 
         int[] kmeans = new int[n];
         if (bestK >= 2) {
-            MathEx.setSeed(streams.seedFor("kmeans"));
-            kmeans = KMeans.fit(x, bestK, 100, 1e-4).y;
+            kmeans = kmeans(x, bestK, streams.seedFor("kmeans"));
         }
 
         int[] sub = subsample(n, Math.min(n, settings.pairwiseSample()), streams.stream("pairwise-sample"));
@@ -251,16 +250,33 @@ public final class PopulationClustering {
         }
     }
 
+    /** Restarts of k-means (k-means++ seeding) per partition; the lowest distortion wins. */
+    static final int KMEANS_RESTARTS = 3;
+
+    /**
+     * The best of {@link #KMEANS_RESTARTS} seeded k-means runs: a single run often stops in a
+     * local optimum, which would make the stability measure the optimiser's luck, not the data.
+     */
+    static int[] kmeans(double[][] x, int k, long seed) {
+        MathEx.setSeed(seed);
+        KMeans best = null;
+        for (int r = 0; r < KMEANS_RESTARTS; r++) {
+            KMeans run = KMeans.fit(x, k, 100, 1e-4);
+            if (best == null || run.distortion < best.distortion) {
+                best = run;
+            }
+        }
+        return best.y;
+    }
+
     /** Mean ARI between k-means on B subsamples and the full-data k-means partition restricted to each subsample. */
     static double stability(double[][] x, int k, Settings settings, RandomStreams streams) {
-        MathEx.setSeed(streams.seedFor("full"));
-        int[] full = KMeans.fit(x, k, 100, 1e-4).y;
+        int[] full = kmeans(x, k, streams.seedFor("full"));
         int m = (int) Math.round(settings.subsampleFraction() * x.length);
         double sum = 0;
         for (int b = 0; b < settings.bootstrapReplicates(); b++) {
             int[] idx = subsample(x.length, m, streams.stream("subsample-" + b));
-            MathEx.setSeed(streams.seedFor("kmeans-" + b));
-            int[] part = KMeans.fit(rows(x, idx), k, 100, 1e-4).y;
+            int[] part = kmeans(rows(x, idx), k, streams.seedFor("kmeans-" + b));
             sum += AdjustedRandIndex.of(pick(full, idx), part);
         }
         return sum / settings.bootstrapReplicates();
