@@ -73,8 +73,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--null-replicates", defaultValue = "10", description = "Gaussian-null data sets for the stability z (default ${DEFAULT-VALUE}).")
     int nullReplicates;
 
-    @Option(names = "--bootstrap-sample", defaultValue = "2000", description = "Neurons used in the stability bootstrap (default ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap-sample", defaultValue = "1000", description = "Neurons used in the stability bootstrap (default ${DEFAULT-VALUE}).")
     int bootstrapSample;
+
+    @Option(names = "--mixture-sample", defaultValue = "4000", description = "Neurons the Gaussian mixtures are fitted on (default ${DEFAULT-VALUE}).")
+    int mixtureSample;
 
     @Option(names = "--pairwise-sample", defaultValue = "1000", description = "Neurons used for Ward and the silhouette (default ${DEFAULT-VALUE}).")
     int pairwiseSample;
@@ -135,7 +138,7 @@ public final class CompareCommand implements Callable<Integer> {
             InvalidInputException.require(a.features() == features && a.contexts() == contexts, "--task-matrix",
                     "a " + features + "x" + contexts + " matrix (D x C of the tables)", a.features() + "x" + a.contexts());
         }
-        var clustering = new PopulationClustering.Settings(maxComponents, bootstrap, nullReplicates, 0.8, pairwiseSample, bootstrapSample);
+        var clustering = new PopulationClustering.Settings(maxComponents, bootstrap, nullReplicates, 0.8, pairwiseSample, bootstrapSample, mixtureSample);
         var tolerances = new ComparisonSettings.Tolerances(tolTv, tolCross, tolKs, tolEnergy, tolZ);
         return new ComparisonSettings(threshold, List.of(0.3, 0.5, 0.7), confidence, a, jointColumns, clustering,
                 energySample, 0, minPopulation, tolerances);

@@ -308,38 +308,41 @@ public final class ConnectivityComparator {
             }
         }
         String[] keys = law.keySet().toArray(new String[0]);
+        double[] p = new double[keys.length];
         double[] cum = new double[keys.length];
         double acc = 0;
         for (int k = 0; k < keys.length; k++) {
-            acc += law.get(keys[k]);
+            p[k] = law.get(keys[k]);
+            acc += p[k];
             cum[k] = acc;
         }
+        int na = a.table().size();
+        int nb = b.table().size();
         int reps = 200;
         double[] tvs = new double[reps];
         for (int r = 0; r < reps; r++) {
-            Map<String, Double> fa = draw(keys, cum, a.table().size(), rng);
-            Map<String, Double> fb = b.model() ? law : draw(keys, cum, b.table().size(), rng);
-            tvs[r] = Distances.totalVariation(fa, fb);
+            double[] fa = draw(cum, na, rng);
+            double[] fb = b.model() ? p : draw(cum, nb, rng);
+            double sum = 0;
+            for (int k = 0; k < keys.length; k++) {
+                sum += Math.abs(fa[k] - fb[k]);
+            }
+            tvs[r] = 0.5 * sum;
         }
         Arrays.sort(tvs);
         return tvs[(int) Math.ceil(0.95 * reps) - 1];
     }
 
-    private static Map<String, Double> draw(String[] keys, double[] cum, int n, SplittableRandom rng) {
-        double[] counts = new double[keys.length];
+    /** Empirical fractions of n categorical draws with cumulative probabilities cum. */
+    private static double[] draw(double[] cum, int n, SplittableRandom rng) {
+        double[] f = new double[cum.length];
+        double total = cum[cum.length - 1];
         for (int i = 0; i < n; i++) {
-            double u = rng.nextDouble() * cum[cum.length - 1];
-            int k = Arrays.binarySearch(cum, u);
+            int k = Arrays.binarySearch(cum, rng.nextDouble() * total);
             k = k >= 0 ? k + 1 : -k - 1;
-            counts[Math.min(k, keys.length - 1)]++;
+            f[Math.min(k, cum.length - 1)] += 1.0 / n;
         }
-        Map<String, Double> out = new TreeMap<>();
-        for (int k = 0; k < keys.length; k++) {
-            if (counts[k] > 0) {
-                out.put(keys[k], counts[k] / n);
-            }
-        }
-        return out;
+        return f;
     }
 
     private static Comparison.Angles angles(Side a, Side b, ComparisonSettings s) {

@@ -25,7 +25,8 @@ import smile.validation.metric.AdjustedRandIndex;
  * <p><b>Method.</b> Columns are divided by their root-mean-square (no centring: the law is
  * zero-mean by symmetry), then rows are sign-canonicalised ({@link SignCanonicalisation}).
  * Mixtures (Smile {@code MultivariateExponentialFamilyMixture.fit}, full covariances, EM started
- * from a seeded k-means partition) are fitted for k = 1..kMax; the k with the lowest
+ * from a seeded k-means partition) are fitted for k = 1..kMax on a seeded subsample of at most
+ * {@code mixtureSample} neurons, then every neuron gets its most probable component; the k with the lowest
  * {@code BIC = p ln n − 2 ln L} is chosen. Stability: the mean adjusted Rand index between the
  * k-means partition of an 80% subsample and the full-data partition restricted to it, over B
  * subsamples (k-means rather than the mixture so the bootstrap stays within the time budget),
@@ -48,10 +49,10 @@ public final class PopulationClustering {
 
     /** Settings of the label-free clustering. */
     public record Settings(int maxComponents, int bootstrapReplicates, int nullReplicates,
-                           double subsampleFraction, int pairwiseSample, int bootstrapSample) {
-        /** Defaults: up to 6 components, 10 subsamples, 10 null data sets, 80%, 1000 and 2000 neurons. */
+                           double subsampleFraction, int pairwiseSample, int bootstrapSample, int mixtureSample) {
+        /** Defaults: up to 6 components, 10 subsamples, 10 null data sets, 80%; 1000, 1000 and 4000 neurons. */
         public static Settings defaults() {
-            return new Settings(6, 10, 10, 0.8, 1000, 2000);
+            return new Settings(6, 10, 10, 0.8, 1000, 1000, 4000);
         }
 
         public Settings {
@@ -62,6 +63,7 @@ public final class PopulationClustering {
                     "subsample fraction", "a number in (0, 1)", subsampleFraction);
             org.netropy.io.InvalidInputException.inRange("--pairwise-sample", pairwiseSample, 10, 100_000);
             org.netropy.io.InvalidInputException.inRange("--bootstrap-sample", bootstrapSample, 10, 10_000_000);
+            org.netropy.io.InvalidInputException.inRange("--mixture-sample", mixtureSample, 10, 100_000_000);
         }
     }
 
@@ -81,11 +83,12 @@ public final class PopulationClustering {
      * @param wardAriWithPatterns   ARI between Ward's partition (on the subsample) and the gain patterns
      * @param pairwiseSample     neurons used for Ward and the silhouette
      * @param bootstrapSample    neurons used for the stability bootstrap (and size of each null data set)
+     * @param mixtureSample      neurons the mixtures are fitted on (all neurons are then labelled)
      */
     public record Result(int k, Map<Integer, Double> bic, Double silhouette, int stabilityK, double stability,
                          double nullStabilityMean, double nullStabilitySd, Double stabilityZ,
                          double ariWithPatterns, double kmeansAriWithPatterns, double wardAriWithPatterns,
-                         int pairwiseSample, int bootstrapSample) {}
+                         int pairwiseSample, int bootstrapSample, int mixtureSample) {}
 
     /**
      * Clusters the rows of {@code raw}.
@@ -103,7 +106,9 @@ public final class PopulationClustering {
         double[][] x = canonicalCopy(scaled, zColumn, flipColumns);
 
         Map<Integer, Double> bic = new LinkedHashMap<>();
-        int[] bestLabels = selectByBic(x, settings.maxComponents(), bic, streams);
+        int nm0 = Math.min(n, settings.mixtureSample());
+        double[][] xm = nm0 < n ? rows(x, subsample(n, nm0, streams.stream("mixture-sample"))) : x;
+        int[] bestLabels = selectByBic(xm, x, settings.maxComponents(), bic, streams);
         int bestK = bic.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(1);
 
         int[] kmeans = new int[n];
@@ -127,7 +132,7 @@ public final class PopulationClustering {
 
         return new Result(bestK, bic, silhouette, stabilityK, stability, nm, nsd, z,
                 AdjustedRandIndex.of(patterns, bestLabels), AdjustedRandIndex.of(patterns, kmeans),
-                AdjustedRandIndex.of(pick(patterns, sub), ward), sub.length, nb);
+                AdjustedRandIndex.of(pick(patterns, sub), ward), sub.length, nb, nm0);
     }
 
     /** Each column divided by its root-mean-square (not centred: the law is zero-mean by symmetry). */
@@ -155,11 +160,12 @@ public final class PopulationClustering {
         return scaled;
     }
 
-    /** Fits mixtures for k = 1..maxK, records BIC (lower is better) and returns the MAP labels of the best. */
-    private static int[] selectByBic(double[][] x, int maxComponents, Map<Integer, Double> bic, RandomStreams streams) {
+    /** Fits mixtures to x for k = 1..maxK, records BIC (lower is better) and returns the MAP labels of all rows of the best. */
+    private static int[] selectByBic(double[][] x, double[][] all, int maxComponents, Map<Integer, Double> bic,
+                                     RandomStreams streams) {
         int n = x.length;
         int p = x[0].length;
-        int[] bestLabels = new int[n];
+        int[] bestLabels = new int[all.length];
         double bestBic = Double.POSITIVE_INFINITY;
         int maxK = Math.min(maxComponents, Math.max(1, n / (4 * (p + 1))));
         for (int k = 1; k <= maxK; k++) {
@@ -172,8 +178,8 @@ public final class PopulationClustering {
             bic.put(k, b);
             if (b < bestBic) {
                 bestBic = b;
-                for (int i = 0; i < n; i++) {
-                    bestLabels[i] = mixture.map(x[i]);
+                for (int i = 0; i < all.length; i++) {
+                    bestLabels[i] = mixture.map(all[i]);
                 }
             }
         }

@@ -57,7 +57,7 @@ class PopulationClusteringTest {
         double sum = 0;
         for (int seed = 1; seed <= 3; seed++) {
             var r = PopulationClustering.cluster(x, 2, new int[] {0, 1, 2}, new int[n],
-                    new PopulationClustering.Settings(4, 10, 10, 0.8, 300, 1000), new RandomStreams(seed));
+                    new PopulationClustering.Settings(4, 10, 10, 0.8, 300, 1000, 3000), new RandomStreams(seed));
             assertTrue(r.stabilityZ() == null || Math.abs(r.stabilityZ()) < 3.5, r.toString());
             sum += r.stabilityZ() == null ? 0 : r.stabilityZ();
         }
@@ -69,7 +69,7 @@ class PopulationClusteringTest {
         int n = 900;
         int[] labels = new int[n];
         double[][] x = threePopulations(n, labels, new SplittableRandom(2));
-        var s = new PopulationClustering.Settings(4, 4, 4, 0.8, 200, 500);
+        var s = new PopulationClustering.Settings(4, 4, 4, 0.8, 200, 500, 600);
         var r1 = PopulationClustering.cluster(x, 2, new int[] {0, 1, 2}, labels, s, new RandomStreams(9));
         var r2 = PopulationClustering.cluster(x, 2, new int[] {0, 1, 2}, labels, s, new RandomStreams(9));
         assertEquals(r1, r2);
