@@ -83,10 +83,12 @@ public final class ComparisonReport {
             out.printRecord("energyCoefficient", "", "", "", c.energy().coefficient());
             var ca = c.clustering().get("a");
             var cb = c.clustering().get("b");
-            out.printRecord("clusteringK", "", ca.k(), cb.k(), "");
-            out.printRecord("silhouette", "", cell(ca.silhouette()), cell(cb.silhouette()), "");
-            out.printRecord("stabilityZ", "", cell(ca.stabilityZ()), cell(cb.stabilityZ()), "");
-            out.printRecord("ariWithPatterns", "", ca.ariWithPatterns(), cb.ariWithPatterns(), "");
+            if (ca != null && cb != null) {
+                out.printRecord("clusteringK", "", ca.k(), cb.k(), "");
+                out.printRecord("silhouette", "", cell(ca.silhouette()), cell(cb.silhouette()), "");
+                out.printRecord("stabilityZ", "", cell(ca.stabilityZ()), cell(cb.stabilityZ()), "");
+                out.printRecord("ariWithPatterns", "", ca.ariWithPatterns(), cb.ariWithPatterns(), "");
+            }
             for (Comparison.Verdict v : c.verdicts()) {
                 out.printRecord("verdict", v.name(), "", "", v.outcome());
             }
@@ -150,9 +152,19 @@ public final class ComparisonReport {
         md.append(String.format(Locale.ROOT, "%nEnergy distance on (%s): %s, coefficient H = %s (subsamples %d and %d).%n",
                 String.join(", ", c.energy().columns()), num(c.energyDistance()), num(c.energy().coefficient()),
                 c.energy().sampleA(), c.energy().sampleB()));
-        md.append("\n## Clustering without gain labels\n\n| | a | b |\n|---|---|---|\n");
         var ca = c.clustering().get("a");
         var cb = c.clustering().get("b");
+        if (ca == null || cb == null) {
+            md.append("\nClustering without gain labels: skipped (too few neurons on one side).\n");
+        } else {
+            clusteringTable(md, ca, cb);
+        }
+        angleAndMembers(md, c);
+        return md.toString();
+    }
+
+    private static void clusteringTable(StringBuilder md, PopulationClustering.Result ca, PopulationClustering.Result cb) {
+        md.append("\n## Clustering without gain labels\n\n| | a | b |\n|---|---|---|\n");
         row(md, "components (BIC)", ca.k(), cb.k());
         row(md, "silhouette", num(ca.silhouette()), num(cb.silhouette()));
         row(md, "stability (ARI, k=" + ca.stabilityK() + "/" + cb.stabilityK() + ")", num(ca.stability()), num(cb.stability()));
@@ -163,6 +175,9 @@ public final class ComparisonReport {
         row(md, "ARI k-means vs patterns", num(ca.kmeansAriWithPatterns()), num(cb.kmeansAriWithPatterns()));
         row(md, "ARI Ward vs patterns (subsample " + ca.pairwiseSample() + "/" + cb.pairwiseSample() + ")",
                 num(ca.wardAriWithPatterns()), num(cb.wardAriWithPatterns()));
+    }
+
+    private static void angleAndMembers(StringBuilder md, Comparison c) {
         if (c.selectivityAngles() != null) {
             md.append("\nSelectivity angles (w vs A g, degrees): KS ").append(num(c.selectivityAngles().ks()))
                     .append("; histogram a ").append(Arrays.toString(c.selectivityAngles().histogramA()))
@@ -175,7 +190,6 @@ public final class ComparisonReport {
                     num(m.jensenShannon().mean()), num(m.jensenShannon().sd()),
                     num(m.crossCovarianceError().mean()), num(m.crossCovarianceError().sd())));
         }
-        return md.toString();
     }
 
     private static void row(StringBuilder md, String name, Object a, Object b) {

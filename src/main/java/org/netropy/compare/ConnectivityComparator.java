@@ -203,6 +203,7 @@ public final class ConnectivityComparator {
         Map<String, PopulationClustering.Result> clustering = new LinkedHashMap<>();
         clustering.put("a", cluster(a, joint, s, streams.child("clustering-a")));
         clustering.put("b", cluster(b, joint, s, streams.child("clustering-b")));
+        // (a side too small to cluster gets null; its clustering verdict is inconclusive)
 
         Map<String, Comparison.MemberSpread> members = new LinkedHashMap<>();
         if (a.table().memberIndices().length > 1) {
@@ -392,8 +393,16 @@ public final class ConnectivityComparator {
         return h;
     }
 
+    /** Fewest neurons for which label-free clustering is attempted: 4 per fitted parameter direction, at least 20. */
+    static int minimumForClustering(int columns) {
+        return Math.max(20, 4 * (columns + 1));
+    }
+
     private static PopulationClustering.Result cluster(Side side, List<String> joint, ComparisonSettings s, RandomStreams streams) {
         NeuronTable t = side.table();
+        if (t.size() < minimumForClustering(joint.size())) {
+            return null;
+        }
         double[][] raw = columns(t, joint, null);
         int zColumn = joint.indexOf("z");
         List<Integer> flip = new ArrayList<>();
@@ -465,6 +474,10 @@ public final class ConnectivityComparator {
     }
 
     private static Comparison.Verdict clusteringVerdict(PopulationClustering.Result a, PopulationClustering.Result b, double zMin) {
+        if (a == null || b == null) {
+            return new Comparison.Verdict("clustering", "too few neurons to cluster", null, zMin, null, INCONCLUSIVE,
+                    "label-free clustering needs at least 20 neurons (4 per column + 4) on each side");
+        }
         boolean sa = a.k() >= 2 && a.stabilityZ() != null && a.stabilityZ() >= zMin;
         boolean sb = b.k() >= 2 && b.stabilityZ() != null && b.stabilityZ() >= zMin;
         boolean same = sa == sb && (!sa || a.k() == b.k());

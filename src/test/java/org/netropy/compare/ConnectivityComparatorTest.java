@@ -150,6 +150,16 @@ class ConnectivityComparatorTest {
     }
 
     @Test
+    void tinyTablesAreComparedWithoutClustering() {
+        MaxEntLikeModel model = MaxEntLikeModel.twoContexts();
+        NeuronTable one = model.sample(1, new SplittableRandom(1));
+        Comparison c = ConnectivityComparator.compare(one, "one", model, fast(), new RandomStreams(1));
+        assertEquals(null, c.clustering().get("a"));
+        assertEquals(ConnectivityComparator.INCONCLUSIVE, c.verdicts().get(c.verdicts().size() - 1).outcome());
+        assertTrue(ComparisonReport.markdown(c).contains("skipped (too few neurons"));
+    }
+
+    @Test
     void membersGetMeanAndSpread() {
         MaxEntLikeModel model = MaxEntLikeModel.twoContexts();
         NeuronTable ensemble = NeuronTable.ofMembers(List.of(model.sample(600, new SplittableRandom(1)),
