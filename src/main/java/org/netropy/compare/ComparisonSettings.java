@@ -68,6 +68,11 @@ public record ComparisonSettings(double threshold, List<Double> sensitivityThres
                 PopulationClustering.Settings.defaults(), 2000, 0, 10, Tolerances.defaults());
     }
 
+    public ComparisonSettings withJointColumns(List<String> columns) {
+        return new ComparisonSettings(threshold, sensitivityThresholds, confidence, task, columns, clustering,
+                energySample, modelSampleSize, minPopulation, tolerances);
+    }
+
     public ComparisonSettings withTask(TaskMatrix newTask) {
         return new ComparisonSettings(threshold, sensitivityThresholds, confidence, newTask, jointColumns, clustering,
                 energySample, modelSampleSize, minPopulation, tolerances);

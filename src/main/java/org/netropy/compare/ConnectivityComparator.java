@@ -84,10 +84,12 @@ public final class ConnectivityComparator {
         }
     }
 
-    private static Comparison run(Side a, Side b, ComparisonSettings s, RandomStreams streams) {
+    private static Comparison run(Side a, Side b, ComparisonSettings settings, RandomStreams streams) {
         int d = a.table().features();
         int c = a.table().contexts();
-        List<String> joint = s.jointColumns().isEmpty() ? selectivityColumns(d) : s.jointColumns();
+        // Resolve the default so comparison.json records the columns actually used.
+        ComparisonSettings s = settings.jointColumns().isEmpty() ? settings.withJointColumns(selectivityColumns(d)) : settings;
+        List<String> joint = s.jointColumns();
         for (String col : joint) {
             InvalidInputException.require(NeuronTable.parameterColumnNames(d, c).contains(col), "--joint-columns",
                     "column names among " + NeuronTable.parameterColumnNames(d, c), col);

@@ -66,6 +66,27 @@ class DistancesTest {
     }
 
     @Test
+    void verdictCalibrationsOfTheDocsHold() {
+        // docs/COMPARATOR.md: a half-SD shift of a 1-D Gaussian gives H = 0.0583 (closed form),
+        // a quarter-SD shift gives KS = 2Φ(1/8) − 1 = 0.0995.
+        SplittableRandom r = new SplittableRandom(17);
+        int n = 2000;
+        double[][] x = new double[n][1];
+        double[][] y = new double[n][1];
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i][0] = PopulationClustering.gaussian(r);
+            y[i][0] = 0.5 + PopulationClustering.gaussian(r);
+            xs[i] = PopulationClustering.gaussian(r);
+            ys[i] = 0.25 + PopulationClustering.gaussian(r);
+        }
+        double[] e = Distances.energyDistance(x, y);
+        assertEquals(0.0583, e[0] / (2 * e[1]), 0.02);
+        assertEquals(0.0995, Distances.kolmogorovSmirnov(xs, ys), 0.045);
+    }
+
+    @Test
     void gaussianKlHandValues() {
         // KL(N(0,1) ‖ N(0,2)) = ½(1/2 − 1 + ln 2).
         assertEquals(0.5 * (0.5 - 1 + Math.log(2)), Distances.gaussianKlNats(new double[][] {{1}}, new double[][] {{2}}), 1e-14);
