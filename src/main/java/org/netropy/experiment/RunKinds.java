@@ -14,8 +14,13 @@ import org.netropy.io.InvalidInputException;
 public final class RunKinds {
     private static final List<RunKind> BUILT_IN = List.of(
             new AnalyticDemoKind(),
-            new FailDemoKind()
-            // the engines' kinds go here: maxent-scan, gd-train, compare, ei-scan
+            new FailDemoKind(),
+            new org.netropy.experiment.kinds.MaxEntClassesKind(),
+            new org.netropy.experiment.kinds.MaxEntPatternsKind(),
+            new org.netropy.experiment.kinds.MaxEntSampleKind(),
+            new org.netropy.experiment.kinds.MaxEntAnglesKind(),
+            new org.netropy.experiment.kinds.MaxEntLimitKind(),
+            new org.netropy.experiment.kinds.EiCurveKind()
     );
 
     private static final Map<String, RunKind> KINDS = new LinkedHashMap<>();

@@ -1,0 +1,99 @@
+package org.netropy.experiment.kinds;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.netropy.experiment.ParameterSchema;
+import org.netropy.experiment.ResolvedParameters;
+import org.netropy.experiment.RunContext;
+import org.netropy.experiment.RunKind;
+import org.netropy.maxent.MaxEntProblem;
+import org.netropy.maxent.MaxEntSolution;
+import org.netropy.maxent.MaxEntSolver;
+import org.netropy.maxent.PatternClass;
+import org.netropy.random.RandomStreams;
+
+/**
+ * Max-ent law summarised by the number of active contexts m (figures 3 and 4): class
+ * probabilities and structure, plus the law's totals (KL and its parts, mean structure,
+ * specialised and mean active fractions) and the large-σ KL limit
+ * {@code tr(A S_π⁻¹ Aᵀ)/(2κ)} for uniform binary gains (THEORY §3).
+ */
+public final class MaxEntClassesKind implements RunKind {
+    private static final ParameterSchema SCHEMA = MaxEntParameters.schema();
+
+    @Override
+    public String name() {
+        return "maxent-classes";
+    }
+
+    @Override
+    public String description() {
+        return "max-ent law by number of active contexts: probabilities, structure, KL parts (deterministic)";
+    }
+
+    @Override
+    public ParameterSchema parameters() {
+        return SCHEMA;
+    }
+
+    @Override
+    public List<String> rowKeys() {
+        return List.of("active_contexts");
+    }
+
+    @Override
+    public List<String> measures() {
+        return List.of("probability", "prior_probability", "structure", "kl", "kl_population", "kl_selectivity",
+                "entropy", "mean_structure", "specialised_fraction", "mean_active_fraction", "trace_covariance",
+                "kl_large_sigma_limit", "residual");
+    }
+
+    @Override
+    public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
+        MaxEntProblem problem = MaxEntParameters.problem(p);
+        MaxEntSolution s = MaxEntSolver.solve(problem);
+        if (!s.converged()) {
+            throw new IllegalStateException(String.join("; ", s.warnings()));
+        }
+        double limit = largeSigmaKl(problem);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (PatternClass c : s.classes()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("active_contexts", c.activeContexts());
+            row.put("probability", c.probability());
+            row.put("prior_probability", c.prior());
+            row.put("structure", c.structure());
+            totals(row, s);
+            row.put("kl_large_sigma_limit", limit);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static void totals(Map<String, Object> row, MaxEntSolution s) {
+        row.put("kl", s.kl());
+        row.put("kl_population", s.klPopulation());
+        row.put("kl_selectivity", s.klSelectivity());
+        row.put("entropy", s.entropy());
+        row.put("mean_structure", s.meanStructure());
+        row.put("specialised_fraction", s.specialisedFraction());
+        row.put("mean_active_fraction", s.meanActiveFraction());
+        row.put("trace_covariance", s.traceCovariance());
+        row.put("residual", s.residual());
+    }
+
+    /**
+     * {@code tr(A S⁻¹ Aᵀ)/(2κ)} with {@code S⁻¹ = 4(I − J/(C+1))} for uniform binary gains and
+     * A = aI: {@code 4a²C(1 − 1/(C+1))/(2κ)}; NaN for other priors.
+     */
+    static double largeSigmaKl(MaxEntProblem p) {
+        if (!p.prior().kind().equals("relu-uniform")) {
+            return Double.NaN;
+        }
+        int c = p.contexts();
+        double a = p.task().get(0, 0);
+        return 4 * a * a * c * (1 - 1.0 / (c + 1)) / (2 * p.kappa());
+    }
+}
