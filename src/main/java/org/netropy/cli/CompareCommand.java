@@ -41,6 +41,14 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--b", paramLabel = "B.csv", description = "Table b (reference).")
     Path tableB;
 
+    @Option(names = "--maxent", paramLabel = "SPEC",
+            description = {"Max-ent reference instead of --b, as key=value pairs: sigma=S|auto (required),",
+                    "gains=relu|tanh|sigmoid|softplus, context-scale=SV, normalisation=none|sqrt-contexts, init-scale=S.",
+                    "Contexts and features come from table a (task A = I_C or --task-matrix).",
+                    "sigma=auto compares at three scales: the initial scale (init-scale, or the gd run's metrics.json),",
+                    "the small-sigma limit (sigma = " + MaxEntSpec.LIMIT_SIGMA + ") and the norm-matched sigma (E|w|^2+z^2 of table a)."})
+    String maxent;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
     Path out;
 
@@ -105,12 +113,16 @@ public final class CompareCommand implements Callable<Integer> {
         if ((tableA == null) == (gdDir == null)) {
             throw new InvalidInputException("give exactly one of --a FILE or --gd DIR (the observed table)");
         }
-        InvalidInputException.require(tableB != null, "--b", "a neuron-table CSV file (the reference)", "nothing");
+        InvalidInputException.require((tableB != null) != (maxent != null), "--b/--maxent",
+                "exactly one reference: a neuron-table CSV file (--b) or a max-ent spec (--maxent)", "both or neither");
         Path fileA = tableA != null ? tableA : gdDir.resolve("neurons.csv");
         if (gdDir != null && !Files.isRegularFile(fileA)) {
             throw new InvalidInputException("--gd " + gdDir + ": no neurons.csv in that folder");
         }
         NeuronTable a = NeuronTableCsv.read(fileA);
+        if (maxent != null) {
+            return compareWithMaxEnt(a, fileA);
+        }
         NeuronTable b = NeuronTableCsv.read(tableB);
         ComparisonSettings settings = settings(a.features(), a.contexts());
         Comparison c = ConnectivityComparator.compare(a, fileA.toString(), b, tableB.toString(), settings, new RandomStreams(seed));
@@ -142,5 +154,34 @@ public final class CompareCommand implements Callable<Integer> {
         var tolerances = new ComparisonSettings.Tolerances(tolTv, tolCross, tolKs, tolEnergy, tolZ);
         return new ComparisonSettings(threshold, List.of(0.3, 0.5, 0.7), confidence, a, jointColumns, clustering,
                 energySample, 0, minPopulation, tolerances);
+    }
+
+    /** Compares table a with the max-ent law at one σ or, with sigma=auto, at the three σ of THEORY §5. */
+    private int compareWithMaxEnt(NeuronTable a, Path fileA) {
+        MaxEntSpec spec = MaxEntSpec.parse(maxent);
+        ComparisonSettings settings = settings(a.features(), a.contexts());
+        org.netropy.task.TaskMatrix taskMatrix = settings.task() != null ? settings.task()
+                : TaskMatrix.identity(a.contexts(), TargetNormalisation.NONE);
+        taskMatrix = taskMatrix.scaled(spec.normalisation().factor(taskMatrix.contexts()));
+        java.util.Map<String, org.netropy.maxent.MaxEntSolution> references =
+                spec.solutions(taskMatrix, a, gdDir);
+        PrintWriter w = this.spec.commandLine().getOut();
+        java.util.Map<String, Object> index = new java.util.LinkedHashMap<>();
+        for (var e : references.entrySet()) {
+            Path dir = references.size() == 1 ? out : out.resolve(e.getKey());
+            org.netropy.compare.MaxEntReference model = new org.netropy.compare.MaxEntReference(e.getValue(), spec.contextScale());
+            Comparison c = ConnectivityComparator.compare(a, fileA.toString(), model, settings, new RandomStreams(seed));
+            ComparisonReport.write(c, dir);
+            w.println("== " + e.getKey() + ": " + model.description());
+            w.print(ComparisonReport.summary(c));
+            w.println("wrote " + dir.resolve(ComparisonReport.JSON));
+            index.put(e.getKey(), java.util.Map.of("sigmaW", e.getValue().problem().sigmaW(),
+                    "sigmaZ", e.getValue().problem().sigmaZ(), "folder", dir.toString()));
+        }
+        if (references.size() > 1) {
+            org.netropy.io.Json.write(out.resolve("references.json"), index);
+        }
+        w.flush();
+        return 0;
     }
 }

@@ -1,0 +1,114 @@
+package org.netropy.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.netropy.connectivity.NeuronTable;
+import org.netropy.io.InvalidInputException;
+import org.netropy.maxent.GainFunction;
+import org.netropy.maxent.GainPrior;
+import org.netropy.maxent.MaxEntProblem;
+import org.netropy.maxent.MaxEntSolution;
+import org.netropy.maxent.MaxEntSolver;
+import org.netropy.maxent.NormMatchedScale;
+import org.netropy.maxent.SolverSettings;
+import org.netropy.task.TargetNormalisation;
+import org.netropy.task.TaskMatrix;
+
+/**
+ * The {@code --maxent "sigma=1.0,gains=relu"} reference of {@code netropy compare}: which max-ent
+ * law(s) a trained table is compared with. {@code sigma=auto} gives the three choices of
+ * THEORY §5: σ equal to the initial scale (lazy/intermediate regime), the small-σ limit and the
+ * norm-matched σ (rich regime).
+ */
+record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetNormalisation normalisation,
+                  Double initScale) {
+
+    /** σ standing for the σ → 0 limit (fractions and E[zw|g] have converged there; THEORY §3). */
+    static final double LIMIT_SIGMA = 0.01;
+
+    static MaxEntSpec parse(String text) {
+        Map<String, String> kv = new LinkedHashMap<>();
+        for (String part : text.split(",")) {
+            String[] pair = part.split("=", 2);
+            InvalidInputException.require(pair.length == 2 && !pair[0].isBlank(), "--maxent",
+                    "key=value pairs like \"sigma=1.0,gains=relu\"", part);
+            kv.put(pair[0].strip().toLowerCase(), pair[1].strip());
+        }
+        for (String key : kv.keySet()) {
+            InvalidInputException.require(java.util.List.of("sigma", "gains", "context-scale", "normalisation", "init-scale",
+                    "contexts").contains(key), "--maxent key", "one of sigma, gains, context-scale, normalisation, init-scale, contexts", key);
+        }
+        String sigma = kv.get("sigma");
+        InvalidInputException.require(sigma != null, "--maxent", "a sigma=S or sigma=auto entry", text);
+        if (!sigma.equalsIgnoreCase("auto")) {
+            InvalidInputException.positive("--maxent sigma", number("sigma", sigma));
+        }
+        GainFunction gains = GainFunction.parse("--maxent gains", kv.getOrDefault("gains", "relu"));
+        double contextScale = InvalidInputException.positive("--maxent context-scale", number("context-scale", kv.getOrDefault("context-scale", "1")));
+        TargetNormalisation norm = TargetNormalisation.parse("--maxent normalisation", kv.getOrDefault("normalisation", "none"));
+        Double init = kv.containsKey("init-scale") ? InvalidInputException.positive("--maxent init-scale", number("init-scale", kv.get("init-scale"))) : null;
+        return new MaxEntSpec(sigma, gains, contextScale, norm, init);
+    }
+
+    private static double number(String key, String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("--maxent " + key + " must be a number (got " + text + ")");
+        }
+    }
+
+    GainPrior prior(int contexts) {
+        return gains.isBinary() ? GainPrior.uniformBinary(contexts) : GainPrior.continuous(gains, contexts, contextScale, 6, 20_000);
+    }
+
+    /** The reference solution(s), named by how their σ was chosen. */
+    Map<String, MaxEntSolution> solutions(TaskMatrix task, NeuronTable observed, Path gdDir) {
+        GainPrior prior = prior(task.contexts());
+        Map<String, MaxEntSolution> out = new LinkedHashMap<>();
+        if (!sigma.equalsIgnoreCase("auto")) {
+            out.put("sigma-" + sigma, solve(MaxEntProblem.of(task, Double.parseDouble(sigma), prior)));
+            return out;
+        }
+        double init = initScale != null ? initScale : initScaleOf(gdDir);
+        out.put("initial-scale", solve(MaxEntProblem.of(task, init, prior)));
+        out.put("small-sigma-limit", solve(MaxEntProblem.of(task, LIMIT_SIGMA, prior)));
+        double r2 = 0;
+        for (int i = 0; i < observed.size(); i++) {
+            r2 += observed.z()[i] * observed.z()[i];
+            for (double w : observed.w()[i]) {
+                r2 += w * w;
+            }
+        }
+        r2 /= observed.size();
+        out.put("norm-matched", NormMatchedScale.solve(task, prior, r2, SolverSettings.DEFAULT).solution());
+        return out;
+    }
+
+    private static MaxEntSolution solve(MaxEntProblem p) {
+        MaxEntSolution s = MaxEntSolver.solve(p);
+        InvalidInputException.require(s.converged(), "--maxent", "a sigma at which the max-ent solver converges", String.join("; ", s.warnings()));
+        return s;
+    }
+
+    /** The stimulus-weight initial scale recorded by {@code gd train} in metrics.json. */
+    static double initScaleOf(Path gdDir) {
+        InvalidInputException.require(gdDir != null, "--maxent sigma=auto", "used with --gd DIR or with init-scale=S", "no --gd folder");
+        Path metrics = gdDir.resolve("metrics.json");
+        InvalidInputException.require(Files.isRegularFile(metrics), "--maxent sigma=auto", "a gd folder with metrics.json (or init-scale=S)", gdDir);
+        try {
+            var node = org.netropy.io.Json.MAPPER.readTree(metrics.toFile());
+            var found = node.findValue("initScale");
+            if (found == null) {
+                found = node.findValue("init_scale");
+            }
+            InvalidInputException.require(found != null && found.isNumber(), "--maxent sigma=auto",
+                    "a metrics.json that records the initial scale (or init-scale=S)", metrics);
+            return found.asDouble();
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException(metrics + ": not readable JSON");
+        }
+    }
+}
