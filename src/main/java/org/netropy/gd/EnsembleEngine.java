@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -101,7 +105,7 @@ final class EnsembleEngine {
         INDArray prevB = b.dup();
         INDArray prevZ = z.dup();
         INDArray prevC = cb.dup();
-        INDArray y0 = null;
+        INDArray y0 = s0.centred() ? Nd4j.zeros(dt, p, kk) : null;
 
         boolean[] active = new boolean[kk];
         Arrays.fill(active, true);
@@ -124,7 +128,13 @@ final class EnsembleEngine {
             snapshotAt[t] = true;
         }
 
+        // Every temporary of a step lives in one reused workspace: without it, buffer allocation and
+        // release dominate the step time of small networks.
+        WorkspaceConfiguration wsConfig = WorkspaceConfiguration.builder()
+                .policyAllocation(AllocationPolicy.OVERALLOCATE).policyLearning(LearningPolicy.FIRST_LOOP).build();
+        String wsId = "netropy-gd-" + Thread.currentThread().getId();
         for (int t = 0; ; t++) {
+          try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(wsConfig, wsId)) {
             // forward
             INDArray h = x.mmul(w.transpose());
             if (s0.hiddenBias()) {
@@ -135,8 +145,8 @@ final class EnsembleEngine {
             INDArray y = a.mulRowVector(zf).reshape(p, kk, n).sum(2).reshape(p, kk);
             y.addiRowVector(cb);
             if (s0.centred()) {
-                if (y0 == null) {
-                    y0 = y.dup();
+                if (t == 0) {
+                    y0.assign(y);
                 }
                 y.subi(y0);
             }
@@ -194,6 +204,7 @@ final class EnsembleEngine {
             INDArray db = dh.sum(0).reshape(1, kn);
             INDArray dc = e.sum(0).reshape(1, kk);
             opt.step(t + 1, w, dw, lrW, b, db, lrB, z, dz, lrZ, cb, dc, lrC);
+          }
         }
 
         List<Outcome> out = new ArrayList<>();
