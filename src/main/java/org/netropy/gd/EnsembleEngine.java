@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
 import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
 import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -105,6 +106,12 @@ final class EnsembleEngine {
         INDArray prevB = b.dup();
         INDArray prevZ = z.dup();
         INDArray prevC = cb.dup();
+        INDArray hBuf = Nd4j.create(dt, p, kn);
+        INDArray aBuf = Nd4j.create(dt, p, kn);
+        INDArray tmpBuf = Nd4j.create(dt, p, kn);
+        INDArray dhBuf = Nd4j.create(dt, p, kn);
+        INDArray dwBuf = Nd4j.create(dt, kn, din);
+        INDArray yStarK = Nd4j.tile(yStar, 1, kk);
         INDArray y0 = s0.centred() ? Nd4j.zeros(dt, p, kk) : null;
 
         boolean[] active = new boolean[kk];
@@ -136,13 +143,16 @@ final class EnsembleEngine {
         for (int t = 0; ; t++) {
           try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(wsConfig, wsId)) {
             // forward
-            INDArray h = x.mmul(w.transpose());
+            // (preallocated outputs and 2-D broadcasts: ND4J's generic N-d broadcasting and fresh
+            // allocations cost far more than the arithmetic at these sizes)
+            INDArray h = Nd4j.gemm(x, w, hBuf, false, true, 1.0, 0.0);
             if (s0.hiddenBias()) {
                 h.addiRowVector(b);
             }
-            INDArray a = apply(s0.activation(), h);
+            INDArray a = apply(s0.activation(), aBuf.assign(h));
             INDArray zf = z.mul(fac);
-            INDArray y = a.mulRowVector(zf).reshape(p, kk, n).sum(2).reshape(p, kk);
+            Nd4j.getExecutioner().exec(new BroadcastMulOp(a, zf, tmpBuf, 1));
+            INDArray y = tmpBuf.reshape((long) p * kk, n).sum(1).reshape(p, kk);
             y.addiRowVector(cb);
             if (s0.centred()) {
                 if (t == 0) {
@@ -150,7 +160,7 @@ final class EnsembleEngine {
                 }
                 y.subi(y0);
             }
-            INDArray r = y.subiColumnVector(yStar);
+            INDArray r = y.subi(yStarK);
             double[] loss = r.mul(r).sum(0).muli(0.5 * scale).castTo(DataType.DOUBLE).toDoubleVector();
 
             for (int m = 0; m < kk; m++) {
@@ -197,10 +207,13 @@ final class EnsembleEngine {
 
             // backward
             INDArray e = r.muli(scale);
-            INDArray e3 = e.reshape(p, kk, 1);
-            INDArray dz = a.reshape(p, kk, n).mul(e3).sum(0).reshape(1, kn).muli(fac);
-            INDArray dh = slope(s0.activation(), h, a).reshape(p, kk, n).mul(e3).reshape(p, kn).muliRowVector(zf);
-            INDArray dw = dh.transpose().mmul(x);
+            INDArray eVec = e.reshape((long) p * kk);
+            Nd4j.getExecutioner().exec(new BroadcastMulOp(a.reshape((long) p * kk, n), eVec, tmpBuf.reshape((long) p * kk, n), 0));
+            INDArray dz = tmpBuf.sum(0).reshape(1, kn).muli(fac);
+            INDArray sl = slope(s0.activation(), h, a);
+            Nd4j.getExecutioner().exec(new BroadcastMulOp(sl.reshape((long) p * kk, n), eVec, dhBuf.reshape((long) p * kk, n), 0));
+            INDArray dh = dhBuf.muliRowVector(zf);
+            INDArray dw = Nd4j.gemm(dh, x, dwBuf, true, false, 1.0, 0.0);
             INDArray db = dh.sum(0).reshape(1, kn);
             INDArray dc = e.sum(0).reshape(1, kk);
             opt.step(t + 1, w, dw, lrW, b, db, lrB, z, dz, lrZ, cb, dc, lrC);
@@ -245,11 +258,12 @@ final class EnsembleEngine {
         return new Network(ws, vs, bs, zs, cs, like.factor(), like.activation());
     }
 
+    /** φ(H) computed in place in {@code h}. */
     static INDArray apply(Activation act, INDArray h) {
         return switch (act) {
-            case RELU -> Transforms.relu(h, true);
-            case TANH -> Transforms.tanh(h, true);
-            case SOFTPLUS -> Transforms.softPlus(h, true);
+            case RELU -> Transforms.relu(h, false);
+            case TANH -> Transforms.tanh(h, false);
+            case SOFTPLUS -> Transforms.softPlus(h, false);
         };
     }
 
@@ -306,7 +320,9 @@ final class EnsembleEngine {
                 dir = m1[slot].div(c1).divi(Transforms.sqrt(m2[slot].div(c2), false).addi(1e-8));
             }
             if (column) {
-                param.subi(dir.mulColumnVector(lr));
+                INDArray step = dir == grad ? grad : dir.dup();
+                Nd4j.getExecutioner().exec(new BroadcastMulOp(step, lr.reshape(lr.length()), step, 0));
+                param.subi(step);
             } else {
                 param.subi(dir.mul(lr));
             }
