@@ -11,7 +11,6 @@ import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
 import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
 import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -58,61 +57,73 @@ final class EnsembleEngine {
         int n = s0.hidden();
         int d = data.features();
         int c = data.contexts();
-        int din = d + c;
-        int kn = kk * n;
+        // input columns [u, cue, 1]: the hidden bias is the weight of a constant input, so it
+        // needs no broadcast and its gradient comes out of the same matrix product
+        int din = d + c + (s0.hiddenBias() ? 1 : 0);
         double scale = s0.loss().factor(p);
         int steps = s0.steps();
 
-        INDArray x = Nd4j.create(data.inputs()).castTo(dt);
-        INDArray yStar = Nd4j.create(data.targets(), new long[] {p, 1}, DataType.DOUBLE).castTo(dt);
+        double[][] inputs = data.inputs();
+        double[][][] x3 = new double[kk][p][din];
+        double[][] yStarK = new double[kk][];
+        for (int m = 0; m < kk; m++) {
+            for (int s = 0; s < p; s++) {
+                System.arraycopy(inputs[s], 0, x3[m][s], 0, d + c);
+                if (s0.hiddenBias()) {
+                    x3[m][s][d + c] = 1;
+                }
+            }
+            yStarK[m] = data.targets().clone();
+        }
+        INDArray x = Nd4j.create(x3).castTo(dt);
+        INDArray yStar = Nd4j.create(yStarK).castTo(dt);
 
-        double[][] wAll = new double[kn][];
-        double[] bAll = new double[kn];
-        double[] zAll = new double[kn];
-        double[] facAll = new double[kn];
-        double[] lrNeuron = new double[kn];
-        double[] cAll = new double[kk];
-        double[] lrOut = new double[kk];
+        double[][][] wAll = new double[kk][n][din];
+        double[][][] zAll = new double[kk][n][1];
+        double[][][] facAll = new double[kk][n][1];
+        double[][][] lrWAll = new double[kk][n][din];
+        double[][][] lrZAll = new double[kk][n][1];
+        double[][] cAll = new double[kk][1];
+        double[][] lrCAll = new double[kk][1];
         for (int m = 0; m < kk; m++) {
             Network net = inits.get(m);
             InvalidInputException.require(net.hidden() == n && net.features() == d && net.contexts() == c,
                     "initial network", "N=" + n + ", D=" + d + ", C=" + c, "N=" + net.hidden());
             double lr = specs.get(m).effectiveLearningRate();
             for (int i = 0; i < n; i++) {
-                int r = m * n + i;
-                wAll[r] = new double[din];
-                System.arraycopy(net.w()[i], 0, wAll[r], 0, d);
-                System.arraycopy(net.v()[i], 0, wAll[r], d, c);
-                bAll[r] = net.b()[i];
-                zAll[r] = net.z()[i];
-                facAll[r] = net.factor();
-                lrNeuron[r] = lr;
+                System.arraycopy(net.w()[i], 0, wAll[m][i], 0, d);
+                System.arraycopy(net.v()[i], 0, wAll[m][i], d, c);
+                if (s0.hiddenBias()) {
+                    wAll[m][i][d + c] = net.b()[i];
+                }
+                Arrays.fill(lrWAll[m][i], lr);
+                zAll[m][i][0] = net.z()[i];
+                facAll[m][i][0] = net.factor();
+                lrZAll[m][i][0] = lr;
             }
-            cAll[m] = net.outputBias();
-            lrOut[m] = lr;
+            cAll[m][0] = net.outputBias();
+            lrCAll[m][0] = s0.outputBias() ? lr : 0;
         }
-        INDArray w = Nd4j.create(wAll).castTo(dt);
-        INDArray b = row(bAll, dt);
-        INDArray z = row(zAll, dt);
-        INDArray fac = row(facAll, dt);
-        INDArray cb = row(cAll, dt);
-        INDArray lrW = Nd4j.create(lrNeuron, new long[] {kn, 1}, DataType.DOUBLE).castTo(dt);
-        INDArray lrZ = row(lrNeuron, dt);
-        INDArray lrB = s0.hiddenBias() ? row(lrNeuron, dt) : Nd4j.zeros(dt, 1, kn);
-        INDArray lrC = s0.outputBias() ? row(lrOut, dt) : Nd4j.zeros(dt, 1, kk);
+        INDArray w = Nd4j.create(wAll).castTo(dt);          // K × N × din
+        INDArray z = Nd4j.create(zAll).castTo(dt);          // K × N × 1
+        INDArray fac = Nd4j.create(facAll).castTo(dt);      // K × N × 1
+        INDArray cb = Nd4j.create(cAll).castTo(dt);         // K × 1
+        INDArray lrW = Nd4j.create(lrWAll).castTo(dt);
+        INDArray lrZ = Nd4j.create(lrZAll).castTo(dt);
+        INDArray lrC = Nd4j.create(lrCAll).castTo(dt);
 
-        Optim opt = new Optim(s0.optimizer(), s0.momentum(), w, b, z, cb);
+        Optim opt = new Optim(s0.optimizer(), s0.momentum(), w, z, cb);
         INDArray prevW = w.dup();
-        INDArray prevB = b.dup();
         INDArray prevZ = z.dup();
         INDArray prevC = cb.dup();
-        INDArray hBuf = Nd4j.create(dt, p, kn);
-        INDArray aBuf = Nd4j.create(dt, p, kn);
-        INDArray tmpBuf = Nd4j.create(dt, p, kn);
-        INDArray dhBuf = Nd4j.create(dt, p, kn);
-        INDArray dwBuf = Nd4j.create(dt, kn, din);
-        INDArray yStarK = Nd4j.tile(yStar, 1, kk);
-        INDArray y0 = s0.centred() ? Nd4j.zeros(dt, p, kk) : null;
+        INDArray hBuf = Nd4j.create(dt, kk, p, n);
+        INDArray aBuf = Nd4j.create(dt, kk, p, n);
+        INDArray outerBuf = Nd4j.create(dt, kk, p, n);
+        INDArray yBuf = Nd4j.create(dt, kk, p, 1);
+        INDArray dzBuf = Nd4j.create(dt, kk, n, 1);
+        INDArray dwBuf = Nd4j.create(dt, kk, n, din);
+        INDArray zf = Nd4j.create(dt, kk, n, 1);
+        INDArray y0 = s0.centred() ? Nd4j.zeros(dt, kk, p) : null;
 
         boolean[] active = new boolean[kk];
         Arrays.fill(active, true);
@@ -134,34 +145,30 @@ final class EnsembleEngine {
         for (int t : s0.snapshotSteps()) {
             snapshotAt[t] = true;
         }
+        boolean bias = s0.hiddenBias();
 
-        // Every temporary of a step lives in one reused workspace: without it, buffer allocation and
-        // release dominate the step time of small networks.
+        // Every temporary of a step lives in one reused workspace, and every large result goes to
+        // a preallocated buffer: at these sizes ND4J's allocation and generic broadcasting cost far
+        // more than the arithmetic. Members are the batch dimension of batched matrix products.
         WorkspaceConfiguration wsConfig = WorkspaceConfiguration.builder()
                 .policyAllocation(AllocationPolicy.OVERALLOCATE).policyLearning(LearningPolicy.FIRST_LOOP).build();
         String wsId = "netropy-gd-" + Thread.currentThread().getId();
         for (int t = 0; ; t++) {
           try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(wsConfig, wsId)) {
-            // forward
-            // (preallocated outputs and 2-D broadcasts: ND4J's generic N-d broadcasting and fresh
-            // allocations cost far more than the arithmetic at these sizes)
-            INDArray h = Nd4j.gemm(x, w, hBuf, false, true, 1.0, 0.0);
-            if (s0.hiddenBias()) {
-                h.addiRowVector(b);
-            }
-            INDArray a = apply(s0.activation(), aBuf.assign(h));
-            INDArray zf = z.mul(fac);
-            Nd4j.getExecutioner().exec(new BroadcastMulOp(a, zf, tmpBuf, 1));
-            INDArray y = tmpBuf.reshape((long) p * kk, n).sum(1).reshape(p, kk);
-            y.addiRowVector(cb);
+            // forward: H = X Wᵀ (K × P × N), y = φ(H) (f z) + c
+            Nd4j.matmul(x, w, hBuf, false, true, false);
+            INDArray a = apply(s0.activation(), aBuf.assign(hBuf));
+            zf.assign(z).muli(fac);
+            Nd4j.matmul(a, zf, yBuf, false, false, false);
+            INDArray y = yBuf.reshape(kk, p).addiColumnVector(cb);
             if (s0.centred()) {
                 if (t == 0) {
                     y0.assign(y);
                 }
                 y.subi(y0);
             }
-            INDArray r = y.subi(yStarK);
-            double[] loss = r.mul(r).sum(0).muli(0.5 * scale).castTo(DataType.DOUBLE).toDoubleVector();
+            INDArray r = y.subi(yStar);
+            double[] loss = r.mul(r).sum(1).muli(0.5 * scale).castTo(DataType.DOUBLE).toDoubleVector();
 
             for (int m = 0; m < kk; m++) {
                 if (!active[m]) {
@@ -175,21 +182,21 @@ final class EnsembleEngine {
                     diverged[m] = true;
                     divergedStep[m] = t;
                     stepsRun[m] = Math.max(0, t - 1);
-                    last[m] = t == 0 ? inits.get(m) : extract(prevW, prevB, prevZ, prevC, m, n, d, c, inits.get(m));
-                    freeze(m, n, lrW, lrZ, lrB, lrC);
+                    last[m] = t == 0 ? inits.get(m) : extract(prevW, prevZ, prevC, m, d, c, bias, inits.get(m));
+                    freeze(m, lrW, lrZ, lrC);
                     active[m] = false;
                     activeCount--;
                     continue;
                 }
                 curves.get(m).add(loss[m]);
                 if (snapshotAt.length > t && snapshotAt[t]) {
-                    snaps.get(m).put(t, extract(w, b, z, cb, m, n, d, c, inits.get(m)));
+                    snaps.get(m).put(t, extract(w, z, cb, m, d, c, bias, inits.get(m)));
                 }
                 if (loss[m] < specs.get(m).tolerance() || t == steps) {
                     converged[m] = loss[m] < specs.get(m).tolerance();
                     stepsRun[m] = t;
-                    last[m] = extract(w, b, z, cb, m, n, d, c, inits.get(m));
-                    freeze(m, n, lrW, lrZ, lrB, lrC);
+                    last[m] = extract(w, z, cb, m, d, c, bias, inits.get(m));
+                    freeze(m, lrW, lrZ, lrC);
                     active[m] = false;
                     activeCount--;
                 }
@@ -201,22 +208,19 @@ final class EnsembleEngine {
                 break;
             }
             prevW.assign(w);
-            prevB.assign(b);
             prevZ.assign(z);
             prevC.assign(cb);
 
-            // backward
+            // backward: e = f_P (y − y*); ∂z = f φ(H)ᵀ e; ∂H = φ'(H) ∘ (e (f z)ᵀ); ∂W = ∂Hᵀ X
             INDArray e = r.muli(scale);
-            INDArray eVec = e.reshape((long) p * kk);
-            Nd4j.getExecutioner().exec(new BroadcastMulOp(a.reshape((long) p * kk, n), eVec, tmpBuf.reshape((long) p * kk, n), 0));
-            INDArray dz = tmpBuf.sum(0).reshape(1, kn).muli(fac);
-            INDArray sl = slope(s0.activation(), h, a);
-            Nd4j.getExecutioner().exec(new BroadcastMulOp(sl.reshape((long) p * kk, n), eVec, dhBuf.reshape((long) p * kk, n), 0));
-            INDArray dh = dhBuf.muliRowVector(zf);
-            INDArray dw = Nd4j.gemm(dh, x, dwBuf, true, false, 1.0, 0.0);
-            INDArray db = dh.sum(0).reshape(1, kn);
-            INDArray dc = e.sum(0).reshape(1, kk);
-            opt.step(t + 1, w, dw, lrW, b, db, lrB, z, dz, lrZ, cb, dc, lrC);
+            INDArray e3 = e.reshape(kk, p, 1);
+            Nd4j.matmul(a, e3, dzBuf, true, false, false);
+            INDArray dz = dzBuf.muli(fac);
+            Nd4j.matmul(e3, zf, outerBuf, false, true, false);
+            INDArray dh = slope(s0.activation(), hBuf, a).muli(outerBuf);
+            Nd4j.matmul(dh, x, dwBuf, true, false, false);
+            INDArray dc = e.sum(1).reshape(kk, 1);
+            opt.step(t + 1, w, dwBuf, lrW, z, dz, lrZ, cb, dc, lrC);
           }
         }
 
@@ -225,7 +229,7 @@ final class EnsembleEngine {
             double[] curve = curves.get(m).stream().mapToDouble(Double::doubleValue).toArray();
             double[] offset = null;
             if (y0 != null) {
-                offset = y0.getColumn(m).dup().castTo(DataType.DOUBLE).toDoubleVector();
+                offset = y0.getRow(m).dup().castTo(DataType.DOUBLE).toDoubleVector();
             }
             out.add(new Outcome(inits.get(m), last[m], curve, diverged[m], divergedStep[m], converged[m], stepsRun[m],
                     offset, snaps.get(m)));
@@ -233,28 +237,25 @@ final class EnsembleEngine {
         return out;
     }
 
-    private static INDArray row(double[] v, DataType dt) {
-        return Nd4j.create(v, new long[] {1, v.length}, DataType.DOUBLE).castTo(dt);
+    private static void freeze(int m, INDArray lrW, INDArray lrZ, INDArray lrC) {
+        lrW.get(NDArrayIndex.point(m), NDArrayIndex.all(), NDArrayIndex.all()).assign(0);
+        lrZ.get(NDArrayIndex.point(m), NDArrayIndex.all(), NDArrayIndex.all()).assign(0);
+        lrC.putScalar(m, 0, 0);
     }
 
-    private static void freeze(int m, int n, INDArray lrW, INDArray lrZ, INDArray lrB, INDArray lrC) {
-        lrW.get(NDArrayIndex.interval(m * n, (m + 1) * n), NDArrayIndex.all()).assign(0);
-        lrZ.get(NDArrayIndex.all(), NDArrayIndex.interval(m * n, (m + 1) * n)).assign(0);
-        lrB.get(NDArrayIndex.all(), NDArrayIndex.interval(m * n, (m + 1) * n)).assign(0);
-        lrC.putScalar(0, m, 0);
-    }
-
-    private static Network extract(INDArray w, INDArray b, INDArray z, INDArray cb, int m, int n, int d, int c, Network like) {
-        double[][] block = w.get(NDArrayIndex.interval(m * n, (m + 1) * n), NDArrayIndex.all()).castTo(DataType.DOUBLE).toDoubleMatrix();
+    private static Network extract(INDArray w, INDArray z, INDArray cb, int m, int d, int c, boolean bias, Network like) {
+        double[][] block = w.get(NDArrayIndex.point(m), NDArrayIndex.all(), NDArrayIndex.all()).castTo(DataType.DOUBLE).toDoubleMatrix();
+        int n = block.length;
         double[][] ws = new double[n][d];
         double[][] vs = new double[n][c];
+        double[] bs = new double[n];
         for (int i = 0; i < n; i++) {
             System.arraycopy(block[i], 0, ws[i], 0, d);
             System.arraycopy(block[i], d, vs[i], 0, c);
+            bs[i] = bias ? block[i][d + c] : like.b()[i];
         }
-        double[] bs = b.get(NDArrayIndex.all(), NDArrayIndex.interval(m * n, (m + 1) * n)).castTo(DataType.DOUBLE).toDoubleVector();
-        double[] zs = z.get(NDArrayIndex.all(), NDArrayIndex.interval(m * n, (m + 1) * n)).castTo(DataType.DOUBLE).toDoubleVector();
-        double cs = cb.getDouble(0, m);
+        double[] zs = z.get(NDArrayIndex.point(m), NDArrayIndex.all(), NDArrayIndex.point(0)).castTo(DataType.DOUBLE).toDoubleVector();
+        double cs = cb.getDouble(m, 0);
         return new Network(ws, vs, bs, zs, cs, like.factor(), like.activation());
     }
 
@@ -298,15 +299,15 @@ final class EnsembleEngine {
             }
         }
 
-        void step(int t, INDArray w, INDArray dw, INDArray lrW, INDArray b, INDArray db, INDArray lrB,
-                  INDArray z, INDArray dz, INDArray lrZ, INDArray c, INDArray dc, INDArray lrC) {
-            update(0, t, w, dw, lrW, true);
-            update(1, t, b, db, lrB, false);
-            update(2, t, z, dz, lrZ, false);
-            update(3, t, c, dc, lrC, false);
+        void step(int t, INDArray w, INDArray dw, INDArray lrW, INDArray z, INDArray dz, INDArray lrZ,
+                  INDArray c, INDArray dc, INDArray lrC) {
+            update(0, t, w, dw, lrW);
+            update(1, t, z, dz, lrZ);
+            update(2, t, c, dc, lrC);
         }
 
-        private void update(int slot, int t, INDArray param, INDArray grad, INDArray lr, boolean column) {
+        /** θ −= rate ∘ direction; rates are full-shape arrays (zero = frozen member). */
+        private void update(int slot, int t, INDArray param, INDArray grad, INDArray lr) {
             INDArray dir = grad;
             if (kind == Optimizer.MOMENTUM) {
                 m1[slot].muli(mu).addi(grad);
@@ -319,13 +320,7 @@ final class EnsembleEngine {
                 double c2 = 1 - Math.pow(beta2, t);
                 dir = m1[slot].div(c1).divi(Transforms.sqrt(m2[slot].div(c2), false).addi(1e-8));
             }
-            if (column) {
-                INDArray step = dir == grad ? grad : dir.dup();
-                Nd4j.getExecutioner().exec(new BroadcastMulOp(step, lr.reshape(lr.length()), step, 0));
-                param.subi(step);
-            } else {
-                param.subi(dir.mul(lr));
-            }
+            param.subi(dir.muli(lr));
         }
     }
 }
