@@ -118,7 +118,7 @@ public final class RegimeMetrics {
         m.put("representationAlignment", RepresentationSimilarity.cosine(g0, g1));
         m.put("cka", RepresentationSimilarity.cka(g0, g1));
         m.put("activationHamming", activationHamming(init, fin, data));
-        m.put("conservedDrift", spec.activation().homogeneous() && (!spec.hiddenBias() || spec.optimizer() == Optimizer.GD)
+        m.put("conservedDrift", spec.activation().homogeneous() && spec.optimizer() == Optimizer.GD
                 ? conservedDrift(init, fin) : Double.NaN);
         m.put("effectiveRankInit", EffectiveRank.all(init.w()));
         m.put("effectiveRankFinal", EffectiveRank.all(fin.w()));
