@@ -5,6 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -158,6 +163,8 @@ public final class GdCommand implements Runnable {
         String seeds = "1";
         @Option(names = "--ensemble-size", description = "networks trained together in one ND4J graph (default 32)")
         int ensembleSize = 32;
+        @Option(names = "--threads", description = "ensembles trained in parallel, one per core (default 1)")
+        int threads = 1;
         @Option(names = "--out", required = true, description = "output directory")
         Path out;
         @Option(names = "--no-progress", description = "no progress bar")
@@ -207,22 +214,45 @@ public final class GdCommand implements Runnable {
                     streams.add(new RandomStreams(seed));
                 }
             }
-            List<GdResult> results = new ArrayList<>();
             int chunks = (specs.size() + ensembleSize - 1) / ensembleSize;
+            InvalidInputException.inRange("--threads", threads, 1, 256);
+            List<List<GdResult>> parts = new ArrayList<>();
+            for (int c = 0; c < chunks; c++) {
+                parts.add(null);
+            }
+            AtomicLong done = new AtomicLong();
             try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("gd train")
                     .setInitialMax((long) chunks * (steps + 1)).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
                     .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-                for (int c = 0; c < chunks; c++) {
-                    int lo = c * ensembleSize;
-                    int hi = Math.min(specs.size(), lo + ensembleSize);
-                    long base = (long) c * (steps + 1);
-                    results.addAll(GdTrainer.trainEnsemble(specs.subList(lo, hi), streams.subList(lo, hi),
-                            bar == null ? null : step -> bar.stepTo(base + step + 1)));
-                }
-                if (bar != null) {
-                    bar.stepTo((long) chunks * (steps + 1));
+                ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, chunks));
+                try {
+                    List<Future<?>> futures = new ArrayList<>();
+                    for (int c = 0; c < chunks; c++) {
+                        int lo = c * ensembleSize;
+                        int hi = Math.min(specs.size(), lo + ensembleSize);
+                        int chunk = c;
+                        futures.add(pool.submit(() -> parts.set(chunk, GdTrainer.trainEnsemble(specs.subList(lo, hi),
+                                streams.subList(lo, hi), bar == null ? null : step -> bar.stepTo(done.incrementAndGet())))));
+                    }
+                    for (Future<?> f : futures) {
+                        try {
+                            f.get();
+                        } catch (ExecutionException e) {
+                            if (e.getCause() instanceof RuntimeException re) {
+                                throw re;
+                            }
+                            throw new IllegalStateException(e.getCause());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("interrupted", e);
+                        }
+                    }
+                } finally {
+                    pool.shutdownNow();
                 }
             }
+            List<GdResult> results = new ArrayList<>();
+            parts.forEach(results::addAll);
             GdOutput.write(out, results);
             PrintWriter pw = spec.commandLine().getOut();
             long diverged = results.stream().filter(GdResult::diverged).count();
