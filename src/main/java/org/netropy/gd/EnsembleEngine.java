@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
 import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
 import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -78,13 +78,16 @@ final class EnsembleEngine {
             }
             yStarK[m] = data.targets().clone();
         }
-        INDArray x = Nd4j.create(x3).castTo(dt);
+        INDArray x = Nd4j.create(x3).castTo(dt);                    // K × P × din
+        INDArray xT = x.permute(0, 2, 1).dup('c');                     // K × din × P
         INDArray yStar = Nd4j.create(yStarK).castTo(dt);
 
-        double[][][] wAll = new double[kk][n][din];
+        // stimulus/context/bias weights stored transposed, K × din × N, so that no batched product
+        // needs a transposed operand (ND4J copies transposed batch operands)
+        double[][][] wAll = new double[kk][din][n];
         double[][][] zAll = new double[kk][n][1];
         double[][][] facAll = new double[kk][n][1];
-        double[][][] lrWAll = new double[kk][n][din];
+        double[][][] lrWAll = new double[kk][din][n];
         double[][][] lrZAll = new double[kk][n][1];
         double[][] cAll = new double[kk][1];
         double[][] lrCAll = new double[kk][1];
@@ -94,20 +97,26 @@ final class EnsembleEngine {
                     "initial network", "N=" + n + ", D=" + d + ", C=" + c, "N=" + net.hidden());
             double lr = specs.get(m).effectiveLearningRate();
             for (int i = 0; i < n; i++) {
-                System.arraycopy(net.w()[i], 0, wAll[m][i], 0, d);
-                System.arraycopy(net.v()[i], 0, wAll[m][i], d, c);
-                if (s0.hiddenBias()) {
-                    wAll[m][i][d + c] = net.b()[i];
+                for (int j = 0; j < d; j++) {
+                    wAll[m][j][i] = net.w()[i][j];
                 }
-                Arrays.fill(lrWAll[m][i], lr);
+                for (int k = 0; k < c; k++) {
+                    wAll[m][d + k][i] = net.v()[i][k];
+                }
+                if (s0.hiddenBias()) {
+                    wAll[m][d + c][i] = net.b()[i];
+                }
                 zAll[m][i][0] = net.z()[i];
                 facAll[m][i][0] = net.factor();
                 lrZAll[m][i][0] = lr;
             }
+            for (double[] row : lrWAll[m]) {
+                Arrays.fill(row, lr);
+            }
             cAll[m][0] = net.outputBias();
             lrCAll[m][0] = s0.outputBias() ? lr : 0;
         }
-        INDArray w = Nd4j.create(wAll).castTo(dt);          // K × N × din
+        INDArray w = Nd4j.create(wAll).castTo(dt);          // K × din × N
         INDArray z = Nd4j.create(zAll).castTo(dt);          // K × N × 1
         INDArray fac = Nd4j.create(facAll).castTo(dt);      // K × N × 1
         INDArray cb = Nd4j.create(cAll).castTo(dt);         // K × 1
@@ -124,7 +133,8 @@ final class EnsembleEngine {
         INDArray outerBuf = Nd4j.create(dt, kk, p, n);
         INDArray yBuf = Nd4j.create(dt, kk, p, 1);
         INDArray dzBuf = Nd4j.create(dt, kk, n, 1);
-        INDArray dwBuf = Nd4j.create(dt, kk, n, din);
+        INDArray dwBuf = Nd4j.create(dt, kk, din, n);
+        INDArray maskBuf = Nd4j.create(dt, kk, p, n);
         INDArray zf = Nd4j.create(dt, kk, n, 1);
         INDArray y0 = s0.centred() ? Nd4j.zeros(dt, kk, p) : null;
 
@@ -159,7 +169,7 @@ final class EnsembleEngine {
         for (int t = 0; ; t++) {
           try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(wsConfig, wsId)) {
             // forward: H = X Wᵀ (K × P × N), y = φ(H) (f z) + c
-            Nd4j.matmul(x, w, hBuf, false, true, false);
+            Nd4j.matmul(x, w, hBuf, false, false, false);
             INDArray a = apply(s0.activation(), aBuf.assign(hBuf));
             zf.assign(z).muli(fac);
             Nd4j.matmul(a, zf, yBuf, false, false, false);
@@ -222,13 +232,12 @@ final class EnsembleEngine {
             Nd4j.matmul(e3, zf, outerBuf, false, true, false);
             INDArray dh;
             if (s0.activation() == Activation.RELU) {
-                // relu_bp: outer where H > 0, else 0, in one fused op
-                Nd4j.exec(new ThresholdReluBp(hBuf, outerBuf, outerBuf, 0.0));
-                dh = outerBuf;
+                Nd4j.exec(new Step(hBuf, maskBuf));       // 1 where H > 0
+                dh = outerBuf.muli(maskBuf);
             } else {
                 dh = slope(s0.activation(), hBuf, a).muli(outerBuf);
             }
-            Nd4j.matmul(dh, x, dwBuf, true, false, false);
+            Nd4j.matmul(xT, dh, dwBuf, false, false, false);
             INDArray dc = e.sum(1).reshape(kk, 1);
             opt.step(t + 1, w, dwBuf, lrW, z, dz, lrZ, cb, dc, lrC);
           }
@@ -254,7 +263,8 @@ final class EnsembleEngine {
     }
 
     private static Network extract(INDArray w, INDArray z, INDArray cb, int m, int d, int c, boolean bias, Network like) {
-        double[][] block = w.get(NDArrayIndex.point(m), NDArrayIndex.all(), NDArrayIndex.all()).castTo(DataType.DOUBLE).toDoubleMatrix();
+        double[][] block = w.get(NDArrayIndex.point(m), NDArrayIndex.all(), NDArrayIndex.all()).castTo(DataType.DOUBLE)
+                .transpose().toDoubleMatrix();
         int n = block.length;
         double[][] ws = new double[n][d];
         double[][] vs = new double[n][c];
