@@ -20,7 +20,7 @@ import org.netropy.task.TaskData;
 
 /**
  * Trains K two-layer networks at once on ND4J (the DL4J tensor library) so that the per-call
- * framework overhead is paid once per step for all of them (ANCHORS: a DL4J {@code fit} costs
+ * framework overhead is paid once per step for all of them (a DL4J {@code fit} call costs
  * ~1.7 ms at the Flesch size whatever the width). The members are the batch dimension of
  * batched matrix products: {@code H = X Wᵀ} (K × P × N), {@code y = φ(H)(f z) + c}; backward
  * {@code ∂z = f φ(H)ᵀ e}, {@code ∂H = φ'(H) ∘ e (f z)ᵀ}, {@code ∂W = ∂Hᵀ X}, with
