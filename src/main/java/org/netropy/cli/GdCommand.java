@@ -1,12 +1,324 @@
 package org.netropy.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.netropy.connectivity.NeuronTable;
+import org.netropy.connectivity.NeuronTableCsv;
+import org.netropy.gd.Activation;
+import org.netropy.gd.GdBenchmark;
+import org.netropy.gd.GdOutput;
+import org.netropy.gd.GdResult;
+import org.netropy.gd.GdRunSpec;
+import org.netropy.gd.GdTrainer;
+import org.netropy.gd.InitSpec;
+import org.netropy.gd.LearningRateScaling;
+import org.netropy.gd.LossScale;
+import org.netropy.gd.LowRankSpec;
+import org.netropy.gd.Optimizer;
+import org.netropy.gd.Precision;
+import org.netropy.gd.Readout;
+import org.netropy.io.InvalidInputException;
+import org.netropy.linalg.EffectiveRank;
+import org.netropy.random.RandomStreams;
+import org.netropy.task.FleschTreesTask;
+import org.netropy.task.Task;
+import org.netropy.task.TaskOptions;
+import org.netropy.task.TaskRegistry;
+import org.netropy.task.TargetNormalisation;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until this command is implemented. */
-@Command(name = "gd", mixinStandardHelpOptions = true, description = "Train two-layer networks with gradient descent (DL4J). (not yet available)")
+/** {@code netropy gd}: train two-layer networks by gradient descent (THEORY §4). */
+@Command(name = "gd", mixinStandardHelpOptions = true,
+        description = "Train two-layer networks by gradient descent (ND4J/DL4J): rich and lazy regimes, low-rank initial weights.",
+        subcommands = {GdCommand.Train.class, GdCommand.Tasks.class, GdCommand.Bench.class})
 public final class GdCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        throw new UnsupportedOperationException("'netropy gd' is not implemented yet");
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "tasks", mixinStandardHelpOptions = true, description = "List the registered tasks.")
+    static final class Tasks implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            for (TaskRegistry.Entry e : TaskRegistry.entries()) {
+                out.printf("%-16s %s%n%-16s %s%n", e.name(), e.description(), "", e.paper());
+            }
+            out.flush();
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Train networks (one per seed and init scale, as one ensemble) and write "
+                    + "neurons_init.csv, neurons.csv, loss.csv and metrics.json to --out.",
+                    "Defaults follow THEORY §4 (mean field) for input-selection and Flesch et al. 2022 for flesch."})
+    static final class Train implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--task", description = "input-selection | flesch (default input-selection)")
+        String task = "input-selection";
+        @Option(names = "--contexts", description = "C contexts (input-selection; default 2)")
+        int contexts = 2;
+        @Option(names = "--task-matrix", description = "task matrix A as rows \"1,0;0,1\" (default identity)")
+        String taskMatrix;
+        @Option(names = "--normalisation", description = "target normalisation: none | sqrt-contexts (default none)")
+        String normalisation = "none";
+        @Option(names = "--stimuli", description = "grid | gaussian (default grid)")
+        String stimuli = "grid";
+        @Option(names = "--grid-points", description = "points per feature on the grid (default 5)")
+        int gridPoints = 5;
+        @Option(names = "--amplitude", description = "stimulus amplitude (default 1)")
+        double amplitude = 1;
+        @Option(names = "--stimulus-count", description = "number of Gaussian stimuli (default 100)")
+        int stimulusCount = 100;
+
+        @Option(names = "--hidden", description = "N hidden neurons (default 100)")
+        int hidden = 100;
+        @Option(names = "--activation", description = "relu | tanh | softplus (default relu)")
+        String activation = "relu";
+        @Option(names = "--readout", description = "mean-field (1/N) | standard (1/sqrt N) | unit (default: mean-field; flesch: unit)")
+        String readout;
+        @Option(names = "--alpha", description = "Chizat output scale alpha (default 1)")
+        double alpha = 1;
+        @Option(names = "--centre", description = "subtract the initial output (Chizat centring)")
+        boolean centre;
+        @Option(names = "--symmetric", description = "mirror-pair initialisation (zero initial output; N even)")
+        boolean symmetric;
+        @Option(names = "--hidden-bias", negatable = true, description = "train hidden biases (default: off; flesch: on)")
+        Boolean hiddenBias;
+        @Option(names = "--output-bias", negatable = true, description = "train an output bias (default: off; flesch: on)")
+        Boolean outputBias;
+
+        @Option(names = "--init-scale", description = "stimulus-weight std sigma_w: a value, list or range (0.01..3 with --points) (default 1; flesch 1)")
+        String initScale = "1";
+        @Option(names = "--points", description = "number of scales in a range given to --init-scale (default 8)")
+        int points = 8;
+        @Option(names = "--context-scale", description = "context-weight std (default: = init scale; flesch: 1)")
+        Double contextScale;
+        @Option(names = "--readout-scale", description = "readout std in the readout's own convention (default: = init scale; flesch: 0.01)")
+        Double readoutScale;
+        @Option(names = "--bias-init", description = "initial hidden and output bias (default 0; flesch 0.1)")
+        Double biasInit;
+        @Option(names = "--bias-scale", description = "std of the initial hidden bias around --bias-init (default 0)")
+        double biasScale = 0;
+
+        @Option(names = "--rank", description = "rank-R truncation of the Gaussian stimulus weights, Frobenius norm kept")
+        Integer rank;
+        @Option(names = "--spectral-rank", description = "rank-R truncation without rescaling (spectral norm kept)")
+        Integer spectralRank;
+        @Option(names = "--effective-rank", description = "power-law spectrum with this effective rank (Frobenius norm kept)")
+        Double effectiveRank;
+        @Option(names = "--rank-measure", description = "erank | participation-ratio | stable-rank | nuclear-rank (default erank)")
+        String rankMeasure = "erank";
+        @Option(names = "--aligned", description = "rank-R stimulus weights in the task's input-target directions")
+        Integer aligned;
+        @Option(names = "--anti-aligned", description = "rank-R stimulus weights orthogonal to the task directions")
+        Integer antiAligned;
+        @Option(names = "--init-from", description = "initial weights from a neuron table CSV (mean-field z; a member column gives one network per member)")
+        Path initFrom;
+
+        @Option(names = "--lr", description = "base learning rate eta (default 0.05; flesch 5e-3)")
+        Double lr;
+        @Option(names = "--lr-scaling", description = "mean-field (eta N / max(1, sigma_w^2)) | plain (default: mean-field; flesch: plain)")
+        String lrScaling;
+        @Option(names = "--optimizer", description = "gd | momentum | adam (default gd)")
+        String optimizer = "gd";
+        @Option(names = "--momentum", description = "momentum, or Adam beta1 (default 0.9)")
+        double momentum = 0.9;
+        @Option(names = "--loss", description = "mean | sum squared error (default: mean; flesch: sum)")
+        String loss;
+        @Option(names = "--steps", description = "number of full-batch steps (default 1000)")
+        int steps = 1000;
+        @Option(names = "--tolerance", description = "stop a network when its loss is below this (default 0: never)")
+        double tolerance = 0;
+        @Option(names = "--precision", description = "float | double (default double)")
+        String precision = "double";
+        @Option(names = "--snapshots", description = "steps at which to also write neurons_step<T>.csv, e.g. 0,100,1000")
+        String snapshots;
+
+        @Option(names = "--seeds", description = "root seeds: a value, list or range like 1..8 (default 1)")
+        String seeds = "1";
+        @Option(names = "--ensemble-size", description = "networks trained together in one ND4J graph (default 32)")
+        int ensembleSize = 32;
+        @Option(names = "--threads", description = "ensembles trained in parallel, one per core (default 1)")
+        int threads = 1;
+        @Option(names = "--out", required = true, description = "output directory")
+        Path out;
+        @Option(names = "--no-progress", description = "no progress bar")
+        boolean noProgress;
+
+        @Override
+        public Integer call() {
+            boolean flesch = FleschTreesTask.NAME.equals(task);
+            TaskOptions topts = new TaskOptions(contexts, taskMatrix, TargetNormalisation.parse("--normalisation", normalisation),
+                    stimuli, gridPoints, amplitude, stimulusCount);
+            int[] seedList = Ranges.integers("--seeds", seeds, 0, Integer.MAX_VALUE);
+            double[] scales = Ranges.numbers("--init-scale", initScale, points, true, false);
+            for (double s : scales) {
+                InvalidInputException.nonNegative("--init-scale", s);
+            }
+            InvalidInputException.inRange("--ensemble-size", ensembleSize, 1, 4096);
+            Task t = TaskRegistry.create(task, topts, new RandomStreams(seedList[0]));
+            LowRankSpec lowRank = lowRank();
+            EffectiveRank measure = EffectiveRank.parse("--rank-measure", rankMeasure);
+            int[] snaps = snapshots == null ? new int[0] : Ranges.integers("--snapshots", snapshots, 0, steps);
+            NeuronTable from = initFrom == null ? null : NeuronTableCsv.read(initFrom);
+
+            List<GdRunSpec> specs = new ArrayList<>();
+            List<RandomStreams> streams = new ArrayList<>();
+            int fromIndex = 0;
+            for (double scale : scales) {
+                for (int seed : seedList) {
+                    InitSpec init = new InitSpec(scale,
+                            contextScale != null ? contextScale : (flesch ? 1.0 : scale),
+                            biasInit != null ? biasInit : (flesch ? 0.1 : 0.0), biasScale,
+                            readoutScale != null ? readoutScale : (flesch ? 0.01 : scale),
+                            biasInit != null ? biasInit : (flesch ? 0.1 : 0.0), symmetric, lowRank, measure);
+                    NeuronTable memberTable = null;
+                    if (from != null) {
+                        int[] members = from.memberIndices();
+                        memberTable = from.hasMembers() ? from.member(members[fromIndex % members.length]) : from;
+                        fromIndex++;
+                    }
+                    specs.add(new GdRunSpec(t, hidden, Activation.parse("--activation", activation),
+                            hiddenBias != null ? hiddenBias : flesch, outputBias != null ? outputBias : flesch,
+                            Readout.parse("--readout", readout != null ? readout : (flesch ? "unit" : "mean-field")), alpha, centre,
+                            init, lr != null ? lr : (flesch ? 5e-3 : 0.05),
+                            LearningRateScaling.parse("--lr-scaling", lrScaling != null ? lrScaling : (flesch ? "plain" : "mean-field")),
+                            Optimizer.parse("--optimizer", optimizer), momentum,
+                            LossScale.parse("--loss", loss != null ? loss : (flesch ? "sum" : "mean")), steps, tolerance,
+                            Precision.parse("--precision", precision), 1e8, snaps, memberTable));
+                    streams.add(new RandomStreams(seed));
+                }
+            }
+            int chunks = (specs.size() + ensembleSize - 1) / ensembleSize;
+            InvalidInputException.inRange("--threads", threads, 1, 256);
+            List<List<GdResult>> parts = new ArrayList<>();
+            for (int c = 0; c < chunks; c++) {
+                parts.add(null);
+            }
+            AtomicLong done = new AtomicLong();
+            try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("gd train")
+                    .setInitialMax((long) chunks * (steps + 1)).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+                ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, chunks));
+                try {
+                    List<Future<?>> futures = new ArrayList<>();
+                    for (int c = 0; c < chunks; c++) {
+                        int lo = c * ensembleSize;
+                        int hi = Math.min(specs.size(), lo + ensembleSize);
+                        int chunk = c;
+                        futures.add(pool.submit(() -> parts.set(chunk, GdTrainer.trainEnsemble(specs.subList(lo, hi),
+                                streams.subList(lo, hi), bar == null ? null : step -> bar.stepTo(done.incrementAndGet())))));
+                    }
+                    for (Future<?> f : futures) {
+                        try {
+                            f.get();
+                        } catch (ExecutionException e) {
+                            if (e.getCause() instanceof RuntimeException re) {
+                                throw re;
+                            }
+                            throw new IllegalStateException(e.getCause());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("interrupted", e);
+                        }
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+            List<GdResult> results = new ArrayList<>();
+            parts.forEach(results::addAll);
+            GdOutput.write(out, results);
+            PrintWriter pw = spec.commandLine().getOut();
+            long diverged = results.stream().filter(GdResult::diverged).count();
+            double meanLoss = results.stream().filter(r -> !r.diverged()).mapToDouble(GdResult::finalLoss).average().orElse(Double.NaN);
+            pw.printf("trained %d network(s) on %s (N=%d, %d steps): mean final loss %.4g, %d diverged; wrote %s%n",
+                    results.size(), t.name(), hidden, steps, meanLoss, diverged, out);
+            pw.flush();
+            return 0;
+        }
+
+        private LowRankSpec lowRank() {
+            int given = (rank != null ? 1 : 0) + (spectralRank != null ? 1 : 0) + (effectiveRank != null ? 1 : 0)
+                    + (aligned != null ? 1 : 0) + (antiAligned != null ? 1 : 0);
+            InvalidInputException.require(given <= 1, "--rank/--spectral-rank/--effective-rank/--aligned/--anti-aligned",
+                    "at most one of them", given + " given");
+            if (rank != null) {
+                return new LowRankSpec(LowRankSpec.Mode.RANK, rank);
+            }
+            if (spectralRank != null) {
+                InvalidInputException.require(spectralRank >= 1, "--spectral-rank", "an integer >= 1", spectralRank);
+                return new LowRankSpec(LowRankSpec.Mode.SPECTRAL, spectralRank);
+            }
+            if (effectiveRank != null) {
+                return new LowRankSpec(LowRankSpec.Mode.EFFECTIVE, effectiveRank);
+            }
+            if (aligned != null) {
+                InvalidInputException.require(aligned >= 1, "--aligned", "an integer >= 1", aligned);
+                return new LowRankSpec(LowRankSpec.Mode.ALIGNED, aligned);
+            }
+            if (antiAligned != null) {
+                InvalidInputException.require(antiAligned >= 1, "--anti-aligned", "an integer >= 1", antiAligned);
+                return new LowRankSpec(LowRankSpec.Mode.ANTI_ALIGNED, antiAligned);
+            }
+            return LowRankSpec.FULL;
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Measure the per-network step time alone and in ensembles (run on an otherwise idle machine).")
+    static final class Bench implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--size", description = "flesch (50 samples, 27 inputs, 100 hidden) | large (1000, 50, 1000) (default flesch)")
+        String size = "flesch";
+        @Option(names = "--ensembles", description = "ensemble sizes to time (default 1,8,32,128)")
+        String ensembles = "1,8,32,128";
+        @Option(names = "--steps", description = "timed steps per measurement (default 200)")
+        int steps = 200;
+        @Option(names = "--precision", description = "float | double (default double)")
+        String precision = "double";
+
+        @Override
+        public Integer call() {
+            InvalidInputException.require(size.equals("flesch") || size.equals("large"), "--size", "flesch or large", size);
+            InvalidInputException.inRange("--steps", steps, 1, 1_000_000);
+            int[] ks = Ranges.integers("--ensembles", ensembles, 1, 4096);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("size,ensemble,precision,step_us,per_network_step_us,matmul_floor_us_per_network");
+            for (int k : ks) {
+                GdBenchmark.Timing tm = GdBenchmark.time(size, k, steps, Precision.parse("--precision", precision));
+                out.printf("%s,%d,%s,%.1f,%.2f,%.2f%n", size, k, precision, tm.stepMicros(), tm.stepMicros() / k,
+                        tm.matmulFloorMicros() / k);
+                out.flush();
+            }
+            return 0;
+        }
     }
 }

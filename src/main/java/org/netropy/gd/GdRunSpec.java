@@ -1,0 +1,157 @@
+package org.netropy.gd;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.netropy.connectivity.NeuronTable;
+import org.netropy.io.InvalidInputException;
+import org.netropy.task.Task;
+
+/**
+ * Everything that defines one gradient-descent run except its seed (THEORY §2, §4).
+ *
+ * @param task            the task (data set) to train on
+ * @param hidden          N hidden neurons
+ * @param activation      φ
+ * @param hiddenBias      train a hidden bias b_i (otherwise b ≡ 0)
+ * @param outputBias      train an output bias c
+ * @param readout         readout normalisation s(N)
+ * @param alpha           Chizat output scale α: y = α s Σ z φ (1 = none)
+ * @param centred         subtract the initial output y₀ (Chizat &amp; Bach centring)
+ * @param init            initial weights
+ * @param learningRate    base rate η
+ * @param lrScaling       mean-field (η N / max(1, σ_w²)) or plain
+ * @param optimizer       gd, momentum or adam
+ * @param momentum        momentum coefficient (momentum) or β₁ (adam)
+ * @param loss            mean or summed squared error
+ * @param steps           maximum number of updates T
+ * @param tolerance       stop a network once its loss is below this (0 = never)
+ * @param precision       float or double
+ * @param divergenceFactor a loss above this × max(1, initial loss), or non-finite, is divergence
+ * @param snapshotSteps   steps at which to keep weight snapshots (may be empty)
+ * @param initFrom        initial weights from a table (mean-field z), or null to draw them
+ */
+public record GdRunSpec(Task task, int hidden, Activation activation, boolean hiddenBias, boolean outputBias,
+                        Readout readout, double alpha, boolean centred, InitSpec init, double learningRate,
+                        LearningRateScaling lrScaling, Optimizer optimizer, double momentum, LossScale loss,
+                        int steps, double tolerance, Precision precision, double divergenceFactor,
+                        int[] snapshotSteps, NeuronTable initFrom) {
+
+    public GdRunSpec {
+        InvalidInputException.require(task != null, "--task", "set", "none");
+        InvalidInputException.inRange("--hidden", hidden, 1, 10_000_000);
+        InvalidInputException.positive("--alpha", alpha);
+        InvalidInputException.positive("--lr", learningRate);
+        InvalidInputException.require(momentum >= 0 && momentum < 1, "--momentum", "a number in [0, 1)", momentum);
+        InvalidInputException.inRange("--steps", steps, 0, Integer.MAX_VALUE - 1);
+        InvalidInputException.nonNegative("--tolerance", tolerance);
+        InvalidInputException.require(divergenceFactor > 1, "divergence factor", "a number > 1", divergenceFactor);
+        InvalidInputException.require(!init.symmetric() || hidden % 2 == 0, "--hidden", "even with --symmetric (mirror pairs)", hidden);
+        if (snapshotSteps == null) {
+            snapshotSteps = new int[0];
+        }
+        for (int s : snapshotSteps) {
+            InvalidInputException.require(s >= 0 && s <= steps, "--snapshots", "steps in [0, " + steps + "]", s);
+        }
+        if (initFrom != null) {
+            InvalidInputException.require(initFrom.size() == hidden && initFrom.features() == task.features()
+                            && initFrom.contexts() == task.contexts(), "--init-from",
+                    "a table with N=" + hidden + " neurons, D=" + task.features() + ", C=" + task.contexts(),
+                    "N=" + initFrom.size() + ", D=" + initFrom.features() + ", C=" + initFrom.contexts());
+        }
+    }
+
+    /**
+     * Mean-field defaults of THEORY §4 for a task: ReLU, no biases, readout 1/N, all blocks
+     * N(0, σ²), η = 0.05 with mean-field scaling, mean squared error, double precision.
+     */
+    public static GdRunSpec meanField(Task task, int hidden, double sigma, int steps) {
+        return new GdRunSpec(task, hidden, Activation.RELU, false, false, Readout.MEAN_FIELD, 1.0, false,
+                InitSpec.uniform(sigma), 0.05, LearningRateScaling.MEAN_FIELD, Optimizer.GD, 0.9, LossScale.MEAN,
+                steps, 0, Precision.DOUBLE, 1e8, new int[0], null);
+    }
+
+    /**
+     * The Flesch et al. 2022 network (THEORY §1): 27 → N ReLU → 1, biases 0.1, readout std 1/100,
+     * plain dense readout, summed squared error, η = 5e-3, given stimulus and context scales.
+     */
+    public static GdRunSpec flesch(Task task, int hidden, double inputScale, double contextScale, int steps) {
+        InitSpec init = new InitSpec(inputScale, contextScale, 0.1, 0, 1.0 / 100, 0.1, false, LowRankSpec.FULL, null);
+        return new GdRunSpec(task, hidden, Activation.RELU, true, true, Readout.UNIT, 1.0, false, init, 5e-3,
+                LearningRateScaling.PLAIN, Optimizer.GD, 0.9, LossScale.SUM, steps, 0, Precision.DOUBLE, 1e8, new int[0], null);
+    }
+
+    /** Output factor α·s(N): y = factor · Σ z_raw φ + c. */
+    public double outputFactor() {
+        return alpha * readout.factor(hidden);
+    }
+
+    /** The per-parameter learning rate actually used. */
+    public double effectiveLearningRate() {
+        return lrScaling.effective(learningRate, hidden, init.stimulusScale());
+    }
+
+    public GdRunSpec withInit(InitSpec i) {
+        return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, i, learningRate,
+                lrScaling, optimizer, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom);
+    }
+
+    public GdRunSpec withSteps(int t) {
+        return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate,
+                lrScaling, optimizer, momentum, loss, t, tolerance, precision, divergenceFactor, snapshotSteps, initFrom);
+    }
+
+    public GdRunSpec withLearningRate(double eta) {
+        return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, eta,
+                lrScaling, optimizer, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom);
+    }
+
+    public GdRunSpec withPrecision(Precision p) {
+        return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate,
+                lrScaling, optimizer, momentum, loss, steps, tolerance, p, divergenceFactor, snapshotSteps, initFrom);
+    }
+
+    public GdRunSpec withOptimizer(Optimizer o) {
+        return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate,
+                lrScaling, o, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom);
+    }
+
+    public GdRunSpec withInitFrom(NeuronTable t) {
+        return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate,
+                lrScaling, optimizer, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, t);
+    }
+
+    /** Settings as a JSON-friendly map (the task's own settings are recorded separately). */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("task", task.name());
+        m.put("hidden", hidden);
+        m.put("activation", activation.label());
+        m.put("hiddenBias", hiddenBias);
+        m.put("outputBias", outputBias);
+        m.put("readout", readout.label());
+        m.put("alpha", alpha);
+        m.put("centred", centred);
+        m.put("stimulusScale", init.stimulusScale());
+        m.put("contextScale", init.contextScale());
+        m.put("biasInit", init.biasMean());
+        m.put("biasScale", init.biasScale());
+        m.put("readoutScale", init.readoutScale());
+        m.put("outputBiasInit", init.outputBiasInit());
+        m.put("symmetric", init.symmetric());
+        m.put("lowRank", init.lowRank().describe());
+        m.put("rankMeasure", init.rankMeasure().label());
+        m.put("learningRate", learningRate);
+        m.put("learningRateScaling", lrScaling.label());
+        m.put("effectiveLearningRate", effectiveLearningRate());
+        m.put("optimizer", optimizer.label());
+        m.put("momentum", momentum);
+        m.put("loss", loss.label());
+        m.put("steps", steps);
+        m.put("tolerance", tolerance);
+        m.put("precision", precision.label());
+        m.put("divergenceFactor", divergenceFactor);
+        m.put("snapshotSteps", snapshotSteps);
+        m.put("initFrom", initFrom != null);
+        return m;
+    }
+}

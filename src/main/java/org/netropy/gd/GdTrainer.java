@@ -1,0 +1,68 @@
+package org.netropy.gd;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.IntConsumer;
+import org.netropy.connectivity.NeuronTable;
+import org.netropy.io.InvalidInputException;
+import org.netropy.random.RandomStreams;
+import org.netropy.task.TaskData;
+
+/**
+ * Entry point of the gradient-descent engine: {@code GdRunSpec} + seed → {@link GdResult}.
+ *
+ * <p>{@link #train} runs one network; {@link #trainEnsemble} runs K networks (different seeds,
+ * scales or rates, same task and architecture) in one ND4J computation, which is how sweeps
+ * should call it. Each member's result equals the result of training it alone.
+ */
+public final class GdTrainer {
+    /** Streams every run draws from; their derived seeds are recorded with the result. */
+    static final String[] STREAMS = {"init/stimulus-weights", "init/context-weights", "init/biases", "init/readout"};
+
+    private GdTrainer() {}
+
+    public static GdResult train(GdRunSpec spec, RandomStreams streams) {
+        return trainEnsemble(List.of(spec), List.of(streams), null).get(0);
+    }
+
+    /**
+     * Trains every (spec, streams) pair as one ensemble. {@code progress} (may be null) receives
+     * the step index after each step.
+     */
+    public static List<GdResult> trainEnsemble(List<GdRunSpec> specs, List<RandomStreams> streams, IntConsumer progress) {
+        InvalidInputException.require(specs.size() == streams.size() && !specs.isEmpty(), "ensemble",
+                "one seed per member", streams.size() + " seeds for " + specs.size() + " members");
+        List<Network> inits = new ArrayList<>();
+        for (int m = 0; m < specs.size(); m++) {
+            inits.add(Initializer.draw(specs.get(m), streams.get(m)));
+        }
+        return trainFrom(specs, inits, streams, progress);
+    }
+
+    /** Trains given initial networks (used by {@code --init-from} and by tests). */
+    static List<GdResult> trainFrom(List<GdRunSpec> specs, List<Network> inits, List<RandomStreams> streams, IntConsumer progress) {
+        List<EnsembleEngine.Outcome> outcomes = EnsembleEngine.train(specs, inits, progress);
+        List<GdResult> results = new ArrayList<>();
+        for (int m = 0; m < specs.size(); m++) {
+            GdRunSpec spec = specs.get(m);
+            EnsembleEngine.Outcome o = outcomes.get(m);
+            TaskData data = spec.task().data();
+            Map<String, Long> seeds = new LinkedHashMap<>();
+            RandomStreams rs = streams.get(m);
+            for (String name : STREAMS) {
+                seeds.put(name, rs.seedFor(name));
+            }
+            SortedMap<Integer, NeuronTable> snaps = new TreeMap<>();
+            o.snapshots().forEach((t, net) -> snaps.put(t, net.toTable(data)));
+            Map<String, Object> metrics = RegimeMetrics.compute(spec, o.initial(), o.last(), o.offset());
+            results.add(new GdResult(spec, rs.rootSeed(), seeds, o.initial(), o.last(), o.initial().toTable(data),
+                    o.last().toTable(data), o.lossCurve(), o.stepsRun(), o.diverged(), o.divergedStep(), o.converged(),
+                    o.offset(), snaps, metrics));
+        }
+        return results;
+    }
+}

@@ -1,0 +1,70 @@
+package org.netropy.task;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+import org.netropy.io.InvalidInputException;
+import org.netropy.random.RandomStreams;
+
+/**
+ * The one place where tasks are listed by name (the neurogym idea: a registry with metadata).
+ * To add a task, implement {@link Task} and add one {@link #register} line below.
+ */
+public final class TaskRegistry {
+
+    /** A registered task: name, citation, description and a factory. */
+    public record Entry(String name, String paper, String description,
+                        BiFunction<TaskOptions, RandomStreams, Task> factory) {}
+
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+
+    static {
+        register(new Entry(InputSelectionTask.NAME,
+                "Hruza & Ostojic 2026; Dubreuil et al. 2022",
+                "context-dependent input selection y* = A[:,k]·u on a grid or Gaussian stimulus set",
+                TaskRegistry::inputSelection));
+        register(new Entry(FleschTreesTask.NAME,
+                "Flesch et al. 2022, Neuron",
+                "5x5 Gaussian-blob 'trees', 2 contexts, sign accuracy on 40 non-zero targets",
+                (options, streams) -> new FleschTreesTask()));
+    }
+
+    private TaskRegistry() {}
+
+    private static void register(Entry e) {
+        ENTRIES.put(e.name(), e);
+    }
+
+    public static List<Entry> entries() {
+        return List.copyOf(ENTRIES.values());
+    }
+
+    public static List<String> names() {
+        return List.copyOf(ENTRIES.keySet());
+    }
+
+    /** Builds a task; stochastic stimulus sets draw from the stream "task/stimuli". */
+    public static Task create(String name, TaskOptions options, RandomStreams streams) {
+        Entry e = ENTRIES.get(name);
+        if (e == null) {
+            throw new InvalidInputException("--task must be one of " + String.join(", ", names()) + " (got " + name + ")");
+        }
+        return e.factory().apply(options, streams);
+    }
+
+    private static Task inputSelection(TaskOptions o, RandomStreams streams) {
+        TaskMatrix a = o.taskMatrix() == null
+                ? TaskMatrix.identity(o.contexts(), o.normalisation())
+                : TaskMatrix.parse(o.taskMatrix(), o.normalisation());
+        StimulusSet s;
+        if (o.stimulusSet().equals("grid")) {
+            s = StimulusSet.grid(a.features(), o.gridPoints(), o.amplitude());
+        } else {
+            SplittableRandom r = streams.stream("task/stimuli");
+            s = StimulusSet.gaussian(a.features(), o.stimulusCount(), o.amplitude(), r);
+        }
+        return new InputSelectionTask(a, s, o.stimulusSet(), o.normalisation());
+    }
+}

@@ -1,0 +1,104 @@
+package org.netropy.gd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netropy.cli.Main;
+import org.netropy.connectivity.NeuronTable;
+import org.netropy.connectivity.NeuronTableCsv;
+import org.netropy.io.Json;
+import picocli.CommandLine;
+
+/** {@code netropy gd train}: files written, init-from round trip, one-line errors with exit code 2. */
+class GdCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void trainWritesTablesLossAndMetricsAndInitFromReproducesTheRun() throws Exception {
+        Path a = dir.resolve("a");
+        Run r = run("gd", "train", "--contexts", "2", "--hidden", "8", "--init-scale", "0.5", "--seeds", "1..2",
+                "--steps", "20", "--no-progress", "--snapshots", "0,10", "--out", a.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String f : new String[] {"neurons_init.csv", "neurons.csv", "loss.csv", "metrics.json", "neurons_step10.csv"}) {
+            assertTrue(Files.exists(a.resolve(f)), f);
+        }
+        NeuronTable fin = NeuronTableCsv.read(a.resolve("neurons.csv"));
+        assertEquals(16, fin.size());
+        assertTrue(fin.hasMembers());
+        JsonNode m = Json.MAPPER.readTree(a.resolve("metrics.json").toFile());
+        assertEquals("input-selection", m.get("task").get("name").asText());
+        assertEquals(25, m.get("task").get("stimuli").size(), "exact stimulus set recorded (5-point grid, D = 2)");
+        assertEquals(2, m.get("members").size());
+        assertEquals(21 * 2 + 1, Files.readAllLines(a.resolve("loss.csv")).size());
+
+        Path b = dir.resolve("b");
+        Run r2 = run("gd", "train", "--contexts", "2", "--hidden", "8", "--init-scale", "0.5", "--seeds", "1..2",
+                "--steps", "20", "--no-progress", "--init-from", a.resolve("neurons_init.csv").toString(), "--out", b.toString());
+        assertEquals(0, r2.code(), r2.err());
+        NeuronTable fin2 = NeuronTableCsv.read(b.resolve("neurons.csv"));
+        for (int i = 0; i < 16; i++) {
+            for (int j = 0; j < 2; j++) {
+                assertEquals(fin.w()[i][j], fin2.w()[i][j], 1e-12 * (1 + Math.abs(fin.w()[i][j])));
+            }
+            assertEquals(fin.z()[i], fin2.z()[i], 1e-12 * (1 + Math.abs(fin.z()[i])));
+        }
+    }
+
+    @Test
+    void badInputGetsOneLineNamingTheOptionAndExitCode2() {
+        String out = dir.resolve("x").toString();
+        String[][] cases = {
+            {"--task", "xor"},
+            {"--rank", "5"},
+            {"--init-scale", "-1"},
+            {"--activation", "sigmoid"},
+            {"--hidden", "zero"},
+            {"--rank", "1", "--effective-rank", "1.5"},
+        };
+        String[] names = {"--task", "--rank", "--init-scale", "--activation", "--hidden", "--rank"};
+        for (int c = 0; c < cases.length; c++) {
+            String[] args = new String[4 + cases[c].length + 2];
+            args[0] = "gd";
+            args[1] = "train";
+            args[2] = "--no-progress";
+            args[3] = "--steps=1";
+            System.arraycopy(cases[c], 0, args, 4, cases[c].length);
+            args[args.length - 2] = "--out";
+            args[args.length - 1] = out;
+            Run r = run(args);
+            assertEquals(2, r.code(), String.join(" ", cases[c]) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains(names[c]), r.err());
+        }
+    }
+
+    @Test
+    void initFromWithTheWrongShapeIsRejected() throws Exception {
+        Path a = dir.resolve("a");
+        assertEquals(0, run("gd", "train", "--hidden", "4", "--steps", "1", "--no-progress", "--out", a.toString()).code());
+        Run r = run("gd", "train", "--hidden", "6", "--steps", "1", "--no-progress",
+                "--init-from", a.resolve("neurons.csv").toString(), "--out", dir.resolve("b").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--init-from"), r.err());
+    }
+}

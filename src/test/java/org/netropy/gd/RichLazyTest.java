@@ -1,0 +1,61 @@
+package org.netropy.gd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.netropy.random.RandomStreams;
+import org.netropy.task.FleschTreesTask;
+import org.netropy.task.Task;
+
+/** The rich/lazy phenomenology of Flesch et al. 2022 and of Liu et al. 2023 at test size. */
+class RichLazyTest {
+
+    @SuppressWarnings("unchecked")
+    private static double rel(GdResult r, String layer) {
+        return ((Map<String, Double>) r.metrics().get("relativeChange")).get(layer);
+    }
+
+    @Test
+    void onTheFleschTaskRichLearningMovesStimulusWeightsFarMoreAndLazyKeepsTheRepresentation() {
+        Task task = new FleschTreesTask();
+        GdRunSpec rich = GdRunSpec.flesch(task, 100, 0.01, 1.0, 800);
+        GdRunSpec lazy = GdRunSpec.flesch(task, 100, 3.0, 1.0, 800);
+        List<GdResult> r = GdTrainer.trainEnsemble(List.of(rich, lazy), List.of(new RandomStreams(1), new RandomStreams(1)), null);
+        GdResult richR = r.get(0);
+        GdResult lazyR = r.get(1);
+        assertTrue(richR.finalLoss() < 0.3 * richR.lossCurve()[0], "rich net learns: " + richR.finalLoss());
+        assertEquals(1.0, (double) lazyR.metrics().get("accuracy"), 1e-12, "lazy net solves the task");
+        double richChange = rel(richR, "stimulus");
+        double lazyChange = rel(lazyR, "stimulus");
+        assertTrue(richChange > 100 * lazyChange, "relative stimulus-weight change rich " + richChange + " vs lazy " + lazyChange);
+        assertTrue((double) lazyR.metrics().get("cka") > 0.9, "lazy CKA " + lazyR.metrics().get("cka"));
+        assertTrue((double) lazyR.metrics().get("cka") > (double) richR.metrics().get("cka"));
+        Map<String, Object> fl = (Map<String, Object>) richR.metrics().get("flesch");
+        Map<String, Double> betas = (Map<String, Double>) fl.get("rsaBetas");
+        Map<String, Double> lazyBetas = (Map<String, Double>) ((Map<String, Object>) lazyR.metrics().get("flesch")).get("rsaBetas");
+        assertTrue(betas.get("orthogonal") > betas.get("grid"), "rich: orthogonal model wins " + betas);
+        assertTrue(lazyBetas.get("grid") > lazyBetas.get("orthogonal"), "lazy: grid model wins " + lazyBetas);
+    }
+
+    @Test
+    void lowerInitialRankGivesALargerRelativeWeightChangeAtAMidScale() {
+        Task task = new FleschTreesTask();
+        List<GdRunSpec> specs = new ArrayList<>();
+        List<RandomStreams> seeds = new ArrayList<>();
+        for (LowRankSpec lr : new LowRankSpec[] {LowRankSpec.rank(1), LowRankSpec.FULL}) {
+            for (int seed = 1; seed <= 2; seed++) {
+                GdRunSpec s = GdRunSpec.flesch(task, 100, 0.5, 1.0, 400);
+                specs.add(s.withInit(s.init().withLowRank(lr)));
+                seeds.add(new RandomStreams(seed));
+            }
+        }
+        List<GdResult> r = GdTrainer.trainEnsemble(specs, seeds, null);
+        double low = (rel(r.get(0), "stimulus") + rel(r.get(1), "stimulus")) / 2;
+        double full = (rel(r.get(2), "stimulus") + rel(r.get(3), "stimulus")) / 2;
+        assertTrue(low > full, "rank 1: " + low + ", full rank: " + full);
+    }
+}
