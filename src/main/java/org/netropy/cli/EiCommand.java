@@ -16,7 +16,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.netropy.ei.AnnealedChain;
-import org.netropy.ei.EffectiveRank;
+import org.netropy.ei.EiWeightRank;
 import org.netropy.ei.EiParameters;
 import org.netropy.ei.EiScan;
 import org.netropy.ei.EiSimulation;
@@ -149,7 +149,7 @@ public final class EiCommand implements Runnable {
                 out.put("sim_" + mode + "_steps", s.steps());
             }
             if (rank) {
-                EffectiveRank er = EffectiveRank.ofSampledNetwork(params, seeds);
+                EiWeightRank er = EiWeightRank.ofSampledNetwork(params, seeds);
                 out.put("erank", er.erank());
                 out.put("participationRatio", er.participationRatio());
                 out.put("stableRank", er.stableRank());
@@ -377,7 +377,7 @@ public final class EiCommand implements Runnable {
             w.flush();
         }
 
-        private static String rankText(EffectiveRank er) {
+        private static String rankText(EiWeightRank er) {
             return er == null ? "" : String.format(Locale.ROOT, "; erank %.2f, participation ratio %.2f, stable rank %.2f",
                     er.erank(), er.participationRatio(), er.stableRank());
         }

@@ -60,7 +60,7 @@ public record EiScan(int neurons, double connectionProbability, double[] alphas,
 
     /** Everything a scan produced, with the max-entropy and robust max-entropy picks. */
     public record Result(List<Point> points, List<Curve> curves, Point maxEntropy, Curve robustMaxEntropy,
-                         EffectiveRank maxEntropyRank, EffectiveRank robustRank, double seconds) {}
+                         EiWeightRank maxEntropyRank, EiWeightRank robustRank, double seconds) {}
 
     /** Number of parameter points the scan will compute. */
     public int size() {
@@ -159,12 +159,12 @@ public record EiScan(int neurons, double connectionProbability, double[] alphas,
                 robust = c;
             }
         }
-        EffectiveRank bestRank = null;
-        EffectiveRank robustRank = null;
+        EiWeightRank bestRank = null;
+        EiWeightRank robustRank = null;
         if (rank) {
-            bestRank = EffectiveRank.ofSampledNetwork(best.parameters(), seeds.child("rank"));
+            bestRank = EiWeightRank.ofSampledNetwork(best.parameters(), seeds.child("rank"));
             if (robust != null) {
-                robustRank = EffectiveRank.ofSampledNetwork(robust.peak(), seeds.child("rank"));
+                robustRank = EiWeightRank.ofSampledNetwork(robust.peak(), seeds.child("rank"));
             }
         }
         return new Result(points, curves, best, robust, bestRank, robustRank, (System.nanoTime() - start) / 1e9);

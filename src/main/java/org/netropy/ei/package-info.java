@@ -9,7 +9,7 @@
  * {@link org.netropy.ei.EntropyResult}. {@link org.netropy.ei.EiSimulation} simulates annealed and
  * quenched networks neuron by neuron as an independent cross-check; {@link org.netropy.ei.EiScan}
  * sweeps parameters and summarises each λ-curve with {@link org.netropy.ei.Robustness};
- * {@link org.netropy.ei.EffectiveRank} places a sampled E/I weight matrix on the rank axis used by
+ * {@link org.netropy.ei.EiWeightRank} places a sampled E/I weight matrix on the rank axis used by
  * the gradient-descent sweeps. Nothing here depends on the task or the two engines.
  */
 package org.netropy.ei;

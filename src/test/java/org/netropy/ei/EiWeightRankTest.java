@@ -15,7 +15,7 @@ class EffectiveRankTest {
         for (int i = 0; i < n; i++) {
             w[i][i] = 2.5;
         }
-        EffectiveRank r = EffectiveRank.ofSingularValues(EffectiveRank.singularValues(w));
+        EiWeightRank r = EiWeightRank.ofSingularValues(EiWeightRank.singularValues(w));
         assertEquals(n, r.erank(), 1e-12);
         assertEquals(n, r.participationRatio(), 1e-12);
         assertEquals(n, r.stableRank(), 1e-12);
@@ -32,17 +32,17 @@ class EffectiveRankTest {
                 w[i][j] = u[i] * v[j];
             }
         }
-        double[] s = EffectiveRank.singularValues(w);
+        double[] s = EiWeightRank.singularValues(w);
         double norm = Math.sqrt((1 + 4 + 9 + 0.25) * (4 + 1 + 1 + 16));
         assertEquals(norm, s[0], 1e-12);
-        EffectiveRank r = EffectiveRank.ofSingularValues(s);
+        EiWeightRank r = EiWeightRank.ofSingularValues(s);
         assertEquals(1.0, r.erank(), 1e-9);
         assertEquals(1.0, r.stableRank(), 1e-12);
     }
 
     @Test
     void erankOfTwoSingularValuesIsExpOfTheirEntropy() {
-        EffectiveRank r = EffectiveRank.ofSingularValues(new double[] {1, 3});
+        EiWeightRank r = EiWeightRank.ofSingularValues(new double[] {1, 3});
         double h = -(0.75 * Math.log(0.75) + 0.25 * Math.log(0.25));
         assertEquals(Math.exp(h), r.erank(), 1e-14);
         assertEquals(100.0 / 82.0, r.participationRatio(), 1e-14);
@@ -53,7 +53,7 @@ class EffectiveRankTest {
     @Test
     void sampledMatrixHasTheModelsSignsAndDensity() {
         EiParameters prm = new EiParameters(200, 0.1, 0.2, 0.3, 0.7, 0.001);
-        double[][] w = EffectiveRank.sampleWeights(prm, new RandomStreams(2));
+        double[][] w = EiWeightRank.sampleWeights(prm, new RandomStreams(2));
         long nonzero = 0;
         for (int i = 0; i < 200; i++) {
             assertEquals(0.0, w[i][i]);
@@ -65,7 +65,7 @@ class EffectiveRankTest {
         }
         assertEquals(0.1 * 200 * 199, nonzero, 5 * Math.sqrt(0.1 * 200 * 199));
         // the mean row sum is the branching parameter: the outlier singular value is close to lambda
-        double[] s = EffectiveRank.singularValues(w);
+        double[] s = EiWeightRank.singularValues(w);
         assertTrue(s[0] > 0 && s[0] < 20, "top singular value " + s[0]);
     }
 }

@@ -7,7 +7,8 @@ import smile.math.matrix.Matrix;
  * Effective rank of a sampled E/I weight matrix, so that the entropy-optimal connectivity of this
  * model can be placed on the same rank axis as the gradient-descent sweeps.
  *
- * <p>All measures come from the singular values s_1 ≥ s_2 ≥ … (LAPACK through Smile):
+ * <p>The singular values s_1 ≥ s_2 ≥ … come from LAPACK through Smile (fast for N = 1000); the
+ * measures are the shared ones of {@link org.netropy.linalg.EffectiveRank}:
  * <ul>
  *   <li>{@code erank} = exp(−Σ p_i ln p_i), p_i = s_i/Σ s_j (Roy &amp; Vetterli 2007);</li>
  *   <li>{@code participationRatio} = (Σ s_i²)² / Σ s_i⁴ (the participation ratio of the eigenvalues
@@ -19,11 +20,11 @@ import smile.math.matrix.Matrix;
  *
  * @param singularValues s_i in decreasing order
  */
-public record EffectiveRank(double[] singularValues, double erank, double participationRatio,
+public record EiWeightRank(double[] singularValues, double erank, double participationRatio,
                             double stableRank, double nuclearOverSpectral) {
 
     /** The measures of the given singular values (any order, non-negative). */
-    public static EffectiveRank ofSingularValues(double[] s) {
+    public static EiWeightRank ofSingularValues(double[] s) {
         double[] sorted = s.clone();
         java.util.Arrays.sort(sorted);
         for (int i = 0; i < sorted.length / 2; i++) {
@@ -31,26 +32,9 @@ public record EffectiveRank(double[] singularValues, double erank, double partic
             sorted[i] = sorted[sorted.length - 1 - i];
             sorted[sorted.length - 1 - i] = t;
         }
-        double sum = 0;
-        double sum2 = 0;
-        double sum4 = 0;
-        for (double v : sorted) {
-            sum += v;
-            sum2 += v * v;
-            sum4 += v * v * v * v;
-        }
-        if (sum == 0) {
-            return new EffectiveRank(sorted, 0, 0, 0, 0);
-        }
-        double h = 0;
-        for (double v : sorted) {
-            if (v > 0) {
-                double p = v / sum;
-                h -= p * Math.log(p);
-            }
-        }
-        double top = sorted[0];
-        return new EffectiveRank(sorted, Math.exp(h), sum2 * sum2 / sum4, sum2 / (top * top), sum / top);
+        return new EiWeightRank(sorted, org.netropy.linalg.EffectiveRank.ENTROPY.of(sorted),
+                org.netropy.linalg.EffectiveRank.PARTICIPATION_RATIO.of(sorted),
+                org.netropy.linalg.EffectiveRank.STABLE.of(sorted), org.netropy.linalg.EffectiveRank.NUCLEAR.of(sorted));
     }
 
     /** Singular values of a dense matrix (rows × columns). */
@@ -88,7 +72,7 @@ public record EffectiveRank(double[] singularValues, double erank, double partic
     }
 
     /** Effective rank of the sampled weight matrix of this configuration. */
-    public static EffectiveRank ofSampledNetwork(EiParameters params, RandomStreams seeds) {
+    public static EiWeightRank ofSampledNetwork(EiParameters params, RandomStreams seeds) {
         return ofSingularValues(singularValues(sampleWeights(params, seeds)));
     }
 }
