@@ -20,7 +20,9 @@ public final class RunKinds {
             new org.netropy.experiment.kinds.MaxEntSampleKind(),
             new org.netropy.experiment.kinds.MaxEntAnglesKind(),
             new org.netropy.experiment.kinds.MaxEntLimitKind(),
-            new org.netropy.experiment.kinds.EiCurveKind()
+            new org.netropy.experiment.kinds.EiCurveKind(),
+            new org.netropy.experiment.kinds.GdTrainKind(),
+            new org.netropy.experiment.kinds.GdMaxEntKind()
     );
 
     private static final Map<String, RunKind> KINDS = new LinkedHashMap<>();

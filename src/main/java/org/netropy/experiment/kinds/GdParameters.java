@@ -1,0 +1,155 @@
+package org.netropy.experiment.kinds;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.netropy.experiment.ParameterSchema;
+import org.netropy.experiment.ParameterSpec;
+import org.netropy.experiment.ResolvedParameters;
+import org.netropy.gd.GdResult;
+import org.netropy.gd.GdRunSpec;
+import org.netropy.gd.GdTrainer;
+import org.netropy.gd.InitSpec;
+import org.netropy.gd.LowRankSpec;
+import org.netropy.io.InvalidInputException;
+import org.netropy.random.RandomStreams;
+import org.netropy.task.Task;
+import org.netropy.task.TaskMatrix;
+import org.netropy.task.TaskOptions;
+import org.netropy.task.TaskRegistry;
+
+/**
+ * The parameters shared by the gradient-descent kinds, the training run they define (THEORY §4),
+ * and the regime metrics flattened into table columns.
+ */
+final class GdParameters {
+    private GdParameters() {}
+
+    static final List<ParameterSpec> COMMON = List.of(
+            ParameterSpec.choice("task", List.of("input-selection", "flesch"), "input-selection", "task"),
+            ParameterSpec.integer("contexts", 1, 64, 2L, "contexts C of input selection (A = I_C)"),
+            ParameterSpec.integer("distractors", 0, 16, 0L, "input selection: extra stimulus features no context reports (A = [I_C; 0])"),
+            ParameterSpec.integer("grid_points", 2, 21, 5L, "input selection: stimulus grid points per feature"),
+            ParameterSpec.integer("hidden", 2, 100_000, 100L, "hidden units N"),
+            ParameterSpec.number("init_scale", 0, 1e6, null, "stimulus-weight initial scale sigma_0 (rich small, lazy large)"),
+            ParameterSpec.number("context_scale", 0, 1e6, 1.0, "Flesch: context-weight initial scale"),
+            ParameterSpec.integer("steps", 1, 10_000_000, 2000L, "full-batch gradient steps"),
+            ParameterSpec.number("learning_rate", 1e-12, 1e6, 0.05, "base learning rate eta (mean-field scaling applied); Flesch uses 5e-3 unless set"),
+            ParameterSpec.flag("symmetric", true, "input selection: mirror-pair initialisation (zero initial output, needed in the lazy regime)"),
+            ParameterSpec.choice("init_rank", List.of("full", "rank", "spectral", "effective", "aligned", "anti-aligned"), "full",
+                    "initial stimulus-weight structure (Liu et al. 2023)"),
+            ParameterSpec.number("rank", 0, 1e6, 0.0, "rank r (rank, spectral, aligned, anti-aligned) or effective rank (effective)"));
+
+    static ParameterSchema schema(ParameterSpec... own) {
+        List<ParameterSpec> all = new ArrayList<>(COMMON);
+        all.addAll(Arrays.asList(own));
+        return ParameterSchema.of(all.toArray(new ParameterSpec[0]));
+    }
+
+    static void validate(ResolvedParameters p) {
+        boolean lowRank = !p.string("init_rank").equals("full");
+        InvalidInputException.require(!lowRank || p.number("rank") > 0, "rank", "> 0 when init_rank is not full", p.number("rank"));
+        InvalidInputException.require(!p.string("task").equals("flesch") || p.intValue("contexts") == 2, "contexts",
+                "2 for the flesch task", p.intValue("contexts"));
+        double stimuli = Math.pow(p.intValue("grid_points"), p.intValue("contexts") + p.intValue("distractors"));
+        InvalidInputException.require(p.string("task").equals("flesch") || stimuli <= 20_000, "grid_points/contexts/distractors",
+                "a stimulus grid of at most 20000 points (grid_points^(contexts + distractors))", (long) stimuli);
+    }
+
+    static GdRunSpec spec(ResolvedParameters p, RandomStreams random) {
+        TaskMatrix a = taskMatrix(p);
+        TaskOptions d = TaskOptions.defaults();
+        TaskOptions options = new TaskOptions(a.contexts(), a.format(), d.normalisation(), d.stimulusSet(),
+                p.intValue("grid_points"), d.amplitude(), d.stimulusCount());
+        Task task = TaskRegistry.create(p.string("task"), options, random);
+        boolean flesch = p.string("task").equals("flesch");
+        GdRunSpec spec = flesch
+                ? GdRunSpec.flesch(task, p.intValue("hidden"), p.number("init_scale"), p.number("context_scale"), p.intValue("steps"))
+                : GdRunSpec.meanField(task, p.intValue("hidden"), p.number("init_scale"), p.intValue("steps"))
+                        .withLearningRate(p.number("learning_rate"));
+        InitSpec i = spec.init();
+        LowRankSpec lowRank = switch (p.string("init_rank")) {
+            case "full" -> LowRankSpec.FULL;
+            case "rank" -> new LowRankSpec(LowRankSpec.Mode.RANK, p.number("rank"));
+            case "spectral" -> new LowRankSpec(LowRankSpec.Mode.SPECTRAL, p.number("rank"));
+            case "effective" -> new LowRankSpec(LowRankSpec.Mode.EFFECTIVE, p.number("rank"));
+            case "aligned" -> new LowRankSpec(LowRankSpec.Mode.ALIGNED, p.number("rank"));
+            default -> new LowRankSpec(LowRankSpec.Mode.ANTI_ALIGNED, p.number("rank"));
+        };
+        boolean symmetric = !flesch && p.flag("symmetric");
+        return spec.withInit(new InitSpec(i.stimulusScale(), i.contextScale(), i.biasMean(), i.biasScale(), i.readoutScale(),
+                i.outputBiasInit(), symmetric, lowRank, i.rankMeasure()));
+    }
+
+    /** A = I_C stacked over {@code distractors} zero rows (features no context reports). */
+    static TaskMatrix taskMatrix(ResolvedParameters p) {
+        int c = p.intValue("contexts");
+        double[][] a = new double[c + p.intValue("distractors")][c];
+        for (int k = 0; k < c; k++) {
+            a[k][k] = 1;
+        }
+        return new TaskMatrix(a);
+    }
+
+    static GdResult train(ResolvedParameters p, RandomStreams random) {
+        return GdTrainer.train(spec(p, random), random);
+    }
+
+    /** Regime metrics as flat snake_case columns (THEORY §4). */
+    static final List<String> METRICS = List.of("final_loss", "accuracy", "diverged", "relative_change_stimulus",
+            "relative_change_context", "relative_change_readout", "norm_change_stimulus", "ntk_alignment",
+            "ntk_alignment_stimulus", "representation_alignment", "cka", "activation_hamming", "conserved_drift",
+            "erank_init", "erank_final", "units_dead", "units_context1_only", "units_context2_only", "units_mixed",
+            "rsa_grid", "rsa_orthogonal", "rsa_parallel", "ablation_context1_only_context1", "ablation_context1_only_context2",
+            "ablation_mixed_context1", "ablation_mixed_context2");
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> metrics(GdResult r) {
+        Map<String, Object> m = r.metrics();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("final_loss", num(m.get("finalLoss")));
+        row.put("accuracy", num(m.get("accuracy")));
+        row.put("diverged", r.diverged() ? 1.0 : 0.0);
+        Map<String, Object> rel = (Map<String, Object>) m.getOrDefault("relativeChange", Map.of());
+        row.put("relative_change_stimulus", num(rel.get("stimulus")));
+        row.put("relative_change_context", num(rel.get("context")));
+        row.put("relative_change_readout", num(rel.get("readout")));
+        Map<String, Object> norm = (Map<String, Object>) m.getOrDefault("normChange", Map.of());
+        row.put("norm_change_stimulus", num(norm.get("stimulus")));
+        row.put("ntk_alignment", num(m.get("ntkAlignment")));
+        row.put("ntk_alignment_stimulus", num(m.get("ntkAlignmentStimulus")));
+        row.put("representation_alignment", num(m.get("representationAlignment")));
+        row.put("cka", num(m.get("cka")));
+        row.put("activation_hamming", num(m.get("activationHamming")));
+        row.put("conserved_drift", num(m.get("conservedDrift")));
+        row.put("erank_init", num(((Map<String, Object>) m.getOrDefault("effectiveRankInit", Map.of())).get("erank")));
+        row.put("erank_final", num(((Map<String, Object>) m.getOrDefault("effectiveRankFinal", Map.of())).get("erank")));
+        Object flesch = m.get("flesch");
+        if (flesch instanceof Map<?, ?> f) {
+            Map<String, Object> classes = (Map<String, Object>) f.get("unitClasses");
+            double total = classes.values().stream().mapToDouble(v -> ((Number) v).doubleValue()).sum();
+            row.put("units_dead", num(classes.get("dead")) / total);
+            row.put("units_context1_only", num(classes.get("context1-only")) / total);
+            row.put("units_context2_only", num(classes.get("context2-only")) / total);
+            row.put("units_mixed", num(classes.get("mixed")) / total);
+            Map<String, Object> rsa = (Map<String, Object>) f.get("rsaBetas");
+            row.put("rsa_grid", num(rsa.get("grid")));
+            row.put("rsa_orthogonal", num(rsa.get("orthogonal")));
+            row.put("rsa_parallel", num(rsa.get("parallel")));
+            Map<String, Object> abl = (Map<String, Object>) f.get("ablationAccuracyPerContext");
+            double[] c1 = (double[]) abl.get("context1-only");
+            double[] mixed = (double[]) abl.get("mixed");
+            row.put("ablation_context1_only_context1", c1[0]);
+            row.put("ablation_context1_only_context2", c1[1]);
+            row.put("ablation_mixed_context1", mixed[0]);
+            row.put("ablation_mixed_context2", mixed[1]);
+        }
+        return row;
+    }
+
+    private static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}

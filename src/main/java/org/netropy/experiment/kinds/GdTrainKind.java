@@ -1,0 +1,63 @@
+package org.netropy.experiment.kinds;
+
+import java.util.List;
+import java.util.Map;
+import org.netropy.connectivity.NeuronTableCsv;
+import org.netropy.experiment.ParameterSchema;
+import org.netropy.experiment.ParameterSpec;
+import org.netropy.experiment.ResolvedParameters;
+import org.netropy.experiment.RunContext;
+import org.netropy.experiment.RunKind;
+import org.netropy.gd.GdResult;
+import org.netropy.random.RandomStreams;
+
+/**
+ * One network trained by gradient descent (figures 7 and 8): the regime metrics of THEORY §4
+ * (weight change per layer, kernel alignment, CKA, ...) and, for the Flesch task, unit classes,
+ * RSA betas and ablations. The initial and final single-neuron tables can be kept in the run
+ * folder.
+ */
+public final class GdTrainKind implements RunKind {
+    private static final ParameterSchema SCHEMA = GdParameters.schema(
+            ParameterSpec.flag("save_tables", false, "write neurons_init.csv and neurons.csv into the run folder"));
+
+    @Override
+    public String name() {
+        return "gd-train";
+    }
+
+    @Override
+    public String description() {
+        return "train one network by gradient descent (DL4J/ND4J) and report its regime metrics";
+    }
+
+    @Override
+    public ParameterSchema parameters() {
+        return SCHEMA;
+    }
+
+    @Override
+    public List<String> rowKeys() {
+        return List.of();
+    }
+
+    @Override
+    public List<String> measures() {
+        return GdParameters.METRICS;
+    }
+
+    @Override
+    public void validate(ResolvedParameters p) {
+        GdParameters.validate(p);
+    }
+
+    @Override
+    public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
+        GdResult r = GdParameters.train(p, random);
+        if (p.flag("save_tables")) {
+            NeuronTableCsv.write(context.file("neurons_init.csv"), r.initialTable());
+            NeuronTableCsv.write(context.file("neurons.csv"), r.finalTable());
+        }
+        return List.of(GdParameters.metrics(r));
+    }
+}
