@@ -78,7 +78,8 @@ public final class SolutionReport {
         return row;
     }
 
-    private static void putTotals(Map<String, Object> row, MaxEntSolution s) {
+    /** The law's scalar totals under their table column names (shared by scans and experiment kinds). */
+    public static void putScalarTotals(Map<String, Object> row, MaxEntSolution s) {
         row.put("kl", s.kl());
         row.put("kl_population", s.klPopulation());
         row.put("kl_selectivity", s.klSelectivity());
@@ -87,9 +88,13 @@ public final class SolutionReport {
         row.put("specialised_fraction", s.specialisedFraction());
         row.put("mean_active_fraction", s.meanActiveFraction());
         row.put("trace_covariance", s.traceCovariance());
+        row.put("residual", s.residual());
+    }
+
+    private static void putTotals(Map<String, Object> row, MaxEntSolution s) {
+        putScalarTotals(row, s);
         row.put("method", s.method());
         row.put("iterations", s.iterations());
-        row.put("residual", s.residual());
         row.put("converged", s.converged());
     }
 

@@ -10,15 +10,8 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class CliErrorPolicyTest {
-    /** Runs the CLI and returns {exit code, stdout, stderr}. */
     static Object[] run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Object[] {code, out.toString(), err.toString()};
+        return org.netropy.cli.CliRunner.run(args);
     }
 
     @Test

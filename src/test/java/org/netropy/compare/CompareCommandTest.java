@@ -26,13 +26,7 @@ class CompareCommandTest {
     Path dir;
 
     static Object[] run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Object[] {code, out.toString(), err.toString()};
+        return org.netropy.cli.CliRunner.run(args);
     }
 
     private static final String[] FAST = {"--bootstrap", "3", "--null-replicates", "3", "--bootstrap-sample", "300",

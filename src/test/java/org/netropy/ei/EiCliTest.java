@@ -19,15 +19,8 @@ import org.netropy.io.Json;
 import picocli.CommandLine;
 
 class EiCliTest {
-    /** Runs the CLI and returns {exit code, stdout, stderr}. */
     static Object[] run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Object[] {code, out.toString(), err.toString()};
+        return org.netropy.cli.CliRunner.run(args);
     }
 
     static void assertBadInput(String option, String... args) {

@@ -73,15 +73,7 @@ public final class MaxEntClassesKind implements RunKind {
     }
 
     static void totals(Map<String, Object> row, MaxEntSolution s) {
-        row.put("kl", s.kl());
-        row.put("kl_population", s.klPopulation());
-        row.put("kl_selectivity", s.klSelectivity());
-        row.put("entropy", s.entropy());
-        row.put("mean_structure", s.meanStructure());
-        row.put("specialised_fraction", s.specialisedFraction());
-        row.put("mean_active_fraction", s.meanActiveFraction());
-        row.put("trace_covariance", s.traceCovariance());
-        row.put("residual", s.residual());
+        org.netropy.maxent.SolutionReport.putScalarTotals(row, s);
     }
 
     /**
