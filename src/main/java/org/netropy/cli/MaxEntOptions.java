@@ -26,6 +26,11 @@ public final class MaxEntOptions {
             description = "Activation whose gains phi'(v) define the populations (default: ${DEFAULT-VALUE}).")
     String gains;
 
+    @Option(names = "--gain-patterns", paramLabel = "LIST",
+            description = {"An explicit gain prior instead of --gains: patterns with weights, e.g. \"1,0:1;0,1:1;1,1:2\"",
+                    "(gains separated by ',', weight after ':', patterns by ';'; weights are normalised)."})
+    String gainPatterns;
+
     @Option(names = "--bias-scale", paramLabel = "SB", defaultValue = "0",
             description = "ReLU only: std of a shared Gaussian bias; 0 = bias-free, uniform binary gains (default: ${DEFAULT-VALUE}).")
     double biasScale;
@@ -72,6 +77,9 @@ public final class MaxEntOptions {
     }
 
     GainPrior prior(int contexts) {
+        if (gainPatterns != null) {
+            return explicitPrior(contexts);
+        }
         GainFunction f = GainFunction.parse("--gains", gains);
         if (f.isBinary()) {
             InvalidInputException.nonNegative("--bias-scale", biasScale);
@@ -85,7 +93,35 @@ public final class MaxEntOptions {
                 quadratureNodes, maxAtoms);
     }
 
+    /** Parses --gain-patterns "g_1,..,g_C:weight;...". */
+    private GainPrior explicitPrior(int contexts) {
+        String allowed = "patterns like \"1,0:1;0,1:1\" with " + contexts + " finite gains and a weight >= 0 each";
+        String[] items = gainPatterns.strip().split(";");
+        double[][] g = new double[items.length][];
+        double[] w = new double[items.length];
+        for (int a = 0; a < items.length; a++) {
+            String[] gw = items[a].split(":");
+            InvalidInputException.require(gw.length == 2, "--gain-patterns", allowed, items[a]);
+            String[] cells = gw[0].split(",");
+            InvalidInputException.require(cells.length == contexts, "--gain-patterns", allowed, items[a]);
+            g[a] = new double[contexts];
+            try {
+                for (int k = 0; k < contexts; k++) {
+                    g[a][k] = Double.parseDouble(cells[k].strip());
+                }
+                w[a] = Double.parseDouble(gw[1].strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("--gain-patterns must be " + allowed + " (got " + items[a] + ")");
+            }
+        }
+        return GainPrior.explicit(g, w);
+    }
+
+    /** The activation used to run sampled networks (ReLU for explicit binary patterns). */
     GainFunction activation() {
+        if (gainPatterns != null) {
+            return GainFunction.RELU;
+        }
         return GainFunction.parse("--gains", gains);
     }
 

@@ -23,7 +23,7 @@ import org.netropy.task.TaskMatrix;
  * norm-matched σ (rich regime).
  */
 record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetNormalisation normalisation,
-                  Double initScale) {
+                  Double initScale, Integer contexts) {
 
     /** σ standing for the σ → 0 limit (fractions and E[zw|g] have converged there; THEORY §3). */
     static final double LIMIT_SIGMA = 0.01;
@@ -49,7 +49,15 @@ record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetN
         double contextScale = InvalidInputException.positive("--maxent context-scale", number("context-scale", kv.getOrDefault("context-scale", "1")));
         TargetNormalisation norm = TargetNormalisation.parse("--maxent normalisation", kv.getOrDefault("normalisation", "none"));
         Double init = kv.containsKey("init-scale") ? InvalidInputException.positive("--maxent init-scale", number("init-scale", kv.get("init-scale"))) : null;
-        return new MaxEntSpec(sigma, gains, contextScale, norm, init);
+        Integer contexts = null;
+        if (kv.containsKey("contexts")) {
+            try {
+                contexts = Integer.parseInt(kv.get("contexts"));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("--maxent contexts must be an integer (got " + kv.get("contexts") + ")");
+            }
+        }
+        return new MaxEntSpec(sigma, gains, contextScale, norm, init, contexts);
     }
 
     private static double number(String key, String text) {
@@ -66,6 +74,8 @@ record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetN
 
     /** The reference solution(s), named by how their σ was chosen. */
     Map<String, MaxEntSolution> solutions(TaskMatrix task, NeuronTable observed, Path gdDir) {
+        InvalidInputException.require(contexts == null || contexts == observed.contexts(), "--maxent contexts",
+                "the number of contexts of table a (" + observed.contexts() + ")", contexts);
         GainPrior prior = prior(task.contexts());
         Map<String, MaxEntSolution> out = new LinkedHashMap<>();
         if (!sigma.equalsIgnoreCase("auto")) {

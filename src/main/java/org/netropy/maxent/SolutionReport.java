@@ -34,6 +34,9 @@ public final class SolutionReport {
             row.put("prior", pop.prior());
             row.put("structure", pop.structure());
             row.put("crossCovariance", pop.crossCovariance());
+            if (pop.secondMoment() != null) {
+                row.put("secondMoment", pop.secondMoment());
+            }
             patterns.add(row);
         }
         m.put("patterns", patterns);

@@ -47,4 +47,19 @@ class TrainedVersusMaxEntTest {
         double tolerance = Math.max(0.10, c.totalVariationNoise95());
         assertTrue(c.totalVariation() <= tolerance, "TV " + c.totalVariation() + " > " + tolerance);
     }
+
+    /** A network sampled from the max-ent law at σ, compared with that law, is reproduced. */
+    @Test
+    void maxEntSampleIsReproducedByItsOwnLaw() {
+        TaskMatrix a = TaskMatrix.identity(2, TargetNormalisation.NONE);
+        var solution = MaxEntSolver.solve(MaxEntProblem.of(a, 0.5, GainPrior.uniformBinary(2)));
+        var sample = org.netropy.maxent.MaxEntSampler.sample(solution, 4000, false, 1.0, new java.util.SplittableRandom(3));
+        ComparisonSettings d = ComparisonSettings.defaults();
+        ComparisonSettings settings = new ComparisonSettings(d.threshold(), d.sensitivityThresholds(), d.confidence(), a,
+                d.jointColumns(), new PopulationClustering.Settings(2, 2, 2, 0.8, 100, 100, 200), 500,
+                d.modelSampleSize(), d.minPopulation(), d.tolerances());
+        Comparison c = ConnectivityComparator.compare(sample, "sample", new MaxEntReference(solution, 1.0), settings,
+                new RandomStreams(4));
+        assertTrue(c.overall().startsWith("reproduced"), c.overall() + " TV=" + c.totalVariation());
+    }
 }
