@@ -110,13 +110,15 @@ record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetN
         InvalidInputException.require(Files.isRegularFile(metrics), "--maxent sigma=auto", "a gd folder with metrics.json (or init-scale=S)", gdDir);
         try {
             var node = org.netropy.io.Json.MAPPER.readTree(metrics.toFile());
-            var found = node.findValue("initScale");
-            if (found == null) {
-                found = node.findValue("init_scale");
+            java.util.List<com.fasterxml.jackson.databind.JsonNode> found = node.findValues("stimulusScale");
+            InvalidInputException.require(!found.isEmpty() && found.get(0).isNumber(), "--maxent sigma=auto",
+                    "a metrics.json that records the initial stimulus scale (or init-scale=S)", metrics);
+            double scale = found.get(0).asDouble();
+            for (var f : found) {
+                InvalidInputException.require(f.asDouble() == scale, "--maxent sigma=auto",
+                        "a gd run whose members share one initial scale (or init-scale=S)", metrics);
             }
-            InvalidInputException.require(found != null && found.isNumber(), "--maxent sigma=auto",
-                    "a metrics.json that records the initial scale (or init-scale=S)", metrics);
-            return found.asDouble();
+            return scale;
         } catch (java.io.IOException e) {
             throw new InvalidInputException(metrics + ": not readable JSON");
         }
