@@ -49,8 +49,21 @@ final class GdParameters {
     }
 
     static void validate(ResolvedParameters p) {
-        boolean lowRank = !p.string("init_rank").equals("full");
-        InvalidInputException.require(!lowRank || p.number("rank") > 0, "rank", "> 0 when init_rank is not full", p.number("rank"));
+        String mode = p.string("init_rank");
+        double rank = p.number("rank");
+        InvalidInputException.require(mode.equals("full") || rank > 0, "rank", "> 0 when init_rank is not full", rank);
+        if (p.string("task").equals("input-selection") && !mode.equals("full")) {
+            int c = p.intValue("contexts");
+            int d = c + p.intValue("distractors");
+            int max = switch (mode) {
+                case "aligned" -> c;                  // A = [I_C; 0] spans C input directions
+                case "anti-aligned" -> d - c;         // their orthogonal complement: the distractors
+                default -> Math.min(d, p.intValue("hidden"));
+            };
+            InvalidInputException.require(rank <= max && (mode.equals("effective") || rank == Math.rint(rank)), "rank",
+                    (mode.equals("effective") ? "a number" : "an integer") + " in [1, " + max + "] for init_rank " + mode
+                            + " (contexts " + c + ", distractors " + p.intValue("distractors") + ")", rank);
+        }
         InvalidInputException.require(!p.string("task").equals("flesch") || p.intValue("contexts") == 2, "contexts",
                 "2 for the flesch task", p.intValue("contexts"));
         double stimuli = Math.pow(p.intValue("grid_points"), p.intValue("contexts") + p.intValue("distractors"));
