@@ -188,10 +188,10 @@ final class FusedKernel implements EnsembleKernel {
             switch (act) {
                 case RELU -> {
                     for (int i = 0; i < n; i++) {
-                        double v = h[o + i];
-                        double a = v > 0 ? v : 0;
-                        aRow[i] = a;
-                        y += a * zf[col + i];
+                        aRow[i] = relu(h[o + i]);
+                    }
+                    for (int i = 0; i < n; i++) {
+                        y += aRow[i] * zf[col + i];
                     }
                 }
                 default -> {
@@ -219,7 +219,7 @@ final class FusedKernel implements EnsembleKernel {
             switch (act) {
                 case RELU -> {
                     for (int i = 0; i < n; i++) {
-                        dh[o + i] = h[o + i] > 0 ? e * zf[col + i] : 0;
+                        dh[o + i] = Double.longBitsToDouble(Double.doubleToRawLongBits(e * zf[col + i]) & positiveMask(h[o + i]));
                     }
                 }
                 case TANH -> {
@@ -341,6 +341,22 @@ final class FusedKernel implements EnsembleKernel {
     @Override
     public double[] offset(int m) {
         return y0 == null ? null : y0[m].clone();
+    }
+
+    /**
+     * max(v, 0) without a branch (a ReLU's sign is a coin flip at initialisation, and a mispredicted
+     * branch per element cost more than the rest of the pass); NaN gives 0 like {@code v > 0 ? v : 0}.
+     */
+    private static double relu(double v) {
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(v) & positiveMask(v));
+    }
+
+    /** All ones if v > 0 (as a double; so not for ±0 or NaN), else 0 — branch-free. */
+    private static long positiveMask(double v) {
+        long bits = Double.doubleToRawLongBits(v);
+        // v > 0 ⇔ 0 < bits ≤ bits(+∞): −bits is negative iff bits > 0 (−0.0 is Long.MIN_VALUE, which
+        // the second factor excludes), bits − bits(+∞) − 1 is negative iff bits ≤ bits(+∞)
+        return ((-bits) & (bits - 0x7ff0000000000001L)) >> 63;
     }
 
     private static void put(INDArray a, double[] v) {
