@@ -28,6 +28,14 @@ final class FusedKernel implements EnsembleKernel {
     private final int d;
     private final int c;
     private final int din;
+    private final int np;
+    /**
+     * Each member's columns start at a multiple of this in the wide matrices (zero columns
+     * between): BLAS kernels handle rows in strips of 4 (Haswell/Zen) to 16 (AVX-512), and an
+     * element computed in a partial strip can differ in the last bit; aligned blocks give every
+     * member exactly the arithmetic it gets alone (tested; without padding a member differed).
+     */
+    static final int PAD = 16;
     private final boolean bias;
     private final boolean trainC;
     private final boolean centred;
@@ -61,7 +69,6 @@ final class FusedKernel implements EnsembleKernel {
     private final double[] dh;          // P × K·N
     private final double[] aRow;
     private final INDArray xNd;
-    private final INDArray xTNd;
     private final INDArray wNd;
     private final INDArray hNd;
     private final INDArray dhNd;
@@ -138,38 +145,50 @@ final class FusedKernel implements EnsembleKernel {
         h = new double[kk * p * n];
         dh = new double[kk * p * n];
         aRow = new double[n];
-        double[] xk = new double[kk * p * din];
-        double[] xkT = new double[kk * din * p];
-        for (int m = 0; m < kk; m++) {
-            System.arraycopy(x, 0, xk, m * p * din, p * din);
-            for (int s = 0; s < p; s++) {
-                for (int j = 0; j < din; j++) {
-                    xkT[(m * din + j) * p + s] = x[s * din + j];
-                }
-            }
-        }
-        xNd = Nd4j.create(xk, new long[] {kk, p, din}, DataType.DOUBLE);
-        xTNd = Nd4j.create(xkT, new long[] {kk, din, p}, DataType.DOUBLE);
-        wNd = Nd4j.create(DataType.DOUBLE, kk, din, n);
-        hNd = Nd4j.create(DataType.DOUBLE, kk, p, n);
-        dhNd = Nd4j.create(DataType.DOUBLE, kk, p, n);
-        dwNd = Nd4j.create(DataType.DOUBLE, kk, din, n);
+        np = (n + PAD - 1) / PAD * PAD;
+        xNd = Nd4j.create(x, new long[] {p, din}, DataType.DOUBLE);
+        wNd = Nd4j.create(DataType.DOUBLE, din, (long) kk * np);
+        hNd = Nd4j.create(DataType.DOUBLE, p, (long) kk * np);
+        dhNd = Nd4j.create(DataType.DOUBLE, p, (long) kk * np);
+        dwNd = Nd4j.create(DataType.DOUBLE, din, (long) kk * np);
     }
 
     @Override
     public double[] evaluate(int t) {
-        put(wNd, w);
-        Nd4j.matmul(xNd, wNd, hNd, false, false, false);
-        get(hNd, h);
+        // the two products are single wide BLAS calls, H = X [W_1 … W_K] and [∂W_1 … ∂W_K] = Xᵀ [∂H_1 … ∂H_K];
+        // the Java side keeps each member's blocks contiguous (copied in and out by rows)
+        scatter(w, wNd, din);
+        Nd4j.gemm(xNd, wNd, hNd, false, false, 1.0, 0.0);
+        gather(hNd, h, p);
         for (int m = 0; m < kk; m++) {
             if (!frozen[m]) {
                 loss[m] = member(m, t);
             }
         }
-        put(dhNd, dh);
-        Nd4j.matmul(xTNd, dhNd, dwNd, false, false, false);
-        get(dwNd, dw);
+        scatter(dh, dhNd, p);
+        Nd4j.gemm(xNd, dhNd, dwNd, true, false, 1.0, 0.0);
+        gather(dwNd, dw, din);
         return loss;
+    }
+
+    /** Member-major rows ({@code K × rows × N}) into the wide matrix {@code rows × K·N}. */
+    private void scatter(double[] from, INDArray to, int rows) {
+        DoubleBuffer b = to.data().asNioDouble();
+        for (int m = 0; m < kk; m++) {
+            for (int r = 0; r < rows; r++) {
+                b.put(r * kk * np + m * np, from, (m * rows + r) * n, n);
+            }
+        }
+    }
+
+    /** The wide matrix {@code rows × K·N} into member-major rows ({@code K × rows × N}). */
+    private void gather(INDArray from, double[] to, int rows) {
+        DoubleBuffer b = from.data().asNioDouble();
+        for (int m = 0; m < kk; m++) {
+            for (int r = 0; r < rows; r++) {
+                b.get(r * kk * np + m * np, to, (m * rows + r) * n, n);
+            }
+        }
     }
 
     /** Output, loss, ∂z, ∂c and ∂H of member m from its columns of H; returns its loss. */
@@ -184,25 +203,20 @@ final class FusedKernel implements EnsembleKernel {
         double dcm = 0;
         for (int s = 0; s < p; s++) {
             int o = (m * p + s) * n;
-            double y = 0;
+            double y;
             switch (act) {
                 case RELU -> {
                     for (int i = 0; i < n; i++) {
                         aRow[i] = relu(h[o + i]);
                     }
-                    for (int i = 0; i < n; i++) {
-                        y += aRow[i] * zf[col + i];
-                    }
                 }
                 default -> {
                     for (int i = 0; i < n; i++) {
-                        double a = act.apply(h[o + i]);
-                        aRow[i] = a;
-                        y += a * zf[col + i];
+                        aRow[i] = act.apply(h[o + i]);
                     }
                 }
             }
-            y += cb[m];
+            y = dot(aRow, zf, col, n) + cb[m];
             if (centred) {
                 if (t == 0) {
                     y0[m][s] = y;
@@ -343,6 +357,25 @@ final class FusedKernel implements EnsembleKernel {
         return y0 == null ? null : y0[m].clone();
     }
 
+    /** a · b[from .. from + n) with four partial sums (one running sum waits on every add's latency). */
+    private static double dot(double[] a, double[] b, int from, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[i] * b[from + i];
+            s1 += a[i + 1] * b[from + i + 1];
+            s2 += a[i + 2] * b[from + i + 2];
+            s3 += a[i + 3] * b[from + i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[i] * b[from + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /**
      * max(v, 0) without a branch (a ReLU's sign is a coin flip at initialisation, and a mispredicted
      * branch per element cost more than the rest of the pass); NaN gives 0 like {@code v > 0 ? v : 0}.
@@ -359,15 +392,4 @@ final class FusedKernel implements EnsembleKernel {
         return ((-bits) & (bits - 0x7ff0000000000001L)) >> 63;
     }
 
-    private static void put(INDArray a, double[] v) {
-        DoubleBuffer b = a.data().asNioDouble();
-        b.position(0);
-        b.put(v, 0, v.length);
-    }
-
-    private static void get(INDArray a, double[] v) {
-        DoubleBuffer b = a.data().asNioDouble();
-        b.position(0);
-        b.get(v, 0, v.length);
-    }
 }
