@@ -77,12 +77,14 @@ class KernelAgreementTest {
         Task task = new FleschTreesTask();
         List<GdRunSpec> specs = new ArrayList<>();
         List<RandomStreams> seeds = new ArrayList<>();
-        for (int m = 0; m < 5; m++) {
-            specs.add(GdRunSpec.flesch(task, 100, 0.1 * (m + 1), 1.0, 60));
+        // more members than one tile of the fused kernel, so that members of a later tile are checked too
+        int members = FusedKernel.TILE + 4;
+        for (int m = 0; m < members; m++) {
+            specs.add(GdRunSpec.flesch(task, 100, 0.1 * (m % 5 + 1), 1.0, 60));
             seeds.add(new RandomStreams(m));
         }
         List<GdResult> ens = GdTrainer.trainEnsemble(specs, seeds, null);
-        for (int m : new int[] {0, 3, 4}) {
+        for (int m : new int[] {0, 3, FusedKernel.TILE, members - 1}) {
             GdResult alone = GdTrainer.train(specs.get(m), seeds.get(m));
             assertArrayEquals(alone.last().flatten(), ens.get(m).last().flatten(), 0.0, "member " + m);
             assertArrayEquals(alone.lossCurve(), ens.get(m).lossCurve(), 0.0, "member " + m);
