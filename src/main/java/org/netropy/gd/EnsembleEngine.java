@@ -17,12 +17,12 @@ import org.netropy.task.TaskData;
  * of a constant input column. This is the block-structured readout of the issue without
  * materialising the K·N × K block matrix.
  *
- * <p>Which kernel: {@link JavaKernel} for double precision (plain loops; the ND4J kernel pays
- * 50–200 µs per framework call, ~20 calls a step, which dwarfs the arithmetic at the Flesch size;
- * for large members its two big products go to ND4J's BLAS), {@link Nd4jKernel} for float
- * precision. The system property {@code netropy.gd.kernel=nd4j|java|auto} overrides the choice
- * (for benchmarks). Both are checked against finite differences, one DL4J step and each other in
- * the tests.
+ * <p>Which kernel: {@link FusedKernel} for double precision — the two large products of the step
+ * are wide BLAS calls through ND4J and everything element-wise is one plain-Java pass, because the
+ * all-ND4J {@link Nd4jKernel} pays a framework call (tens of µs) for each of its ~20 operations
+ * and runs element-wise passes at ~10⁸ elements/s; {@link Nd4jKernel} for float precision. The
+ * system property {@code netropy.gd.kernel=nd4j|java|auto} overrides the choice (benchmarks).
+ * Both are checked against finite differences, one DL4J step and each other in the tests.
  *
  * <p>Members never mix: every product and reduction stays inside one member's slice, so a member
  * ends bit-for-bit where it would alone (tested). A member whose loss becomes non-finite or

@@ -3,9 +3,10 @@ package org.netropy.gd;
 /**
  * The arithmetic of one full-batch step for all K members of an ensemble; {@link EnsembleEngine}
  * does the bookkeeping (loss curve, divergence, tolerance, snapshots) around it. Two
- * implementations compute the same closed-form step: {@link Nd4jKernel} (ND4J batched products,
- * the reference) and {@link JavaKernel} (plain double loops, per-call overhead free; optionally
- * with ND4J matrix products for large members). A test checks they agree.
+ * implementations compute the same closed-form step: {@link Nd4jKernel} (every operation an ND4J
+ * call; float precision and the reference) and {@link FusedKernel} (two wide ND4J/BLAS products
+ * per step, everything element-wise in one plain-Java pass; double precision). A test checks they
+ * agree.
  */
 interface EnsembleKernel {
 

@@ -19,7 +19,7 @@ import org.netropy.task.TaskData;
  * {@code H = X Wᵀ} (K × P × N), {@code y = φ(H)(f z) + c}; backward {@code ∂z = f φ(H)ᵀ e},
  * {@code ∂H = φ'(H) ∘ e (f z)ᵀ}, {@code ∂W = ∂Hᵀ X}, with {@code e = f_P (y − y*)}. Every product
  * and reduction stays inside one member's batch slice. Used for float precision and as the
- * reference the plain-Java kernel is tested against.
+ * reference the {@link FusedKernel} is tested against.
  */
 final class Nd4jKernel implements EnsembleKernel {
     private final int kk;
