@@ -8,18 +8,20 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.netropy.task.TaskData;
 
 /**
- * The step of {@link Nd4jKernel} with two ND4J calls per step instead of ~20. All members share
- * the inputs X (P × din), so their stimulus/context/bias weights sit side by side as the columns of
- * one din × K·N matrix and the two large products of the step are each ONE BLAS call:
- * {@code H = X W} (P × K·N) and {@code ∂W = Xᵀ ∂H} (din × K·N). Each output element is computed
- * from its own member's column only (the wide network of one block-structured readout). Everything
- * else — {@code a = φ(h)}, {@code y = a·(f z) + c}, {@code e = f_P (y − y*)}, {@code ∂z = f aᵀe},
+ * The step of {@link Nd4jKernel} with two ND4J calls per step (per tile of members) instead of
+ * ~20. All members share the inputs X (P × din), so their stimulus/context/bias weights sit side
+ * by side as the columns of one wide matrix and the two large products of the step are each ONE
+ * BLAS call: {@code H = X [W_1 … W_T]} and {@code [∂W_1 … ∂W_T] = Xᵀ [∂H_1 … ∂H_T]}. Each output
+ * element is computed from its own member's columns only. Everything else — {@code a = φ(h)},
+ * {@code y = a·(f z) + c}, {@code e = f_P (y − y*)}, {@code ∂z = f aᵀe},
  * {@code ∂H = φ'(h) ∘ e (f z)ᵀ} and the optimizer update — is one fused pass of plain loops per
  * member and sample, so no element-wise pass goes through ND4J (where each costs a framework call
  * and runs at ~10⁸ elements/s). Double precision only.
  *
- * <p>Column of member m, neuron i: {@code m·N + i}; input column j: stimulus features, cue, then
- * the constant 1 whose weight is the hidden bias.
+ * <p>Java-side layout, member-major: member m's weights {@code w[(m·din + j)·N + i]} for input
+ * column j (stimulus features, cue, then the constant 1 whose weight is the hidden bias) and
+ * neuron i; H and ∂H {@code [(m_local·P + s)·N + i]} for the members of the current tile. In the
+ * wide ND4J matrices member m_local's block starts at column {@code m_local·np} ({@link #PAD}).
  */
 final class FusedKernel implements EnsembleKernel {
     private final int kk;
