@@ -1,5 +1,7 @@
 package org.netropy.gd;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,8 +24,13 @@ import org.netropy.task.TaskMatrix;
 public final class GdBenchmark {
     private GdBenchmark() {}
 
-    /** Microseconds per ensemble step and per ensemble step's two matrix products. */
-    public record Timing(double stepMicros, double matmulFloorMicros) {}
+    /**
+     * Microseconds per ensemble step and per ensemble step's two matrix products: wall-clock, and
+     * the CPU time of the measuring thread (robust against other processes sharing the cores).
+     */
+    public record Timing(double stepMicros, double matmulFloorMicros, double stepCpuMicros, double matmulFloorCpuMicros) {}
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public static Timing time(String size, int ensemble, int steps, Precision precision) {
         boolean large = size.equals("large");
@@ -37,17 +44,20 @@ public final class GdBenchmark {
             specs.add(spec);
             inits.add(Initializer.draw(spec, new RandomStreams(k)));
         }
-        int warm = Math.max(5, Math.min(50, steps / 4));
+        int warm = Math.max(5, Math.min(200, steps / 2));
         List<GdRunSpec> warmSpecs = specs.stream().map(s -> s.withSteps(warm)).toList();
         EnsembleEngine.train(warmSpecs, inits, null);
+        long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         EnsembleEngine.train(specs, inits, null);
         double step = (System.nanoTime() - t0) / 1e3 / (steps + 1);
-        return new Timing(step, matmulFloor(task, hidden * ensemble, steps, precision));
+        double stepCpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e3 / (steps + 1);
+        double[] floor = matmulFloor(task, hidden * ensemble, steps, precision);
+        return new Timing(step, floor[0], stepCpu, floor[1]);
     }
 
-    /** The forward and weight-gradient products X Wᵀ and ∂Hᵀ X with preallocated outputs. */
-    static double matmulFloor(Task task, int width, int steps, Precision precision) {
+    /** The forward and weight-gradient products X Wᵀ and ∂Hᵀ X with preallocated outputs: {wall, CPU} µs. */
+    static double[] matmulFloor(Task task, int width, int steps, Precision precision) {
         DataType dt = precision == Precision.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
         int p = task.data().size();
         int din = task.features() + task.contexts();
@@ -59,12 +69,13 @@ public final class GdBenchmark {
             Nd4j.gemm(x, w, h, false, true, 1.0, 0.0);
             Nd4j.gemm(h, x, dw, true, false, 1.0, 0.0);
         }
+        long c0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         for (int i = 0; i < steps; i++) {
             Nd4j.gemm(x, w, h, false, true, 1.0, 0.0);
             Nd4j.gemm(h, x, dw, true, false, 1.0, 0.0);
         }
-        return (System.nanoTime() - t0) / 1e3 / steps;
+        return new double[] {(System.nanoTime() - t0) / 1e3 / steps, (THREADS.getCurrentThreadCpuTime() - c0) / 1e3 / steps};
     }
 
     /** Input selection with 48 Gaussian features (2 relevant), 2 contexts, 500 stimuli: 1000 × 50 inputs. */

@@ -5,7 +5,8 @@
  *
  * <p>Data flow: a {@link org.netropy.task.Task} and a {@link org.netropy.gd.GdRunSpec} →
  * {@link org.netropy.gd.Initializer} (seeded, named streams; low-rank variants) →
- * {@link org.netropy.gd.EnsembleEngine} (K networks as one wide ND4J computation) →
+ * {@link org.netropy.gd.EnsembleEngine} (K networks as one computation: wide ND4J/BLAS products
+ * around a fused plain-Java element-wise pass) →
  * {@link org.netropy.gd.GdResult} with the shared
  * {@link org.netropy.connectivity.NeuronTable} of the initial and final network and the
  * {@link org.netropy.gd.RegimeMetrics}. {@link org.netropy.gd.Network} is the plain-Java reference

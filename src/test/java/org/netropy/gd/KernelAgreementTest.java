@@ -1,0 +1,93 @@
+package org.netropy.gd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.netropy.random.RandomStreams;
+import org.netropy.task.FleschTreesTask;
+import org.netropy.task.Task;
+
+/**
+ * The fused kernel (plain-Java element-wise pass around two batched ND4J products) computes the
+ * same training as the all-ND4J reference kernel, for every activation, optimizer, centring and
+ * bias setting; and at the Flesch size an ensemble member still ends bit-for-bit as alone.
+ */
+class KernelAgreementTest {
+
+    private static List<EnsembleEngine.Outcome> run(List<GdRunSpec> specs, EnsembleEngine.Kernel kernel) {
+        List<Network> inits = new ArrayList<>();
+        for (int m = 0; m < specs.size(); m++) {
+            inits.add(Initializer.draw(specs.get(m), new RandomStreams(10 + m)));
+        }
+        return EnsembleEngine.train(specs, inits, null, kernel);
+    }
+
+    private static void assertAgree(List<GdRunSpec> specs, String label) {
+        List<EnsembleEngine.Outcome> fused = run(specs, EnsembleEngine.Kernel.JAVA);
+        List<EnsembleEngine.Outcome> ref = run(specs, EnsembleEngine.Kernel.NDARRAY);
+        for (int m = 0; m < specs.size(); m++) {
+            double[] a = fused.get(m).last().flatten();
+            double[] b = ref.get(m).last().flatten();
+            double tol = 1e-11 * Math.max(1, GdTestSupport.maxAbs(b));
+            assertTrue(GdTestSupport.maxAbsDiff(a, b) <= tol, label + " member " + m + ": weights differ by "
+                    + GdTestSupport.maxAbsDiff(a, b));
+            double[] la = fused.get(m).lossCurve();
+            double[] lb = ref.get(m).lossCurve();
+            assertEquals(lb.length, la.length, label);
+            for (int t = 0; t < la.length; t++) {
+                assertEquals(lb[t], la[t], 1e-11 * Math.max(1, Math.abs(lb[t])), label + " loss at step " + t);
+            }
+            assertEquals(ref.get(m).stepsRun(), fused.get(m).stepsRun(), label);
+            if (ref.get(m).offset() != null) {
+                assertArrayEquals(ref.get(m).offset(), fused.get(m).offset(), 1e-12, label);
+            }
+        }
+    }
+
+    @Test
+    void fusedAndNd4jKernelsAgreeForEveryActivationOptimizerAndBiasSetting() {
+        Task task = GdTestSupport.smallTask();
+        for (Activation act : Activation.values()) {
+            for (Optimizer opt : Optimizer.values()) {
+                GdRunSpec base = GdTestSupport.spec(task, 9, act, Readout.MEAN_FIELD, 25, opt == Optimizer.ADAM ? 0.002 : 0.05)
+                        .withOptimizer(opt);
+                assertAgree(List.of(base, base.withInit(base.init().withStimulusScale(2.0))), act + "/" + opt);
+            }
+        }
+        GdRunSpec s = GdTestSupport.spec(task, 8, Activation.RELU, Readout.STANDARD, 30, 0.05);
+        GdRunSpec centredNoBias = new GdRunSpec(task, 8, Activation.TANH, false, false, Readout.STANDARD, 2.0, true, s.init(),
+                0.05, LearningRateScaling.PLAIN, Optimizer.MOMENTUM, 0.9, LossScale.SUM, 30, 0, Precision.DOUBLE, 1e8,
+                new int[0], null);
+        assertAgree(List.of(centredNoBias, centredNoBias), "centred, no biases");
+    }
+
+    @Test
+    void fusedAndNd4jKernelsAgreeOnTheFleschTask() {
+        Task task = new FleschTreesTask();
+        GdRunSpec spec = GdRunSpec.flesch(task, 100, 0.5, 1.0, 200);
+        assertAgree(List.of(spec, GdRunSpec.flesch(task, 100, 2.0, 1.0, 200)), "flesch");
+    }
+
+    @Test
+    void aFleschEnsembleMemberEndsBitForBitAsAlone() {
+        Task task = new FleschTreesTask();
+        List<GdRunSpec> specs = new ArrayList<>();
+        List<RandomStreams> seeds = new ArrayList<>();
+        // more members than one tile of the fused kernel, so that members of a later tile are checked too
+        int members = FusedKernel.TILE + 4;
+        for (int m = 0; m < members; m++) {
+            specs.add(GdRunSpec.flesch(task, 100, 0.1 * (m % 5 + 1), 1.0, 60));
+            seeds.add(new RandomStreams(m));
+        }
+        List<GdResult> ens = GdTrainer.trainEnsemble(specs, seeds, null);
+        for (int m : new int[] {0, 3, FusedKernel.TILE, members - 1}) {
+            GdResult alone = GdTrainer.train(specs.get(m), seeds.get(m));
+            assertArrayEquals(alone.last().flatten(), ens.get(m).last().flatten(), 0.0, "member " + m);
+            assertArrayEquals(alone.lossCurve(), ens.get(m).lossCurve(), 0.0, "member " + m);
+        }
+    }
+}
