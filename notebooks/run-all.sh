@@ -11,6 +11,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 export OMP_NUM_THREADS=1
 export PYTHONDONTWRITEBYTECODE=1   # no __pycache__ next to the helper module
+export PYDEVD_DISABLE_FILE_VALIDATION=1   # silence the kernel debugger's start-up notes
 
 if [ $# -gt 0 ]; then
   mkdir -p "$1"
