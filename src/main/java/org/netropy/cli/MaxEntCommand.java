@@ -52,14 +52,25 @@ public final class MaxEntCommand implements Runnable {
         }
     }
 
-    @Command(name = "solve", mixinStandardHelpOptions = true, description = "Solve one problem and print the max-ent law.")
-    static final class Solve implements java.util.concurrent.Callable<Integer> {
+    /**
+     * What every single-problem sub-command shares: the task and reference-law options and the
+     * number of contexts C (task A = I_C unless --task-matrix).
+     */
+    abstract static class SingleProblem {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
         @Mixin
         MaxEntOptions options;
         @Option(names = "--contexts", paramLabel = "C", description = "Number of contexts C (task A = I_C unless --task-matrix).")
         Integer contexts;
+
+        TaskMatrix task() {
+            return options.task(contexts);
+        }
+    }
+
+    @Command(name = "solve", mixinStandardHelpOptions = true, description = "Solve one problem and print the max-ent law.")
+    static final class Solve extends SingleProblem implements java.util.concurrent.Callable<Integer> {
         @Option(names = "--sigma", paramLabel = "S", required = true, description = "Weight scale sigma (sigma_w; sigma_z = ratio*sigma).")
         double sigma;
         @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
@@ -67,7 +78,7 @@ public final class MaxEntCommand implements Runnable {
 
         @Override
         public Integer call() {
-            TaskMatrix task = options.task(contexts);
+            TaskMatrix task = task();
             MaxEntSolution s = MaxEntSolver.solve(options.problem(task, sigma), options.settings(), null);
             PrintWriter out = spec.commandLine().getOut();
             warn(spec.commandLine().getErr(), s);
@@ -179,13 +190,7 @@ public final class MaxEntCommand implements Runnable {
 
     @Command(name = "sample", mixinStandardHelpOptions = true,
             description = "Draw a finite network from the max-ent law, write it as a single-neuron table, and test it on the task.")
-    static final class Sample implements java.util.concurrent.Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-        @Mixin
-        MaxEntOptions options;
-        @Option(names = "--contexts", paramLabel = "C", description = "Number of contexts C.")
-        Integer contexts;
+    static final class Sample extends SingleProblem implements java.util.concurrent.Callable<Integer> {
         @Option(names = "--sigma", paramLabel = "S", required = true, description = "Weight scale sigma.")
         double sigma;
         @Option(names = "--neurons", paramLabel = "N", required = true, description = "Number of neurons (even: antithetic pairs).")
@@ -203,7 +208,7 @@ public final class MaxEntCommand implements Runnable {
 
         @Override
         public Integer call() {
-            TaskMatrix task = options.task(contexts);
+            TaskMatrix task = task();
             MaxEntSolution s = MaxEntSolver.solve(options.problem(task, sigma), options.settings(), null);
             warn(spec.commandLine().getErr(), s);
             SplittableRandom random = new RandomStreams(seed).stream("maxent-sample");
@@ -233,19 +238,13 @@ public final class MaxEntCommand implements Runnable {
 
     @Command(name = "limit", mixinStandardHelpOptions = true,
             description = "The sigma -> 0 limit: minimum group-norm cost S*(A) and limiting population probabilities.")
-    static final class Limit implements java.util.concurrent.Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-        @Mixin
-        MaxEntOptions options;
-        @Option(names = "--contexts", paramLabel = "C", description = "Number of contexts C.")
-        Integer contexts;
+    static final class Limit extends SingleProblem implements java.util.concurrent.Callable<Integer> {
         @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
         OutputFormat format;
 
         @Override
         public Integer call() {
-            TaskMatrix task = options.task(contexts);
+            TaskMatrix task = task();
             GroupNormLimit.Solution s = GroupNormLimit.solve(task, options.prior(task.contexts()));
             PrintWriter o = spec.commandLine().getOut();
             if (format == OutputFormat.json) {
@@ -272,13 +271,7 @@ public final class MaxEntCommand implements Runnable {
 
     @Command(name = "norm-match", mixinStandardHelpOptions = true,
             description = "Weight scale as a constraint: the max-ent law with E[|w|^2 + z^2] = R^2 (sigma_w = sigma_z = tau).")
-    static final class NormMatch implements java.util.concurrent.Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-        @Mixin
-        MaxEntOptions options;
-        @Option(names = "--contexts", paramLabel = "C", description = "Number of contexts C.")
-        Integer contexts;
+    static final class NormMatch extends SingleProblem implements java.util.concurrent.Callable<Integer> {
         @Option(names = "--squared-norm", paramLabel = "R2", required = true, description = "Target E[|w|^2 + z^2] per neuron.")
         double squaredNorm;
         @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
@@ -286,7 +279,7 @@ public final class MaxEntCommand implements Runnable {
 
         @Override
         public Integer call() {
-            TaskMatrix task = options.task(contexts);
+            TaskMatrix task = task();
             NormMatchedScale.Result r = NormMatchedScale.solve(task, options.prior(task.contexts()), squaredNorm, options.settings());
             PrintWriter o = spec.commandLine().getOut();
             if (format == OutputFormat.json) {
