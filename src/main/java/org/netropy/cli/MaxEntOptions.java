@@ -80,16 +80,9 @@ public final class MaxEntOptions {
         if (gainPatterns != null) {
             return explicitPrior(contexts);
         }
-        GainFunction f = GainFunction.parse("--gains", gains);
-        if (f.isBinary()) {
-            InvalidInputException.nonNegative("--bias-scale", biasScale);
-            if (biasScale == 0) {
-                return GainPrior.uniformBinary(contexts);
-            }
-            return GainPrior.reluWithBias(contexts, InvalidInputException.positive("--context-scale", contextScale), biasScale);
-        }
-        InvalidInputException.require(biasScale == 0, "--bias-scale", "0 for continuous gains", biasScale);
-        return GainPrior.continuous(f, contexts, InvalidInputException.positive("--context-scale", contextScale),
+        InvalidInputException.nonNegative("--bias-scale", biasScale);
+        InvalidInputException.positive("--context-scale", contextScale);
+        return GainPrior.forActivation(GainFunction.parse("--gains", gains), contexts, contextScale, biasScale,
                 quadratureNodes, maxAtoms);
     }
 

@@ -4,15 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.netropy.compare.MaxEntReference;
 import org.netropy.connectivity.NeuronTable;
 import org.netropy.io.InvalidInputException;
 import org.netropy.maxent.GainFunction;
 import org.netropy.maxent.GainPrior;
 import org.netropy.maxent.MaxEntProblem;
 import org.netropy.maxent.MaxEntSolution;
-import org.netropy.maxent.MaxEntSolver;
-import org.netropy.maxent.NormMatchedScale;
-import org.netropy.maxent.SolverSettings;
 import org.netropy.task.TargetNormalisation;
 import org.netropy.task.TaskMatrix;
 
@@ -24,9 +22,6 @@ import org.netropy.task.TaskMatrix;
  */
 record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetNormalisation normalisation,
                   Double initScale, Integer contexts) {
-
-    /** σ standing for the σ → 0 limit (fractions and E[zw|g] have converged there; THEORY §3). */
-    static final double LIMIT_SIGMA = 0.01;
 
     static MaxEntSpec parse(String text) {
         Map<String, String> kv = new LinkedHashMap<>();
@@ -69,7 +64,7 @@ record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetN
     }
 
     GainPrior prior(int contexts) {
-        return gains.isBinary() ? GainPrior.uniformBinary(contexts) : GainPrior.continuous(gains, contexts, contextScale, 6, 20_000);
+        return GainPrior.forActivation(gains, contexts, contextScale, 0, 6, 20_000);
     }
 
     /** The reference solution(s), named by how their σ was chosen. */
@@ -77,30 +72,12 @@ record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetN
         InvalidInputException.require(contexts == null || contexts == observed.contexts(), "--maxent contexts",
                 "the number of contexts of table a (" + observed.contexts() + ")", contexts);
         GainPrior prior = prior(task.contexts());
-        Map<String, MaxEntSolution> out = new LinkedHashMap<>();
         if (!sigma.equalsIgnoreCase("auto")) {
-            out.put("sigma-" + sigma, solve(MaxEntProblem.of(task, Double.parseDouble(sigma), prior)));
+            Map<String, MaxEntSolution> out = new LinkedHashMap<>();
+            out.put("sigma-" + sigma, MaxEntReference.converged(MaxEntProblem.of(task, Double.parseDouble(sigma), prior)));
             return out;
         }
-        double init = initScale != null ? initScale : initScaleOf(gdDir);
-        out.put("initial-scale", solve(MaxEntProblem.of(task, init, prior)));
-        out.put("small-sigma-limit", solve(MaxEntProblem.of(task, LIMIT_SIGMA, prior)));
-        double r2 = 0;
-        for (int i = 0; i < observed.size(); i++) {
-            r2 += observed.z()[i] * observed.z()[i];
-            for (double w : observed.w()[i]) {
-                r2 += w * w;
-            }
-        }
-        r2 /= observed.size();
-        out.put("norm-matched", NormMatchedScale.solve(task, prior, r2, SolverSettings.DEFAULT).solution());
-        return out;
-    }
-
-    private static MaxEntSolution solve(MaxEntProblem p) {
-        MaxEntSolution s = MaxEntSolver.solve(p);
-        InvalidInputException.require(s.converged(), "--maxent", "a sigma at which the max-ent solver converges", String.join("; ", s.warnings()));
-        return s;
+        return MaxEntReference.atThreeScales(task, prior, observed, initScale != null ? initScale : initScaleOf(gdDir));
     }
 
     /** The stimulus-weight initial scale recorded by {@code gd train} in metrics.json. */

@@ -62,12 +62,8 @@ public final class ConnectivityComparator {
         static Side ofTable(NeuronTable t, String source, ComparisonSettings s) {
             String[] patterns = GainPatterns.of(t, s.threshold());
             var pops = PopulationStatistics.of(t, patterns, s.confidence(), categories(t.contexts(), patterns), s.task());
-            double norm = 0;
-            for (int i = 0; i < t.size(); i++) {
-                norm += PopulationStatistics.dot(t.w()[i], t.w()[i]) + t.z()[i] * t.z()[i];
-            }
             return new Side(source, false, t, SignCanonicalisation.canonicalise(t), patterns, pops, fractionsOf(pops),
-                    ConnectivityComparator.crossCovarianceVariance(t, patterns), norm / t.size());
+                    ConnectivityComparator.crossCovarianceVariance(t, patterns), t.meanSquaredNorm());
         }
 
         static Side ofModel(PopulationModel m, NeuronTable sample, ComparisonSettings s) {

@@ -141,6 +141,21 @@ public record NeuronTable(double[][] w, double[][] v, double[] b, double[] z, do
         throw new InvalidInputException("column must be one of " + columnNames() + " (got " + name + ")");
     }
 
+    /**
+     * {@code E[|w|² + z²]} over the neurons: the squared weight norm per neuron, the R² that
+     * norm-matches a max-ent weight scale to this network (THEORY §3).
+     */
+    public double meanSquaredNorm() {
+        double sum = 0;
+        for (int i = 0; i < size(); i++) {
+            sum += z[i] * z[i];
+            for (double x : w[i]) {
+                sum += x * x;
+            }
+        }
+        return sum / size();
+    }
+
     /** The neurons of one ensemble member (the whole table if there is no member column). */
     public NeuronTable member(int index) {
         if (member == null) {

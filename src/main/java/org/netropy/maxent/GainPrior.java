@@ -151,6 +151,21 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
         return p;
     }
 
+    /**
+     * The prior a network with this activation implies (THEORY §3): bias-free ReLU ⇒ uniform
+     * binary, ReLU with a Gaussian bias ⇒ orthant probabilities, a smooth activation ⇒ continuous
+     * gains on quadrature atoms. The one place where settings become a gain prior.
+     */
+    public static GainPrior forActivation(GainFunction activation, int contexts, double contextScale, double biasScale,
+                                          int quadratureNodes, int maxAtoms) {
+        if (activation.isBinary()) {
+            InvalidInputException.nonNegative("bias scale", biasScale);
+            return biasScale == 0 ? uniformBinary(contexts) : reluWithBias(contexts, contextScale, biasScale);
+        }
+        InvalidInputException.require(biasScale == 0, "bias scale", "0 for continuous gains", biasScale);
+        return continuous(activation, contexts, contextScale, quadratureNodes, maxAtoms);
+    }
+
     /** An explicit weighted list of binary or continuous gain patterns. */
     public static GainPrior explicit(double[][] gains, double[] weights) {
         boolean binary = Arrays.stream(gains).flatMapToDouble(Arrays::stream).allMatch(g -> g == 0 || g == 1);

@@ -18,11 +18,7 @@ import org.netropy.experiment.RunKind;
 import org.netropy.gd.GdResult;
 import org.netropy.io.InvalidInputException;
 import org.netropy.maxent.GainPrior;
-import org.netropy.maxent.MaxEntProblem;
 import org.netropy.maxent.MaxEntSolution;
-import org.netropy.maxent.MaxEntSolver;
-import org.netropy.maxent.NormMatchedScale;
-import org.netropy.maxent.SolverSettings;
 import org.netropy.random.RandomStreams;
 import org.netropy.task.TaskMatrix;
 
@@ -34,9 +30,6 @@ import org.netropy.task.TaskMatrix;
  * distances, the verdict (1 = reproduced) and the regime metrics.
  */
 public final class GdMaxEntKind implements RunKind {
-    /** σ standing for the σ → 0 limit, as in {@code compare --maxent sigma=auto}. */
-    static final double LIMIT_SIGMA = 0.01;
-
     private static final ParameterSchema SCHEMA = GdParameters.schema(
             ParameterSpec.number("threshold", 0.01, 0.99, 0.5, "gain threshold of the binary patterns"),
             ParameterSpec.flag("clustering", false, "also run the label-free clustering (slower)"));
@@ -73,6 +66,8 @@ public final class GdMaxEntKind implements RunKind {
     @Override
     public void validate(ResolvedParameters p) {
         GdParameters.validate(p);
+        InvalidInputException.require(p.number("init_scale") > 0, "init_scale", "> 0 (it is the max-ent reference scale)",
+                p.number("init_scale"));
         InvalidInputException.require(p.string("task").equals("input-selection"), "task",
                 "input-selection (max-ent needs the task matrix A = I_C)", p.string("task"));
     }
@@ -84,25 +79,7 @@ public final class GdMaxEntKind implements RunKind {
         int c = trained.contexts();
         TaskMatrix task = GdParameters.taskMatrix(p);
         GainPrior prior = GainPrior.uniformBinary(c);
-        Map<String, MaxEntSolution> references = new LinkedHashMap<>();
-        double init = p.number("init_scale");
-        if (init > 0) {
-            references.put("initial-scale", MaxEntSolver.solve(MaxEntProblem.of(task, init, prior)));
-        }
-        double r2 = 0;
-        for (int i = 0; i < trained.size(); i++) {
-            r2 += trained.z()[i] * trained.z()[i];
-            for (double w : trained.w()[i]) {
-                r2 += w * w;
-            }
-        }
-        r2 /= trained.size();
-        try {
-            references.put("norm-matched", NormMatchedScale.solve(task, prior, r2, SolverSettings.DEFAULT).solution());
-        } catch (InvalidInputException e) {
-            // A trained network below the minimum norm 2S*(A) has not solved the task; no norm-matched law exists.
-        }
-        references.put("small-sigma-limit", MaxEntSolver.solve(MaxEntProblem.of(task, LIMIT_SIGMA, prior)));
+        Map<String, MaxEntSolution> references = MaxEntReference.atThreeScales(task, prior, trained, p.number("init_scale"));
         ComparisonSettings settings = settings(p, task);
         Map<String, Object> metrics = GdParameters.metrics(r);
         List<Map<String, Object>> rows = new ArrayList<>();

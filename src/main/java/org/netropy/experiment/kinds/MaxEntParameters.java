@@ -38,13 +38,8 @@ final class MaxEntParameters {
     }
 
     static GainPrior prior(ResolvedParameters p) {
-        int c = p.intValue("contexts");
-        GainFunction f = GainFunction.parse("gains", p.string("gains"));
-        if (f.isBinary()) {
-            double bias = p.number("bias_scale");
-            return bias == 0 ? GainPrior.uniformBinary(c) : GainPrior.reluWithBias(c, p.number("context_scale"), bias);
-        }
-        return GainPrior.continuous(f, c, p.number("context_scale"), p.intValue("quadrature_nodes"), 20_000);
+        return GainPrior.forActivation(GainFunction.parse("gains", p.string("gains")), p.intValue("contexts"),
+                p.number("context_scale"), p.number("bias_scale"), p.intValue("quadrature_nodes"), 20_000);
     }
 
     static MaxEntProblem problem(ResolvedParameters p) {
