@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code netropy table EXPERIMENT}: aggregates complete runs into tidy CSV, Markdown and JSON tables. */
 @Command(name = "table", mixinStandardHelpOptions = true,
-        description = {"Aggregate the complete runs of an experiment over seeds (mean, sd, 95% CI) into",
+        description = {"Aggregate the complete runs of an experiment over seeds (mean, sd, 95%% CI) into",
                 "results/tables/<experiment>.csv, .md and .json (<experiment>.<variant>.* for a variant)."})
 public final class TableCommand implements Callable<Integer> {
     @Spec

@@ -18,19 +18,18 @@ import org.netropy.task.TaskData;
  * member and sample, so no element-wise pass goes through ND4J (where each costs a framework call
  * and runs at ~10⁸ elements/s). Double precision only.
  *
- * <p>Java-side layout, member-major: member m's weights {@code w[(m·din + j)·N + i]} for input
- * column j (stimulus features, cue, then the constant 1 whose weight is the hidden bias) and
- * neuron i; H and ∂H {@code [(m_local·P + s)·N + i]} for the members of the current tile. In the
- * wide ND4J matrices member m_local's block starts at column {@code m_local·np} ({@link #PAD}).
+ * <p>Java-side layout: one {@code double[N]} per row — a member's weights from input column j
+ * (stimulus features, cue, then the constant 1 whose weight is the hidden bias), a sample's
+ * pre-activations h (which the pass turns into a = φ(h) and then ∂h in place). Every loop of the
+ * pass then indexes all its arrays with the loop counter itself, the one form in which the JIT
+ * of Java 17 vectorises them (a loop over {@code row[o + i]} of a flat array runs 2–3× slower,
+ * measured). In the wide ND4J matrices member m_local's block starts at column
+ * {@code m_local·np} ({@link #PAD}).
+ *
+ * <p>The update writes the new weights into a second set of rows and swaps, so the last good
+ * state that divergence falls back to costs no copy.
  */
 final class FusedKernel implements EnsembleKernel {
-    private final int kk;
-    private final int p;
-    private final int n;
-    private final int d;
-    private final int c;
-    private final int din;
-    private final int np;
     /**
      * Each member's columns start at a multiple of this in the wide matrices (zero columns
      * between): BLAS kernels handle rows in strips of 4 (Haswell/Zen) to 16 (AVX-512), and an
@@ -45,6 +44,17 @@ final class FusedKernel implements EnsembleKernel {
      * tiles. A member's arithmetic does not depend on its tile.
      */
     static final int TILE = 16;
+
+    /** 2¹⁰²³: {@code min(a·2¹⁰²³·2¹⁰²³, 1)} is 1 for every a > 0 (subnormals included), 0 for a = 0. */
+    private static final double HUGE = 0x1p1023;
+
+    private final int kk;
+    private final int p;
+    private final int n;
+    private final int d;
+    private final int c;
+    private final int din;
+    private final int np;
     private final boolean bias;
     private final boolean trainC;
     private final boolean centred;
@@ -55,33 +65,33 @@ final class FusedKernel implements EnsembleKernel {
     private final double[] yStar;
     private final double[] fac;
     private final double[] lr;
-    private final double[] w;           // din × K·N
-    private final double[] z;           // K·N
-    private final double[] cb;          // K
-    private final double[] prevW;
-    private final double[] prevZ;
+    /** Current weights: member m, input column j → row of N. */
+    private final double[][][] w;
+    /** The previous step's weights (the last good state); swapped with {@link #w} by the update. */
+    private final double[][][] prevW;
+    private final double[][] z;
+    private final double[][] prevZ;
+    private final double[] cb;
     private final double[] prevC;
-    private final double[] dw;
-    private final double[] dz;
+    private final double[][] zf;        // f·z per member
+    private final double[][] dz;        // per member
     private final double[] dc;
+    private final double[][][] dw;      // per member: din rows of N
+    private final double[][][] hRows;   // per tile slot: P rows of N (h, then a, then ∂h)
+    private final double[] aRow;        // a for activations whose slope needs h
     private final double[][] y0;
-    private final double[] mw1;
-    private final double[] mw2;
-    private final double[] mz1;
-    private final double[] mz2;
+    private final double[][][] mw1;
+    private final double[][][] mw2;
+    private final double[][] mz1;
+    private final double[][] mz2;
     private final double[] mc1;
     private final double[] mc2;
     private final boolean[] frozen;
     private final double[] loss;
-    private final double[] zf;
     private final int tile;
-    private final double[] h;           // tile × P × N
-    private final double[] dh;          // tile × P × N
-    private final double[] aRow;
     private final INDArray xNd;
     private final INDArray wNd;
     private final INDArray hNd;
-    private final INDArray dhNd;
     private final INDArray dwNd;
 
     FusedKernel(List<GdRunSpec> specs, List<Network> inits) {
@@ -111,175 +121,203 @@ final class FusedKernel implements EnsembleKernel {
         yStar = data.targets().clone();
         fac = new double[kk];
         lr = new double[kk];
-        w = new double[kk * din * n];
-        z = new double[kk * n];
+        w = new double[kk][din][n];
+        z = new double[kk][n];
         cb = new double[kk];
         for (int m = 0; m < kk; m++) {
             Network net = inits.get(m);
-            int col = m * n;
-            int wo = m * din * n;
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < d; j++) {
-                    w[wo + j * n + i] = net.w()[i][j];
+                    w[m][j][i] = net.w()[i][j];
                 }
                 for (int k = 0; k < c; k++) {
-                    w[wo + (d + k) * n + i] = net.v()[i][k];
+                    w[m][d + k][i] = net.v()[i][k];
                 }
                 if (bias) {
-                    w[wo + (d + c) * n + i] = net.b()[i];
+                    w[m][d + c][i] = net.b()[i];
                 }
-                z[col + i] = net.z()[i];
+                z[m][i] = net.z()[i];
             }
             cb[m] = net.outputBias();
             fac[m] = net.factor();
             lr[m] = specs.get(m).effectiveLearningRate();
         }
-        prevW = w.clone();
-        prevZ = z.clone();
+        prevW = copy(w);
+        prevZ = copy(z);
         prevC = cb.clone();
-        dw = new double[kk * din * n];
-        dz = new double[kk * n];
+        zf = new double[kk][n];
+        dz = new double[kk][n];
         dc = new double[kk];
         y0 = centred ? new double[kk][p] : null;
         boolean m1 = kind != Optimizer.GD;
         boolean m2 = kind == Optimizer.ADAM;
-        mw1 = m1 ? new double[kk * din * n] : null;
-        mz1 = m1 ? new double[kk * n] : null;
+        mw1 = m1 ? new double[kk][din][n] : null;
+        mz1 = m1 ? new double[kk][n] : null;
         mc1 = m1 ? new double[kk] : null;
-        mw2 = m2 ? new double[kk * din * n] : null;
-        mz2 = m2 ? new double[kk * n] : null;
+        mw2 = m2 ? new double[kk][din][n] : null;
+        mz2 = m2 ? new double[kk][n] : null;
         mc2 = m2 ? new double[kk] : null;
         frozen = new boolean[kk];
         loss = new double[kk];
-        zf = new double[kk * n];
         tile = Math.min(kk, TILE);
-        h = new double[tile * p * n];
-        dh = new double[tile * p * n];
+        dw = new double[kk][din][n];
+        hRows = new double[tile][p][n];
         aRow = new double[n];
         np = (n + PAD - 1) / PAD * PAD;
         xNd = Nd4j.create(x, new long[] {p, din}, DataType.DOUBLE);
         wNd = Nd4j.create(DataType.DOUBLE, din, (long) tile * np);
         hNd = Nd4j.create(DataType.DOUBLE, p, (long) tile * np);
-        dhNd = Nd4j.create(DataType.DOUBLE, p, (long) tile * np);
         dwNd = Nd4j.create(DataType.DOUBLE, din, (long) tile * np);
+    }
+
+    private static double[][][] copy(double[][][] a) {
+        double[][][] b = new double[a.length][][];
+        for (int m = 0; m < a.length; m++) {
+            b[m] = copy(a[m]);
+        }
+        return b;
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] b = new double[a.length][];
+        for (int r = 0; r < a.length; r++) {
+            b[r] = a[r].clone();
+        }
+        return b;
     }
 
     @Override
     public double[] evaluate(int t) {
         // per tile of members, the two products are single wide BLAS calls, H = X [W_1 … W_T] and
-        // [∂W_1 … ∂W_T] = Xᵀ [∂H_1 … ∂H_T]; the Java side keeps each member's blocks contiguous
+        // [∂W_1 … ∂W_T] = Xᵀ [∂H_1 … ∂H_T]; a frozen member's columns are left as they are (no
+        // output element reads another member's columns)
         for (int ms = 0; ms < kk; ms += tile) {
             int me = Math.min(kk, ms + tile);
-            scatter(w, 0, wNd, din, ms, me);
-            Nd4j.gemm(xNd, wNd, hNd, false, false, 1.0, 0.0);
-            gather(hNd, h, ms, p, ms, me);
+            DoubleBuffer wb = wNd.data().asNioDouble();
             for (int m = ms; m < me; m++) {
                 if (!frozen[m]) {
-                    loss[m] = member(m, m - ms, t);
-                } else {
-                    java.util.Arrays.fill(dh, (m - ms) * p * n, (m - ms + 1) * p * n, 0);
+                    put(wb, w[m], m - ms);
                 }
             }
-            scatter(dh, ms, dhNd, p, ms, me);
-            Nd4j.gemm(xNd, dhNd, dwNd, true, false, 1.0, 0.0);
-            gather(dwNd, dw, 0, din, ms, me);
+            Nd4j.gemm(xNd, wNd, hNd, false, false, 1.0, 0.0);
+            // ∂H goes where H was (each member's block is read before it is written)
+            DoubleBuffer hb = hNd.data().asNioDouble();
+            for (int m = ms; m < me; m++) {
+                if (!frozen[m]) {
+                    get(hb, hRows[m - ms], m - ms);
+                    loss[m] = member(m, hRows[m - ms], t);
+                    put(hb, hRows[m - ms], m - ms);
+                }
+            }
+            Nd4j.gemm(xNd, hNd, dwNd, true, false, 1.0, 0.0);
+            DoubleBuffer dwb = dwNd.data().asNioDouble();
+            for (int m = ms; m < me; m++) {
+                if (!frozen[m]) {
+                    get(dwb, dw[m], m - ms);
+                }
+            }
         }
         return loss;
     }
 
+    /** Rows of one member into its column block (tile slot {@code local}) of a wide matrix. */
+    private void put(DoubleBuffer to, double[][] rows, int local) {
+        int stride = tile * np;
+        for (int r = 0; r < rows.length; r++) {
+            to.put(r * stride + local * np, rows[r], 0, n);
+        }
+    }
+
+    /** The inverse of {@link #put}. */
+    private void get(DoubleBuffer from, double[][] rows, int local) {
+        int stride = tile * np;
+        for (int r = 0; r < rows.length; r++) {
+            from.get(r * stride + local * np, rows[r], 0, n);
+        }
+    }
+
     /**
-     * Rows of members ms..me-1 (member-major, {@code members × rows × N}, member m at block
-     * m − base) into the wide matrix {@code rows × tile·np}.
+     * Output, loss, ∂z and ∂c of member m from its rows of H, which it overwrites with ∂H; returns
+     * its loss.
      */
-    private void scatter(double[] from, int base, INDArray to, int rows, int ms, int me) {
-        DoubleBuffer b = to.data().asNioDouble();
-        for (int m = ms; m < me; m++) {
-            for (int r = 0; r < rows; r++) {
-                b.put(r * tile * np + (m - ms) * np, from, ((m - base) * rows + r) * n, n);
-            }
-        }
-    }
-
-    /** The inverse of {@link #scatter}. */
-    private void gather(INDArray from, double[] to, int base, int rows, int ms, int me) {
-        DoubleBuffer b = from.data().asNioDouble();
-        for (int m = ms; m < me; m++) {
-            for (int r = 0; r < rows; r++) {
-                b.get(r * tile * np + (m - ms) * np, to, ((m - base) * rows + r) * n, n);
-            }
-        }
-    }
-
-    /** Output, loss, ∂z, ∂c and ∂H of member m from its columns of H; returns its loss. */
-    private double member(int m, int local, int t) {
-        int col = m * n;
+    private double member(int m, double[][] rows, int t) {
         double f = fac[m];
-        for (int i = col; i < col + n; i++) {
-            zf[i] = z[i] * f;
-            dz[i] = 0;
+        double[] zfm = zf[m];
+        double[] zm = z[m];
+        double[] dzm = dz[m];
+        for (int i = 0; i < n; i++) {
+            zfm[i] = zm[i] * f;
+            dzm[i] = 0;
         }
         double sq = 0;
         double dcm = 0;
         for (int s = 0; s < p; s++) {
-            int o = (local * p + s) * n;
-            double y;
+            double[] r = rows[s];
+            // a = φ(h): in place where φ'(h) can be had from a (ReLU: a > 0; tanh: 1 − a²)
+            double[] a = act == Activation.SOFTPLUS ? aRow : r;
             switch (act) {
                 case RELU -> {
                     for (int i = 0; i < n; i++) {
-                        aRow[i] = relu(h[o + i]);
+                        r[i] = Math.max(r[i], 0.0);
                     }
                 }
-                default -> {
+                case TANH -> {
                     for (int i = 0; i < n; i++) {
-                        aRow[i] = act.apply(h[o + i]);
+                        r[i] = Math.tanh(r[i]);
+                    }
+                }
+                case SOFTPLUS -> {
+                    for (int i = 0; i < n; i++) {
+                        a[i] = act.apply(r[i]);
                     }
                 }
             }
-            y = dot(aRow, zf, col, n) + cb[m];
+            double y = dot(a, zfm, n) + cb[m];
             if (centred) {
                 if (t == 0) {
                     y0[m][s] = y;
                 }
                 y -= y0[m][s];
             }
-            double r = y - yStar[s];
-            sq += r * r;
-            double e = r * scale;
+            double res = y - yStar[s];
+            sq += res * res;
+            double e = res * scale;
             dcm += e;
             for (int i = 0; i < n; i++) {
-                dz[col + i] += aRow[i] * e;
+                dzm[i] += a[i] * e;
             }
+            // ∂h = φ'(h) ∘ e·f·z, written over the row
             switch (act) {
                 case RELU -> {
+                    // the step 1[a > 0] as min(a·2¹⁰²³·2¹⁰²³, 1), without a branch or a select, which
+                    // the JIT would not vectorise (a mispredicted branch per element cost more than the
+                    // rest of the pass)
                     for (int i = 0; i < n; i++) {
-                        dh[o + i] = Double.longBitsToDouble(Double.doubleToRawLongBits(e * zf[col + i]) & positiveMask(h[o + i]));
+                        r[i] = Math.min(r[i] * HUGE * HUGE, 1.0) * (e * zfm[i]);
                     }
                 }
                 case TANH -> {
                     for (int i = 0; i < n; i++) {
-                        double a = aRow[i];
-                        dh[o + i] = (1 - a * a) * (e * zf[col + i]);
+                        r[i] = (1 - r[i] * r[i]) * (e * zfm[i]);
                     }
                 }
                 case SOFTPLUS -> {
                     for (int i = 0; i < n; i++) {
-                        dh[o + i] = act.slope(h[o + i]) * (e * zf[col + i]);
+                        r[i] = act.slope(r[i]) * (e * zfm[i]);
                     }
                 }
             }
         }
-        for (int i = col; i < col + n; i++) {
-            dz[i] *= f;
+        for (int i = 0; i < n; i++) {
+            dzm[i] *= f;
         }
         dc[m] = dcm;
         return sq * (0.5 * scale);
     }
 
+    /** Nothing to copy: {@link #update} keeps the state it starts from (see the class comment). */
     @Override
     public void remember() {
-        System.arraycopy(w, 0, prevW, 0, w.length);
-        System.arraycopy(z, 0, prevZ, 0, z.length);
-        System.arraycopy(cb, 0, prevC, 0, kk);
     }
 
     @Override
@@ -292,17 +330,24 @@ final class FusedKernel implements EnsembleKernel {
                 continue;
             }
             double rate = lr[m];
-            int col = m * n;
             for (int j = 0; j <= din; j++) {
                 // rows 0..din-1 of W, then z as one more row
-                double[] param = j < din ? w : z;
-                int from = j < din ? (m * din + j) * n : col;
+                double[] from = j < din ? w[m][j] : z[m];
+                double[] to = j < din ? prevW[m][j] : prevZ[m];
+                double[] grad = j < din ? dw[m][j] : dz[m];
                 switch (kind) {
-                    case GD -> sgd(param, j < din ? dw : dz, from, rate);
-                    case MOMENTUM -> momentum(param, j < din ? dw : dz, j < din ? mw1 : mz1, from, rate);
-                    case ADAM -> adam(param, j < din ? dw : dz, j < din ? mw1 : mz1, j < din ? mw2 : mz2, from, rate, c1, c2);
+                    case GD -> sgd(from, to, grad, rate);
+                    case MOMENTUM -> momentum(from, to, grad, j < din ? mw1[m][j] : mz1[m], rate);
+                    case ADAM -> adam(from, to, grad, j < din ? mw1[m][j] : mz1[m], j < din ? mw2[m][j] : mz2[m], rate, c1, c2);
                 }
             }
+            // the rows just written become current, the ones read the last good state
+            double[][] wm = w[m];
+            w[m] = prevW[m];
+            prevW[m] = wm;
+            double[] zm = z[m];
+            z[m] = prevZ[m];
+            prevZ[m] = zm;
             double g = dc[m];
             double dir = g;
             if (kind == Optimizer.MOMENTUM) {
@@ -313,32 +358,33 @@ final class FusedKernel implements EnsembleKernel {
                 mc2[m] = mc2[m] * beta2 + g * g * (1 - beta2);
                 dir = mc1[m] / c1 / (Math.sqrt(mc2[m] / c2) + 1e-8);
             }
+            prevC[m] = cb[m];
             if (trainC) {
                 cb[m] = cb[m] - dir * rate;
             }
         }
     }
 
-    private void sgd(double[] param, double[] grad, int from, double rate) {
-        for (int q = from; q < from + n; q++) {
-            param[q] = param[q] - grad[q] * rate;
+    private void sgd(double[] from, double[] to, double[] grad, double rate) {
+        for (int i = 0; i < n; i++) {
+            to[i] = from[i] - grad[i] * rate;
         }
     }
 
-    private void momentum(double[] param, double[] grad, double[] vel, int from, double rate) {
-        for (int q = from; q < from + n; q++) {
-            vel[q] = vel[q] * mu + grad[q];
-            param[q] = param[q] - vel[q] * rate;
+    private void momentum(double[] from, double[] to, double[] grad, double[] vel, double rate) {
+        for (int i = 0; i < n; i++) {
+            vel[i] = vel[i] * mu + grad[i];
+            to[i] = from[i] - vel[i] * rate;
         }
     }
 
-    private void adam(double[] param, double[] grad, double[] m1, double[] m2, int from, double rate, double c1, double c2) {
+    private void adam(double[] from, double[] to, double[] grad, double[] m1, double[] m2, double rate, double c1, double c2) {
         double beta2 = 0.999;
-        for (int q = from; q < from + n; q++) {
-            double g = grad[q];
-            m1[q] = m1[q] * mu + g * (1 - mu);
-            m2[q] = m2[q] * beta2 + g * g * (1 - beta2);
-            param[q] = param[q] - m1[q] / c1 / (Math.sqrt(m2[q] / c2) + 1e-8) * rate;
+        for (int i = 0; i < n; i++) {
+            double g = grad[i];
+            m1[i] = m1[i] * mu + g * (1 - mu);
+            m2[i] = m2[i] * beta2 + g * g * (1 - beta2);
+            to[i] = from[i] - m1[i] / c1 / (Math.sqrt(m2[i] / c2) + 1e-8) * rate;
         }
     }
 
@@ -349,23 +395,21 @@ final class FusedKernel implements EnsembleKernel {
 
     @Override
     public Network extract(int m, boolean previous, Network like) {
-        double[] wm = previous ? prevW : w;
-        double[] zm = previous ? prevZ : z;
-        int col = m * n;
-        int wo = m * din * n;
+        double[][] wm = previous ? prevW[m] : w[m];
+        double[] zm = previous ? prevZ[m] : z[m];
         double[][] ws = new double[n][d];
         double[][] vs = new double[n][c];
         double[] bs = new double[n];
         double[] zs = new double[n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                ws[i][j] = wm[wo + j * n + i];
+                ws[i][j] = wm[j][i];
             }
             for (int k = 0; k < c; k++) {
-                vs[i][k] = wm[wo + (d + k) * n + i];
+                vs[i][k] = wm[d + k][i];
             }
-            bs[i] = bias ? wm[wo + (d + c) * n + i] : like.b()[i];
-            zs[i] = zm[col + i];
+            bs[i] = bias ? wm[d + c][i] : like.b()[i];
+            zs[i] = zm[i];
         }
         return new Network(ws, vs, bs, zs, previous ? prevC[m] : cb[m], like.factor(), like.activation());
     }
@@ -375,39 +419,22 @@ final class FusedKernel implements EnsembleKernel {
         return y0 == null ? null : y0[m].clone();
     }
 
-    /** a · b[from .. from + n) with four partial sums (one running sum waits on every add's latency). */
-    private static double dot(double[] a, double[] b, int from, int n) {
+    /** a · b over [0, n) with four partial sums (one running sum waits on every add's latency). */
+    private static double dot(double[] a, double[] b, int n) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
         int i = 0;
         for (; i + 3 < n; i += 4) {
-            s0 += a[i] * b[from + i];
-            s1 += a[i + 1] * b[from + i + 1];
-            s2 += a[i + 2] * b[from + i + 2];
-            s3 += a[i + 3] * b[from + i + 3];
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
         }
         for (; i < n; i++) {
-            s0 += a[i] * b[from + i];
+            s0 += a[i] * b[i];
         }
         return (s0 + s1) + (s2 + s3);
     }
-
-    /**
-     * max(v, 0) without a branch (a ReLU's sign is a coin flip at initialisation, and a mispredicted
-     * branch per element cost more than the rest of the pass); NaN gives 0 like {@code v > 0 ? v : 0}.
-     */
-    private static double relu(double v) {
-        return Double.longBitsToDouble(Double.doubleToRawLongBits(v) & positiveMask(v));
-    }
-
-    /** All ones if v > 0 (as a double; so not for ±0 or NaN), else 0 — branch-free. */
-    private static long positiveMask(double v) {
-        long bits = Double.doubleToRawLongBits(v);
-        // v > 0 ⇔ 0 < bits ≤ bits(+∞): −bits is negative iff bits > 0 (−0.0 is Long.MIN_VALUE, which
-        // the second factor excludes), bits − bits(+∞) − 1 is negative iff bits ≤ bits(+∞)
-        return ((-bits) & (bits - 0x7ff0000000000001L)) >> 63;
-    }
-
 }
