@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netropy.cli.Main;
@@ -16,7 +17,7 @@ import org.netropy.connectivity.NeuronTableCsv;
 import org.netropy.io.Json;
 import picocli.CommandLine;
 
-/** {@code netropy gd train}: files written, init-from round trip, one-line errors with exit code 2. */
+/** {@code netropy gd train} and {@code gd bench}: files written, init-from round trip, one-line errors with exit code 2. */
 class GdCommandTest {
     @TempDir
     Path dir;
@@ -100,5 +101,33 @@ class GdCommandTest {
                 "--init-from", a.resolve("neurons.csv").toString(), "--out", dir.resolve("b").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--init-from"), r.err());
+    }
+
+    @Test
+    void benchReportsPerNetworkTimesConsistentWithTheirRatioAndRejectsBadOptions() {
+        Run r = run("gd", "bench", "--size", "flesch", "--ensembles", "1,2", "--steps", "3", "--repeats", "1");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().strip().split("\\R");
+        List<String> head = List.of(lines[0].split(","));
+        assertEquals(3, lines.length, r.out());
+        for (int k = 1; k <= 2; k++) {
+            String[] row = lines[k].split(",");
+            assertEquals(head.size(), row.length, lines[k]);
+            double total = Double.parseDouble(row[head.indexOf("step_us")]);
+            double perNetwork = Double.parseDouble(row[head.indexOf("per_network_step_us")]);
+            double cpu = Double.parseDouble(row[head.indexOf("per_network_step_cpu_us")]);
+            double floorCpu = Double.parseDouble(row[head.indexOf("matmul_floor_cpu_us_per_network")]);
+            double ratio = Double.parseDouble(row[head.indexOf("cpu_ratio_to_floor")]);
+            assertEquals(total / k, perNetwork, 0.01 + 1e-3 * perNetwork, lines[k]);
+            assertTrue(cpu > 0 && floorCpu > 0, lines[k]);
+            // the printed ratio is of the unrounded times: equal to the rounded ones' up to rounding
+            assertEquals(cpu / floorCpu, ratio, 0.01 + 0.01 * ratio, lines[k]);
+        }
+        for (String[] bad : new String[][] {{"--repeats", "0"}, {"--size", "huge"}, {"--steps", "0"}}) {
+            Run b = run("gd", "bench", bad[0], bad[1]);
+            assertEquals(2, b.code(), b.err());
+            assertEquals(1, b.err().strip().lines().count(), b.err());
+            assertTrue(b.err().contains(bad[0]), b.err());
+        }
     }
 }
