@@ -3,37 +3,134 @@ package org.netropy;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * DL4J and ND4J belong to the gradient-descent engine alone, so that commands that do not train
- * never load the native backend (start-up time, memory, portability).
+ * The package layering that the README promises, checked on the sources: the data flow runs
+ * task → engines (gd | maxent) → connectivity table → compare → claims, tables and figures, with
+ * the CLI and the spec kinds as adapters on top and io, random and linalg as plumbing below.
+ *
+ * <p>Every package must appear in {@link #ALLOWED}; a new package, or an import that runs back
+ * up a layer, fails the test until the matrix (and so the design) is changed on purpose. DL4J
+ * and ND4J belong to the gradient-descent engine alone, so that commands that do not train never
+ * load the native backend (start-up time, memory, portability); picocli belongs to the CLI.
  */
 class ArchitectureTest {
+    private static final Path MAIN = Path.of("src/main/java/org/netropy");
+
+    /** Package (relative to org.netropy) → the project packages it may import. */
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("io", Set.of()),
+            Map.entry("random", Set.of()),
+            Map.entry("linalg", Set.of("io")),
+            Map.entry("task", Set.of("io", "random", "linalg")),
+            Map.entry("connectivity", Set.of("io", "task", "linalg")),
+            Map.entry("gd", Set.of("connectivity", "io", "linalg", "random", "task")),
+            Map.entry("maxent", Set.of("connectivity", "io", "linalg", "random", "task")),
+            Map.entry("ei", Set.of("io", "linalg", "random")),
+            Map.entry("compare", Set.of("connectivity", "io", "linalg", "maxent", "random", "task")),
+            Map.entry("experiment", Set.of("io", "random")),
+            Map.entry("report", Set.of("experiment", "io")),
+            Map.entry("claims", Set.of("experiment", "io", "report")),
+            Map.entry("experiment.kinds", Set.of("compare", "connectivity", "ei", "experiment", "gd", "io", "linalg", "maxent",
+                    "random", "task", "report")),
+            Map.entry("cli", Set.of("claims", "compare", "connectivity", "ei", "experiment", "experiment.kinds", "gd", "io",
+                    "linalg", "maxent", "random", "report", "task")));
+
+    /** External libraries confined to one or a few packages. */
+    private static final Map<String, Set<String>> CONFINED = Map.of(
+            "org.nd4j", Set.of("gd"),
+            "org.deeplearning4j", Set.of("gd"),
+            "picocli", Set.of("cli"));
+
+    private static final Pattern PROJECT_IMPORT = Pattern.compile("^import (?:static )?org\\.netropy\\.([a-z.]+?)\\.[A-Z]",
+            Pattern.MULTILINE);
+    private static final Pattern PROJECT_REFERENCE = Pattern.compile("\\borg\\.netropy\\.([a-z.]+?)\\.[A-Z]");
+
     @Test
-    void onlyTheGradientDescentEngineImportsDl4jOrNd4j() throws IOException {
-        Path main = Path.of("src/main/java/org/netropy");
-        List<String> offenders;
-        try (Stream<Path> files = Files.walk(main)) {
-            offenders = files.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> !p.startsWith(main.resolve("gd")))
-                    .filter(ArchitectureTest::mentionsNativeBackend)
-                    .map(Path::toString)
-                    .toList();
+    void everyPackageImportsOnlyWhatTheLayeringAllows() throws IOException {
+        List<String> offences = new ArrayList<>();
+        for (Path file : sources()) {
+            String pkg = packageOf(file);
+            Set<String> allowed = ALLOWED.get(pkg);
+            if (allowed == null) {
+                offences.add(pkg + " (" + file + ") is not in the layering matrix of ArchitectureTest");
+                continue;
+            }
+            String src = Files.readString(file);
+            Matcher m = PROJECT_REFERENCE.matcher(src);
+            Set<String> used = new TreeSet<>();
+            while (m.find()) {
+                used.add(m.group(1));
+            }
+            for (String target : used) {
+                if (!target.equals(pkg) && !allowed.contains(target)) {
+                    offences.add(file + " uses org.netropy." + target + " (" + pkg + " may use " + new TreeSet<>(allowed) + ")");
+                }
+            }
         }
-        assertTrue(offenders.isEmpty(), "DL4J/ND4J used outside org.netropy.gd: " + offenders);
+        assertTrue(offences.isEmpty(), String.join("\n", offences));
     }
 
-    private static boolean mentionsNativeBackend(Path file) {
-        try {
+    @Test
+    void nativeBackendAndCliLibraryStayInTheirPackages() throws IOException {
+        List<String> offences = new ArrayList<>();
+        for (Path file : sources()) {
+            String pkg = packageOf(file);
             String src = Files.readString(file);
-            return src.contains("org.nd4j") || src.contains("org.deeplearning4j");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            CONFINED.forEach((library, owners) -> {
+                if (!owners.contains(pkg) && Pattern.compile("\\b" + Pattern.quote(library) + "\\.").matcher(src).find()) {
+                    offences.add(file + " uses " + library + " (only " + owners + " may)");
+                }
+            });
         }
+        assertTrue(offences.isEmpty(), String.join("\n", offences));
+    }
+
+    /** The matrix itself respects the data flow: no package may import a package that imports it back. */
+    @Test
+    void theMatrixHasNoCycles() {
+        for (var e : ALLOWED.entrySet()) {
+            for (String target : e.getValue()) {
+                assertTrue(!ALLOWED.getOrDefault(target, Set.of()).contains(e.getKey()),
+                        e.getKey() + " and " + target + " may import each other");
+            }
+        }
+    }
+
+    /** The pattern finds imports and fully qualified uses alike (checked on a known line). */
+    @Test
+    void referencePatternFindsImportsAndQualifiedNames() {
+        assertTrue(PROJECT_IMPORT.matcher("import org.netropy.experiment.kinds.GdParameters;").find());
+        Matcher m = PROJECT_REFERENCE.matcher("x = org.netropy.experiment.RunKinds.TABLE_COLUMNS;");
+        assertTrue(m.find() && m.group(1).equals("experiment"));
+        Matcher k = PROJECT_REFERENCE.matcher("import org.netropy.experiment.kinds.GdParameters;");
+        assertTrue(k.find() && k.group(1).equals("experiment.kinds"));
+    }
+
+    private static List<Path> sources() throws IOException {
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            return files.filter(p -> p.toString().endsWith(".java") && !p.getParent().equals(MAIN)).sorted().toList();
+        }
+    }
+
+    private static String packageOf(Path file) {
+        Path dir = MAIN.relativize(file.getParent());
+        String pkg = dir.toString().replace(java.io.File.separatorChar, '.');
+        if (pkg.isEmpty()) {
+            throw new UncheckedIOException(new IOException(file + " is outside every package"));
+        }
+        return pkg;
     }
 }

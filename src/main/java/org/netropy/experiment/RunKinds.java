@@ -5,33 +5,25 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.netropy.io.InvalidInputException;
 
 /**
- * The registry of run kinds a spec can name. To make an engine sweepable, add one line to
- * {@link #BUILT_IN} (e.g. {@code new MaxEntScanKind()}).
+ * The registry of run kinds a spec can name. The kinds are found with {@link ServiceLoader} from
+ * {@code META-INF/services/org.netropy.experiment.RunKind}, so this runner package never imports
+ * the engines' adapters in {@code org.netropy.experiment.kinds} (the layering of the README): a new
+ * sweepable computation is its kind class plus one line in that file.
  */
 public final class RunKinds {
-    private static final List<RunKind> BUILT_IN = List.of(
-            new AnalyticDemoKind(),
-            new FailDemoKind(),
-            new org.netropy.experiment.kinds.MaxEntClassesKind(),
-            new org.netropy.experiment.kinds.MaxEntPatternsKind(),
-            new org.netropy.experiment.kinds.MaxEntSampleKind(),
-            new org.netropy.experiment.kinds.MaxEntAnglesKind(),
-            new org.netropy.experiment.kinds.MaxEntLimitKind(),
-            new org.netropy.experiment.kinds.EiCurveKind(),
-            new org.netropy.experiment.kinds.GdTrainKind(),
-            new org.netropy.experiment.kinds.GdMaxEntKind()
-    );
-
     private static final Map<String, RunKind> KINDS = new LinkedHashMap<>();
 
     /** Columns that tables add after the parameters and row keys; kinds may not use these names. */
     public static final List<String> TABLE_COLUMNS = List.of("measure", "n_seeds", "mean", "sd", "ci95_low", "ci95_high");
 
     static {
-        BUILT_IN.forEach(RunKinds::register);
+        for (RunKind kind : ServiceLoader.load(RunKind.class, RunKinds.class.getClassLoader())) {
+            register(kind);
+        }
     }
 
     private RunKinds() {}
