@@ -57,7 +57,7 @@ public final class EiCommand implements Runnable {
         @Option(names = "--steps", defaultValue = "100000", description = "Recorded simulation steps per point (default: ${DEFAULT-VALUE}).")
         long steps;
 
-        @Option(names = "--burn-in", defaultValue = "1000", description = "Discarded simulation steps (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--burn-in", defaultValue = "" + EiSimulation.DEFAULT_BURN_IN, description = "Discarded simulation steps (default: ${DEFAULT-VALUE}).")
         long burnIn;
 
         @Option(names = "--seed", defaultValue = "1", description = "Root seed of every random stream (default: ${DEFAULT-VALUE}).")
@@ -190,63 +190,15 @@ public final class EiCommand implements Runnable {
         }
     }
 
-    /** Ready-made sweeps that produce the data of the paper's figures (docs/EI.md). */
-    enum Preset {
-        /** Entropy against λ for several α, equal strengths. */
-        entropy_vs_lambda("0,0.1,0.2,0.3,0.4", "1", "1", "0.001", "0.1..10", "61", 11, false, ""),
-        /** Peak entropy and robustness against α, equal strengths (read the curves file). */
-        alpha_robustness("0..0.45", "1", "1", "0.001", "0.1..10", "61", 10, false, ""),
-        /** Weak to strong synapses along the boundary λ = 1 (W_E solved), α = 0.2. */
-        boundary("0.2", "1", "0.05,0.1,0.2,0.5,1,2,5", "0.001", "0.1..10", "61", 11, true, ""),
-        /** The (W_E, W_I) plane at α = 0.2; the boundary is the λ = 1 contour. */
-        plane("0.2", "0..1", "0..2", "0.001", "", "41", 41, false, ""),
-        /** Annealed chain against simulated annealed and quenched networks. */
-        quenched("0.2", "1", "1", "0.001", "0.25..4", "13", 11, false, "annealed,quenched");
-
-        final String alpha;
-        final String we;
-        final String wi;
-        final String epsilon;
-        final String lambda;
-        final String points;
-        final int gridPoints;
-        final boolean onBoundary;
-        final String simulate;
-
-        Preset(String alpha, String we, String wi, String epsilon, String lambda, String points, int gridPoints, boolean onBoundary, String simulate) {
-            this.alpha = alpha;
-            this.we = we;
-            this.wi = wi;
-            this.epsilon = epsilon;
-            this.lambda = lambda;
-            this.points = points;
-            this.gridPoints = gridPoints;
-            this.onBoundary = onBoundary;
-            this.simulate = simulate;
-        }
-
-        static Preset parse(String text) {
-            for (Preset p : values()) {
-                if (p.name().replace('_', '-').equals(text)) {
-                    return p;
-                }
-            }
-            throw new InvalidInputException("--preset must be one of entropy-vs-lambda, alpha-robustness, boundary, plane, quenched (got " + text + ")");
-        }
-    }
-
     @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Sweep the annealed chain over alpha, WE, WI, epsilon and lambda; write a tidy CSV (one row per point)"
                     + " and, with a lambda grid, one row per lambda-curve with its peak and robustness.",
                     "Ranges: a value 0.2, a list 0,0.1,0.2 or a range lo..hi (alpha/we/wi: --grid-points linear values;"
                             + " epsilon and lambda: logarithmic when lo > 0).",
-                    "Presets: entropy-vs-lambda, alpha-robustness, boundary, plane, quenched (explicit options override them)."})
+                    "The paper's figures are specs (experiments/ei-*.yaml, run with 'netropy run'); docs/EI.md lists them."})
     static final class Scan implements Runnable {
         @Spec
         CommandSpec spec;
-
-        @Option(names = "--preset", paramLabel = "NAME", description = "Start from a ready-made sweep (see docs/EI.md).")
-        String preset;
 
         @Option(names = "--neurons", defaultValue = "100", description = "Number of neurons N (default: ${DEFAULT-VALUE}).")
         int neurons;
@@ -295,21 +247,15 @@ public final class EiCommand implements Runnable {
 
         @Override
         public void run() {
-            Preset pr = preset == null ? null : Preset.parse(preset);
-            String alphaText = pick(alpha, pr == null ? null : pr.alpha, "0.2");
-            String weText = pick(we, pr == null ? null : pr.we, "1");
-            String wiText = pick(wi, pr == null ? null : pr.wi, "1");
-            String epsText = pick(epsilon, pr == null ? null : pr.epsilon, "0.001");
-            String lambdaText = pick(lambda, pr == null ? null : pr.lambda, "");
-            int lambdaPoints = points != null ? points : pr != null ? Integer.parseInt(pr.points) : 41;
-            boolean boundary = onBoundary != null ? onBoundary : pr != null && pr.onBoundary;
+            String alphaText = alpha != null ? alpha : "0.2";
+            String weText = we != null ? we : "1";
+            String wiText = wi != null ? wi : "1";
+            String epsText = epsilon != null ? epsilon : "0.001";
+            String lambdaText = lambda != null ? lambda : "";
+            int lambdaPoints = points != null ? points : 41;
+            boolean boundary = onBoundary != null && onBoundary;
             Set<EiSimulation.Mode> modes = simulation.set();
-            if (simulation.modes.isEmpty() && pr != null && !pr.simulate.isEmpty()) {
-                for (String m : pr.simulate.split(",")) {
-                    modes.add(EiSimulation.Mode.valueOf(m));
-                }
-            }
-            int grid = gridPoints != null ? gridPoints : pr != null ? pr.gridPoints : 11;
+            int grid = gridPoints != null ? gridPoints : 11;
             InvalidInputException.inRange("--grid-points", grid, 1, 100000);
             InvalidInputException.inRange("--points", lambdaPoints, 1, 100000);
             // validate N, p once with a clear message before building ranges
@@ -380,10 +326,6 @@ public final class EiCommand implements Runnable {
         private static String rankText(EiWeightRank er) {
             return er == null ? "" : String.format(Locale.ROOT, "; erank %.2f, participation ratio %.2f, stable rank %.2f",
                     er.erank(), er.participationRatio(), er.stableRank());
-        }
-
-        private static String pick(String explicit, String fromPreset, String fallback) {
-            return explicit != null ? explicit : fromPreset != null ? fromPreset : fallback;
         }
     }
 }

@@ -3,6 +3,7 @@ package org.netropy.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.netropy.io.InvalidInputException;
+import org.netropy.linalg.Grid;
 
 /**
  * Parses the range syntax shared by every sweep option: a single value {@code 3}, a list
@@ -58,10 +59,8 @@ public final class Ranges {
                     double hi = Double.parseDouble(part.substring(dots + 2).strip());
                     InvalidInputException.require(lo <= hi, option, allowed, text);
                     InvalidInputException.require(points >= 1, "--points", "an integer >= 1", points);
-                    boolean log = logarithmic && lo > 0;
-                    for (int i = 0; i < points; i++) {
-                        double t = points == 1 ? 0 : (double) i / (points - 1);
-                        values.add(roundTo12Digits(log ? lo * Math.pow(hi / lo, t) : lo + (hi - lo) * t));
+                    for (double x : Grid.spaced(lo, hi, points, logarithmic)) {
+                        values.add(x);
                     }
                 } else {
                     values.add(Double.parseDouble(part));
@@ -74,10 +73,5 @@ public final class Ranges {
             InvalidInputException.require(Double.isFinite(x) && (!positive || x > 0), option, allowed, text);
         }
         return values.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /** Drops floating-point noise from spaced values (0.049999999999999996 -> 0.05) so tables read cleanly. */
-    static double roundTo12Digits(double x) {
-        return x == 0 || !Double.isFinite(x) ? x : new java.math.BigDecimal(x).round(new java.math.MathContext(12)).doubleValue();
     }
 }

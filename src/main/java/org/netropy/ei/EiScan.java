@@ -113,10 +113,18 @@ public record EiScan(int neurons, double connectionProbability, double[] alphas,
         return plan;
     }
 
-    /** Runs the scan; {@code progress} receives the number of points done after each point. */
+    /** Runs the scan from its own seed; {@code progress} receives the number of points done after each point. */
     public Result run(IntConsumer progress) {
+        return run(new RandomStreams(seed), progress);
+    }
+
+    /**
+     * Runs the scan drawing every simulation from {@code seeds} (stream "point-i" for the i-th
+     * point, "rank" for the weight ranks), so a spec run and the command line that name the same
+     * seed compute the same networks.
+     */
+    public Result run(RandomStreams seeds, IntConsumer progress) {
         long start = System.nanoTime();
-        RandomStreams seeds = new RandomStreams(seed);
         List<Point> points = new ArrayList<>();
         List<Curve> curves = new ArrayList<>();
         List<EiParameters> bases = bases();

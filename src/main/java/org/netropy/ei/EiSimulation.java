@@ -42,6 +42,9 @@ public final class EiSimulation {
 
     private static final int BATCHES = 20;
 
+    /** Discarded steps before recording, the same default for the command line and the spec kind. */
+    public static final long DEFAULT_BURN_IN = 1000;
+
     /**
      * Runs {@code burnIn + steps} synchronous updates from a random initial state (each neuron active
      * with probability 1/2) and records m after each recorded step.

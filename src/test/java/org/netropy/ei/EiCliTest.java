@@ -46,7 +46,7 @@ class EiCliTest {
         }
         assertBadInput("--alpha", "ei", "scan", "--alpha", "0..1.5");
         assertBadInput("--lambda", "ei", "scan", "--lambda", "2,1");
-        assertBadInput("--preset", "ei", "scan", "--preset", "nope");
+        assertBadInput("--preset", "ei", "scan", "--preset", "entropy-vs-lambda"); // the figures are specs now
         assertBadInput("--we/--wi", "ei", "entropy", "--we", "0", "--wi", "1", "--lambda", "1");
     }
 

@@ -1,11 +1,13 @@
 package org.netropy.experiment.kinds;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.netropy.ei.AnnealedChain;
+import java.util.Set;
 import org.netropy.ei.EiParameters;
+import org.netropy.ei.EiScan;
 import org.netropy.ei.EiSimulation;
 import org.netropy.ei.EntropyResult;
 import org.netropy.ei.LambdaParametrisation;
@@ -16,6 +18,7 @@ import org.netropy.experiment.ResolvedParameters;
 import org.netropy.experiment.RunContext;
 import org.netropy.experiment.RunKind;
 import org.netropy.io.InvalidInputException;
+import org.netropy.linalg.Grid;
 import org.netropy.random.RandomStreams;
 
 /**
@@ -38,7 +41,8 @@ public final class EiCurveKind implements RunKind {
             ParameterSpec.number("lambda_to", 0, 1e6, 10.0, "largest lambda of the grid"),
             ParameterSpec.integer("lambda_points", 2, 10_000, 41L, "grid points (geometric spacing)"),
             ParameterSpec.choice("simulate", List.of("none", "annealed", "quenched", "both"), "none", "direct simulations at every lambda"),
-            ParameterSpec.integer("simulation_steps", 100, 100_000_000, 20_000L, "recorded simulation steps"));
+            ParameterSpec.integer("simulation_steps", 100, 100_000_000, 20_000L, "recorded simulation steps"),
+            ParameterSpec.integer("burn_in", 0, 100_000_000, EiSimulation.DEFAULT_BURN_IN, "discarded simulation steps before recording"));
 
     @Override
     public String name() {
@@ -67,59 +71,58 @@ public final class EiCurveKind implements RunKind {
     }
 
     @Override
-    public List<String> streamNames() {
-        return List.of("ei-simulation");
-    }
-
-    @Override
     public void validate(ResolvedParameters p) {
         InvalidInputException.require(p.number("lambda_from") > 0 && p.number("lambda_to") > p.number("lambda_from"),
                 "lambda_from/lambda_to", "0 < lambda_from < lambda_to", p.number("lambda_from") + ", " + p.number("lambda_to"));
     }
 
+    /**
+     * The curve is one {@link EiScan} with a single base configuration, the same code (λ grid,
+     * random streams, burn-in) that {@code netropy ei scan} runs, so a spec row and the command
+     * line with the same settings and seed agree exactly.
+     */
+    static EiScan scan(ResolvedParameters p) {
+        String simulate = p.string("simulate");
+        Set<EiSimulation.Mode> modes = EnumSet.noneOf(EiSimulation.Mode.class);
+        if (simulate.equals("annealed") || simulate.equals("both")) {
+            modes.add(EiSimulation.Mode.annealed);
+        }
+        if (simulate.equals("quenched") || simulate.equals("both")) {
+            modes.add(EiSimulation.Mode.quenched);
+        }
+        double[] lambdas = Grid.spaced(p.number("lambda_from"), p.number("lambda_to"), p.intValue("lambda_points"), true);
+        return new EiScan(p.intValue("neurons"), p.number("p"), new double[] {p.number("alpha")}, new double[] {p.number("we")},
+                new double[] {p.number("wi")}, new double[] {p.number("epsilon")}, lambdas,
+                LambdaParametrisation.valueOf(p.string("lambda_by")), p.flag("on_boundary"), modes,
+                p.integer("simulation_steps"), p.integer("burn_in"), p.seed(), false);
+    }
+
     @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        EiParameters base = new EiParameters(p.intValue("neurons"), p.number("p"), p.number("alpha"), p.number("we"),
-                p.number("wi"), p.number("epsilon"));
-        if (p.flag("on_boundary")) {
-            base = LambdaParametrisation.we.at(base, 1.0);
-        }
-        LambdaParametrisation by = LambdaParametrisation.valueOf(p.string("lambda_by"));
-        int n = p.intValue("lambda_points");
-        double lo = p.number("lambda_from");
-        double hi = p.number("lambda_to");
-        double[] lambdas = new double[n];
-        double[] h = new double[n];
+        EiScan scan = scan(p);
+        EiScan.Result result = scan.run(random, done -> { });
+        Robustness rob = result.curves().get(0).robustness();
         List<Map<String, Object>> rows = new ArrayList<>();
-        String simulate = p.string("simulate");
-        long steps = p.integer("simulation_steps");
-        for (int i = 0; i < n; i++) {
-            double lambda = new java.math.BigDecimal(lo * Math.pow(hi / lo, i / (n - 1.0)))
-                    .round(new java.math.MathContext(12)).doubleValue();
-            EiParameters at = by.at(base, lambda);
-            EntropyResult r = AnnealedChain.entropy(at);
-            lambdas[i] = lambda;
-            h[i] = r.entropyBits();
+        for (EiScan.Point point : result.points()) {
+            EntropyResult r = point.chain();
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("lambda", lambda);
+            row.put("lambda", scan.lambdas()[rows.size()]);
             row.put("entropy_bits", r.entropyBits());
             row.put("entropy_rate_bits", r.entropyRateBits());
             row.put("mean_active", r.meanActive());
-            RandomStreams seeds = random.child("lambda-" + i);
-            if (simulate.equals("annealed") || simulate.equals("both")) {
-                row.put("annealed_simulation_bits", EiSimulation.run(at, EiSimulation.Mode.annealed, steps, steps / 10, seeds).entropyBits());
+            EiSimulation.Result annealed = point.simulations().get(EiSimulation.Mode.annealed);
+            EiSimulation.Result quenched = point.simulations().get(EiSimulation.Mode.quenched);
+            if (annealed != null) {
+                row.put("annealed_simulation_bits", annealed.entropyBits());
             }
-            if (simulate.equals("quenched") || simulate.equals("both")) {
-                row.put("quenched_simulation_bits", EiSimulation.run(at, EiSimulation.Mode.quenched, steps, steps / 10, seeds).entropyBits());
+            if (quenched != null) {
+                row.put("quenched_simulation_bits", quenched.entropyBits());
             }
-            rows.add(row);
-        }
-        Robustness rob = Robustness.of(lambdas, h);
-        for (Map<String, Object> row : rows) {
             row.put("peak_entropy_bits", rob.peakEntropyBits());
             row.put("peak_lambda", rob.peakLambda());
             row.put("width_one_bit", rob.widthOneBit());
             row.put("mean_entropy_bits", rob.meanEntropyBits());
+            rows.add(row);
         }
         return rows;
     }
