@@ -1,13 +1,12 @@
 package org.netropy.ei;
 
 import org.netropy.random.RandomStreams;
-import smile.math.matrix.Matrix;
 
 /**
  * Effective rank of a sampled E/I weight matrix, so that the entropy-optimal connectivity of this
  * model can be placed on the same rank axis as the gradient-descent sweeps.
  *
- * <p>The singular values s_1 ≥ s_2 ≥ … come from LAPACK through Smile (fast for N = 1000); the
+ * <p>The singular values s_1 ≥ s_2 ≥ … come from {@link org.netropy.linalg.Svd} (LAPACK through Smile, fast for N = 1000); the
  * measures are the shared ones of {@link org.netropy.linalg.EffectiveRank}:
  * <ul>
  *   <li>{@code erank} = exp(−Σ p_i ln p_i), p_i = s_i/Σ s_j (Roy &amp; Vetterli 2007);</li>
@@ -37,20 +36,9 @@ public record EiWeightRank(double[] singularValues, double erank, double partici
                 org.netropy.linalg.EffectiveRank.STABLE.of(sorted), org.netropy.linalg.EffectiveRank.NUCLEAR.of(sorted));
     }
 
-    /** Singular values of a dense matrix (rows × columns). */
+    /** Singular values of a dense matrix (rows × columns), by the project's one SVD. */
     public static double[] singularValues(double[][] w) {
-        int rows = w.length;
-        int cols = rows == 0 ? 0 : w[0].length;
-        if (rows == 0 || cols == 0) {
-            return new double[0];
-        }
-        Matrix m = new Matrix(rows, cols);
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                m.set(i, j, w[i][j]);
-            }
-        }
-        return m.svd(false, true).s.clone();
+        return org.netropy.linalg.Svd.singularValues(w);
     }
 
     /**
