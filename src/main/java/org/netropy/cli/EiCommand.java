@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +14,6 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.netropy.ei.AnnealedChain;
 import org.netropy.ei.EiWeightRank;
 import org.netropy.ei.EiParameters;
 import org.netropy.ei.EiScan;
@@ -25,7 +23,6 @@ import org.netropy.ei.LambdaParametrisation;
 import org.netropy.io.AtomicFiles;
 import org.netropy.io.InvalidInputException;
 import org.netropy.io.Json;
-import org.netropy.random.RandomStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -113,47 +110,28 @@ public final class EiCommand implements Runnable {
 
         @Override
         public void run() {
-            EiParameters params = new EiParameters(neurons, p, alpha, we, wi, epsilon);
+            new EiParameters(neurons, p, alpha, we, wi, epsilon); // names the option of a bad value
             if (lambda != null) {
                 InvalidInputException.require(Double.isFinite(lambda), "--lambda", "a finite number", lambda);
-                params = lambdaBy.at(params, lambda);
             }
-            EntropyResult r = AnnealedChain.entropy(params);
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("neurons", params.neurons());
-            out.put("p", params.connectionProbability());
-            out.put("k", params.meanInDegree());
-            out.put("alpha", params.inhibitoryFraction());
-            out.put("inhibitoryNeurons", params.inhibitoryCount());
-            out.put("we", params.excitatoryWeight());
-            out.put("wi", params.inhibitoryWeight());
-            out.put("epsilon", params.spontaneousRate());
-            out.put("lambda", params.lambda());
-            out.put("entropyBits", r.entropyBits());
-            out.put("entropyRateBits", r.entropyRateBits());
-            out.put("meanActive", r.meanActive());
-            out.put("maxEntropyBits", r.maxEntropyBits());
-            out.put("stationarityResidual", r.stationarityResidual());
-            out.put("maxRowDefect", r.maxRowDefect());
-            out.put("seconds", r.seconds());
-            RandomStreams seeds = new RandomStreams(simulation.seed);
+            // one configuration is a scan of one point: the same streams, burn-in and columns as `ei scan`
+            EiScan one = new EiScan(neurons, p, new double[] {alpha}, new double[] {we}, new double[] {wi},
+                    new double[] {epsilon}, lambda == null ? new double[0] : new double[] {lambda}, lambdaBy, false,
+                    simulation.set(), simulation.steps, simulation.burnIn, simulation.seed, rank);
+            EiScan.Result result = one.run(done -> { });
+            EiScan.Point point = result.points().get(0);
+            EntropyResult r = point.chain();
+            Map<String, Object> out = EiScan.pointValues(point.parameters(), r, null, point.simulations());
+            point.simulations().forEach((mode, sim) -> out.put("sim_" + mode + "_steps", sim.steps()));
             if (!simulation.modes.isEmpty() || rank) {
                 out.put("seed", simulation.seed);
             }
-            for (EiSimulation.Mode mode : simulation.set()) {
-                EiSimulation.Result s = EiSimulation.run(params, mode, simulation.steps, simulation.burnIn, seeds);
-                out.put("sim_" + mode + "_entropyBits", s.entropyBits());
-                out.put("sim_" + mode + "_entropyStdErrorBits", s.entropyStdErrorBits());
-                out.put("sim_" + mode + "_meanActive", s.meanActive());
-                out.put("sim_" + mode + "_meanActiveStdError", s.meanActiveStdError());
-                out.put("sim_" + mode + "_steps", s.steps());
-            }
             if (rank) {
-                EiWeightRank er = EiWeightRank.ofSampledNetwork(params, seeds);
+                EiWeightRank er = result.maxEntropyRank();
                 out.put("erank", er.erank());
-                out.put("participationRatio", er.participationRatio());
-                out.put("stableRank", er.stableRank());
-                out.put("nuclearOverSpectral", er.nuclearOverSpectral());
+                out.put("participation_ratio", er.participationRatio());
+                out.put("stable_rank", er.stableRank());
+                out.put("nuclear_over_spectral", er.nuclearOverSpectral());
             }
             PrintWriter w = spec.commandLine().getOut();
             switch (format) {

@@ -178,33 +178,64 @@ public record EiScan(int neurons, double connectionProbability, double[] alphas,
         return new Result(points, curves, best, robust, bestRank, robustRank, (System.nanoTime() - start) / 1e9);
     }
 
-    /** Column names of {@link #pointsCsv}. */
-    public List<String> pointColumns() {
-        List<String> cols = new ArrayList<>(List.of("curve", "neurons", "p", "k", "alpha", "inhibitory_neurons", "we", "wi",
-                "epsilon", "lambda_by", "lambda", "entropy_bits", "entropy_rate_bits", "mean_active", "max_entropy_bits",
-                "stationarity_residual", "max_row_defect", "seconds"));
-        for (EiSimulation.Mode m : simulate) {
-            cols.addAll(List.of("sim_" + m + "_entropy_bits", "sim_" + m + "_entropy_se_bits", "sim_" + m + "_mean_active",
-                    "sim_" + m + "_mean_active_se"));
+    /**
+     * The columns of one parameter point, in the snake_case names every E/I output uses (the
+     * {@code ei scan} points table, {@code ei entropy}'s JSON, CSV and table): the configuration,
+     * the chain's results and, per simulation mode, the simulated entropy and activity with their
+     * standard errors.
+     *
+     * @param lambdaBy how λ was reached, or null to leave the column out
+     */
+    public static Map<String, Object> pointValues(EiParameters p, EntropyResult r, String lambdaBy,
+                                                  Map<EiSimulation.Mode, EiSimulation.Result> simulations) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("neurons", p.neurons());
+        row.put("p", p.connectionProbability());
+        row.put("k", p.meanInDegree());
+        row.put("alpha", p.inhibitoryFraction());
+        row.put("inhibitory_neurons", p.inhibitoryCount());
+        row.put("we", p.excitatoryWeight());
+        row.put("wi", p.inhibitoryWeight());
+        row.put("epsilon", p.spontaneousRate());
+        if (lambdaBy != null) {
+            row.put("lambda_by", lambdaBy);
         }
-        return cols;
+        row.put("lambda", p.lambda());
+        row.put("entropy_bits", r.entropyBits());
+        row.put("entropy_rate_bits", r.entropyRateBits());
+        row.put("mean_active", r.meanActive());
+        row.put("max_entropy_bits", r.maxEntropyBits());
+        row.put("stationarity_residual", r.stationarityResidual());
+        row.put("max_row_defect", r.maxRowDefect());
+        row.put("seconds", r.seconds());
+        simulations.forEach((m, sim) -> {
+            row.put("sim_" + m + "_entropy_bits", sim.entropyBits());
+            row.put("sim_" + m + "_entropy_se_bits", sim.entropyStdErrorBits());
+            row.put("sim_" + m + "_mean_active", sim.meanActive());
+            row.put("sim_" + m + "_mean_active_se", sim.meanActiveStdError());
+        });
+        return row;
     }
 
-    /** Tidy CSV with one row per parameter point. */
+    private String lambdaByColumn() {
+        return lambdas.length == 0 ? "none" : lambdaBy.name();
+    }
+
+    /** Tidy CSV with one row per parameter point: the curve id, then {@link #pointValues}. */
     public String pointsCsv(Result result) {
-        List<String> cols = pointColumns();
+        List<String> cols = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
+        for (Point pt : result.points()) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("curve", pt.curve());
+            values.putAll(pointValues(pt.parameters(), pt.chain(), lambdaByColumn(), pt.simulations()));
+            if (cols.isEmpty()) {
+                cols.addAll(values.keySet());
+            }
+            rows.add(new ArrayList<>(values.values()));
+        }
         return csv(cols, printer -> {
-            for (Point pt : result.points()) {
-                EiParameters p = pt.parameters();
-                EntropyResult r = pt.chain();
-                List<Object> row = new ArrayList<>(List.of(pt.curve(), p.neurons(), p.connectionProbability(), p.meanInDegree(),
-                        p.inhibitoryFraction(), p.inhibitoryCount(), p.excitatoryWeight(), p.inhibitoryWeight(),
-                        p.spontaneousRate(), lambdas.length == 0 ? "none" : lambdaBy.name(), p.lambda(), r.entropyBits(),
-                        r.entropyRateBits(), r.meanActive(), r.maxEntropyBits(), r.stationarityResidual(), r.maxRowDefect(),
-                        r.seconds()));
-                for (EiSimulation.Result s : pt.simulations().values()) {
-                    row.addAll(List.of(s.entropyBits(), s.entropyStdErrorBits(), s.meanActive(), s.meanActiveStdError()));
-                }
+            for (List<Object> row : rows) {
                 printer.printRecord(row);
             }
         });

@@ -66,9 +66,9 @@ class EiCliTest {
         assertEquals(0, r[0], (String) r[2]);
         JsonNode json = Json.MAPPER.readTree((String) r[1]);
         EntropyResult expected = AnnealedChain.entropy(new EiParameters(50, 0.2, 0.2, 0.2, 0.3, 0.01));
-        assertEquals(expected.entropyBits(), json.get("entropyBits").asDouble(), 0);
-        assertEquals(expected.entropyRateBits(), json.get("entropyRateBits").asDouble(), 0);
-        assertEquals(expected.meanActive(), json.get("meanActive").asDouble(), 0);
+        assertEquals(expected.entropyBits(), json.get("entropy_bits").asDouble(), 0);
+        assertEquals(expected.entropyRateBits(), json.get("entropy_rate_bits").asDouble(), 0);
+        assertEquals(expected.meanActive(), json.get("mean_active").asDouble(), 0);
         assertEquals(10 * (0.8 * 0.2 - 0.2 * 0.3), json.get("lambda").asDouble(), 1e-12);
     }
 
@@ -100,5 +100,34 @@ class EiCliTest {
                 .parse(Files.newBufferedReader(dir.resolve("scan-curves.csv"))).getRecords();
         assertEquals(2, curves.size());
         assertTrue(((String) r[1]).contains("max entropy"), (String) r[1]);
+    }
+
+    /** One naming convention: every column of ei entropy's CSV is a column of ei scan's points table, with the same value. */
+    @Test
+    void entropyAndScanShareColumnNamesAndValues() throws Exception {
+        String[] config = {"--neurons", "30", "--alpha", "0.1", "--we", "0.3", "--wi", "0.4", "--simulate", "annealed",
+                "--steps", "300", "--seed", "5"};
+        Object[] e = run(concat(new String[] {"ei", "entropy", "--format", "csv"}, config));
+        Object[] s = run(concat(new String[] {"ei", "scan"}, config));
+        assertEquals(0, e[0], (String) e[2]);
+        assertEquals(0, s[0], (String) s[2]);
+        CSVFormat f = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
+        CSVRecord one = f.parse(new java.io.StringReader((String) e[1])).getRecords().get(0);
+        CSVRecord point = f.parse(new java.io.StringReader((String) s[1])).getRecords().get(0);
+        int shared = 0;
+        for (String column : one.getParser().getHeaderNames()) {
+            assertTrue(column.matches("[a-z0-9_]+"), "not snake_case: " + column);
+            if (point.isMapped(column) && !column.equals("seconds")) {
+                assertEquals(point.get(column), one.get(column), column);
+                shared++;
+            }
+        }
+        assertTrue(shared >= 16, "only " + shared + " shared columns");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }
