@@ -30,7 +30,7 @@ import org.netropy.io.InvalidInputException;
  * base: {sigma: 1.0}             # parameter values of every run
  * sweep:                         # axes, first outermost: a value, a list, or a range
  *   n: {from: 10, to: 10000, points: 7, log: true}
- * seeds: 20                      # a count (seeds 0..19) or a list [3, 7, 11]
+ * seeds: 20                      # a count (seeds 1..20) or a list [3, 7, 11]
  * variants:
  *   quick: {sweep: {n: [10, 100]}, seeds: 3}
  * figures:
@@ -41,6 +41,9 @@ import org.netropy.io.InvalidInputException;
 public final class SpecLoader {
     /** Upper limit on the runs of one variant: a typo in a range should not plan a billion runs. */
     public static final int MAX_RUNS = 1_000_000;
+
+    /** The seed of a spec without {@code seeds}, and the first of a count: seeds are numbered from 1, as on the command line. */
+    public static final long FIRST_SEED = 1;
 
     private static final List<String> TOP_KEYS = List.of("name", "kind", "description", "base", "sweep", "seeds", "variants", "figures");
     private static final List<String> VARIANT_KEYS = List.of("description", "base", "sweep", "seeds");
@@ -97,7 +100,7 @@ public final class SpecLoader {
             }
         }
         Entry seedsEntry = top.entries().get("seeds");
-        List<Long> seeds = seedsEntry == null ? List.of(0L) : seeds(seedsEntry.value(), "seeds");
+        List<Long> seeds = seedsEntry == null ? List.of(FIRST_SEED) : seeds(seedsEntry.value(), "seeds");
 
         Map<String, ExperimentSpec.Variant> variants = new LinkedHashMap<>();
         Entry variantsEntry = top.entries().get("variants");
@@ -281,13 +284,13 @@ public final class SpecLoader {
     }
 
     private static List<Long> seeds(Node node, String field) {
-        String allowed = "a count >= 1 (seeds 0..count-1) or a list of distinct integers >= 0";
+        String allowed = "a count >= 1 (seeds 1..count, as --seeds 1..count on the command line) or a list of distinct integers >= 0";
         List<Long> seeds = new ArrayList<>();
         if (node instanceof ScalarNode s) {
             if (!(s.value() instanceof Long count) || count < 1 || count > MAX_RUNS) {
                 throw s.at().error(field + " must be " + allowed + " (got " + s.describe() + ")");
             }
-            for (long i = 0; i < count; i++) {
+            for (long i = FIRST_SEED; i < FIRST_SEED + count; i++) {
                 seeds.add(i);
             }
         } else if (node instanceof ListNode l && !l.items().isEmpty()) {

@@ -57,7 +57,7 @@ class KindValidationTest {
     void ruleBrokenOnlyInAVariantStillStopsTheWholeSpec() {
         String yaml = "name: r\nkind: rank-test\nsweep:\n  rank: [1, 5]\nvariants:\n  quick:\n    base: {width: 4}\n";
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> SpecLoader.parse(Path.of("r.yaml"), yaml));
-        assertTrue(e.getMessage().contains("variant quick, run width=4 rank=5 seed=0: rank must be <= width (4) (got 5)"), e.getMessage());
+        assertTrue(e.getMessage().contains("variant quick, run width=4 rank=5 seed=1: rank must be <= width (4) (got 5)"), e.getMessage());
     }
 
     @Test
