@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compare two single-neuron connectivity tables (a = observed, e.g. trained; b = reference).",
-                "Writes comparison.json, comparison.csv and comparison.md to --out and prints a summary."})
+                "Writes comparison.json, comparison.csv, comparison.md and the figure set comparison-figures.{pdf,svg,png,csv}",
+                "(with figures.md) to --out and prints a summary."})
 public final class CompareCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -127,6 +128,7 @@ public final class CompareCommand implements Callable<Integer> {
         ComparisonSettings settings = settings(a.features(), a.contexts());
         Comparison c = ConnectivityComparator.compare(a, fileA.toString(), b, tableB.toString(), settings, new RandomStreams(seed));
         ComparisonReport.write(c, out);
+        org.netropy.report.CompareFigures.write(c, a, b, settings.threshold(), out, org.netropy.report.FigureOptions.DEFAULT);
         PrintWriter w = spec.commandLine().getOut();
         w.print(ComparisonReport.summary(c));
         w.println("wrote " + out.resolve(ComparisonReport.JSON) + ", " + ComparisonReport.CSV + ", " + ComparisonReport.MARKDOWN);
@@ -172,6 +174,10 @@ public final class CompareCommand implements Callable<Integer> {
             org.netropy.compare.MaxEntReference model = new org.netropy.compare.MaxEntReference(e.getValue(), spec.contextScale());
             Comparison c = ConnectivityComparator.compare(a, fileA.toString(), model, settings, new RandomStreams(seed));
             ComparisonReport.write(c, dir);
+            // the sample the comparator drew (same stream, same size), so the figures show what was compared
+            NeuronTable sample = model.sample(settings.modelSampleSize() > 0 ? settings.modelSampleSize() : a.size(),
+                    new RandomStreams(seed).stream("model-sample"));
+            org.netropy.report.CompareFigures.write(c, a, sample, settings.threshold(), dir, org.netropy.report.FigureOptions.DEFAULT);
             w.println("== " + e.getKey() + ": " + model.description());
             w.print(ComparisonReport.summary(c));
             w.println("wrote " + dir.resolve(ComparisonReport.JSON));
