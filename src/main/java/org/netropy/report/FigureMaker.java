@@ -53,7 +53,9 @@ public final class FigureMaker {
     static List<Map<String, String>> rows(List<Map<String, String>> table, FigureSpec.Panel p) {
         List<Map<String, String>> rows = new ArrayList<>();
         for (Map<String, String> r : table) {
-            if (p.measures().contains(r.get("measure")) && matches(r, p.filter())) {
+            // a row no seed gave a value (e.g. a measure of another row key) has nothing to draw
+            boolean empty = "0".equals(r.get("n_seeds")) || r.get("mean") == null || r.get("mean").isEmpty();
+            if (!empty && p.measures().contains(r.get("measure")) && matches(r, p.filter())) {
                 rows.add(r);
             }
         }
@@ -105,6 +107,8 @@ public final class FigureMaker {
             seriesCount += bySeries.size();
         }
         double spacing = spacing(rows, p);
+        // many values (e.g. P(m) for m = 0..100): overlaid translucent bars, side by side would be hairlines
+        boolean crowded = p.mark().equals("stem") && rows.stream().map(r -> r.get(p.x())).distinct().count() * seriesCount > 60;
         int index = 0;
         Map<String, Double> stack = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, List<Map<String, String>>>> byMeasure : groups.entrySet()) {
@@ -136,7 +140,8 @@ public final class FigureMaker {
                     double[] seeds = DrawnInterval.seedValues(mean, sd, n);
                     Plot.Point pt = Plot.Point.of(x, xText, mean, iv, seeds, n);
                     pt = switch (p.mark()) {
-                        case "stem", "bars" -> dodge(pt, index, seriesCount, spacing, p.logX(), p.mark().equals("stem") ? 0.45 : 0.85);
+                        case "stem", "bars" -> crowded ? new Plot.Point(x, xText, mean, iv, seeds, n, 0, 0.8 * spacing)
+                                : dodge(pt, index, seriesCount, spacing, p.logX(), p.mark().equals("stem") ? 0.45 : 0.85);
                         case "histogram" -> new Plot.Point(x, xText, mean, iv, new double[0], n, 0, spacing);
                         case "stacked" -> {
                             double base = stack.getOrDefault(xText, 0.0);
@@ -172,7 +177,7 @@ public final class FigureMaker {
         if (p.mark().equals("stacked") && p.proportion()) {
             yRange = new double[] {0, 1.0};
         }
-        boolean histogram = p.mark().equals("histogram");
+        boolean histogram = p.mark().equals("histogram") || crowded;
         double xTicks = histogram && p.x().endsWith("_deg") ? 90 : Double.NaN; // angles: -180, -90, 0, 90, 180
         return new Plot.Panel(p.title(), p.xLabel(), p.yLabel(), p.logX(), p.logY(), categories, yRange, series, null, xTicks, histogram);
     }
@@ -254,7 +259,8 @@ public final class FigureMaker {
     private static List<Plot.LegendEntry> dedupe(List<Plot.LegendEntry> entries) {
         Map<String, Plot.LegendEntry> out = new LinkedHashMap<>();
         for (Plot.LegendEntry e : entries) {
-            out.putIfAbsent(e.label() + "|" + e.style(), e);
+            // the same series drawn with two marks in two panels is one entry; the grey style entries stay apart
+            out.putIfAbsent(e.label() + "|" + e.colour().getRGB() + (e.group().equals("style") ? "|" + e.style() : ""), e);
         }
         List<Plot.LegendEntry> list = new ArrayList<>(out.values());
         // one entry alone (a single series) says nothing the axis label does not

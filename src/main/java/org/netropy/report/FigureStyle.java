@@ -32,9 +32,12 @@ final class FigureStyle {
     static final BasicStroke MARKER = new BasicStroke(0.7f);
     static final BasicStroke AXIS_LINE = new BasicStroke(0.5f);
 
-    /** Okabe &amp; Ito (2008), yellow last: it is pale on white. */
+    /**
+     * Okabe &amp; Ito (2008) without black (kept for a panel's lone series), yellow darkened and last:
+     * it is pale on white.
+     */
     static final List<Color> OKABE_ITO = List.of(new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
-            new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xB8A800));
+            new Color(0xCC79A7), new Color(0xE69F00), new Color(0x56B4E9), new Color(0xB8A800));
 
     /** Viridis at 0, 0.1, …, 1, the palest end trimmed when used. */
     private static final int[] VIRIDIS = {0x440154, 0x482878, 0x3E4A89, 0x31688E, 0x26828E, 0x1F9E89, 0x35B779,

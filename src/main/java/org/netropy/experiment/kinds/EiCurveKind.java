@@ -38,7 +38,12 @@ public final class EiCurveKind implements RunKind {
             ParameterSpec.number("lambda_to", 0, 1e6, 10.0, "largest lambda of the grid"),
             ParameterSpec.integer("lambda_points", 2, 10_000, 41L, "grid points (geometric spacing)"),
             ParameterSpec.choice("simulate", List.of("none", "annealed", "quenched", "both"), "none", "direct simulations at every lambda"),
-            ParameterSpec.integer("simulation_steps", 100, 100_000_000, 20_000L, "recorded simulation steps"));
+            ParameterSpec.integer("simulation_steps", 100, 100_000_000, 20_000L, "recorded simulation steps"),
+            ParameterSpec.flag("stationary", false, "also give the stationary distribution P(m) of the number of active neurons"
+                    + " at the grid lambda nearest 1 (rows active = m; the curve's rows have active = all)"));
+
+    /** Row-key value of the curve's rows (the stationary distribution's rows carry m). */
+    public static final String ALL = "all";
 
     @Override
     public String name() {
@@ -57,13 +62,14 @@ public final class EiCurveKind implements RunKind {
 
     @Override
     public List<String> rowKeys() {
-        return List.of("lambda");
+        return List.of("lambda", "active");
     }
 
     @Override
     public List<String> measures() {
         return List.of("entropy_bits", "entropy_rate_bits", "mean_active", "annealed_simulation_bits",
-                "quenched_simulation_bits", "peak_entropy_bits", "peak_lambda", "width_one_bit", "mean_entropy_bits");
+                "quenched_simulation_bits", "peak_entropy_bits", "peak_lambda", "width_one_bit", "mean_entropy_bits",
+                "stationary_probability");
     }
 
     @Override
@@ -91,6 +97,19 @@ public final class EiCurveKind implements RunKind {
         double[] lambdas = new double[n];
         double[] h = new double[n];
         List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> stationary = new ArrayList<>();
+        double[] near = {1.0};
+        int[] nearest = new int[near.length];
+        for (int j = 0; j < near.length; j++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                double d = Math.abs(Math.log(lo * Math.pow(hi / lo, i / (n - 1.0)) / near[j]));
+                if (d < best) {
+                    best = d;
+                    nearest[j] = i;
+                }
+            }
+        }
         String simulate = p.string("simulate");
         long steps = p.integer("simulation_steps");
         for (int i = 0; i < n; i++) {
@@ -102,6 +121,7 @@ public final class EiCurveKind implements RunKind {
             h[i] = r.entropyBits();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("lambda", lambda);
+            row.put("active", ALL);
             row.put("entropy_bits", r.entropyBits());
             row.put("entropy_rate_bits", r.entropyRateBits());
             row.put("mean_active", r.meanActive());
@@ -113,6 +133,12 @@ public final class EiCurveKind implements RunKind {
                 row.put("quenched_simulation_bits", EiSimulation.run(at, EiSimulation.Mode.quenched, steps, steps / 10, seeds).entropyBits());
             }
             rows.add(row);
+            final int point = i;
+            if (p.flag("stationary") && java.util.Arrays.stream(nearest).anyMatch(k -> k == point)) {
+                for (int m = 0; m < r.stationary().length; m++) {
+                    stationary.add(Map.of("lambda", lambda, "active", m, "stationary_probability", r.stationary()[m]));
+                }
+            }
         }
         Robustness rob = Robustness.of(lambdas, h);
         for (Map<String, Object> row : rows) {
@@ -121,6 +147,7 @@ public final class EiCurveKind implements RunKind {
             row.put("width_one_bit", rob.widthOneBit());
             row.put("mean_entropy_bits", rob.meanEntropyBits());
         }
+        rows.addAll(stationary);
         return rows;
     }
 }

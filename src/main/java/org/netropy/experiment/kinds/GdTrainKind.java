@@ -36,14 +36,20 @@ public final class GdTrainKind implements RunKind {
         return SCHEMA;
     }
 
+    /** Row key of the loss curve: a step number, or {@link #FINAL} for the row of end-of-training metrics. */
+    public static final String STEP = "step";
+    public static final String FINAL = "final";
+
     @Override
     public List<String> rowKeys() {
-        return List.of();
+        return List.of(STEP);
     }
 
     @Override
     public List<String> measures() {
-        return GdParameters.METRICS;
+        List<String> m = new java.util.ArrayList<>(GdParameters.METRICS);
+        m.add("loss");
+        return m;
     }
 
     @Override
@@ -58,6 +64,29 @@ public final class GdTrainKind implements RunKind {
             NeuronTableCsv.write(context.file("neurons_init.csv"), r.initialTable());
             NeuronTableCsv.write(context.file("neurons.csv"), r.finalTable());
         }
-        return List.of(GdParameters.metrics(r));
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+        metrics.put(STEP, FINAL);
+        metrics.putAll(GdParameters.metrics(r));
+        rows.add(metrics);
+        for (int step : curveSteps(r.lossCurve().length - 1)) {
+            rows.add(Map.of(STEP, step, "loss", r.lossCurve()[step]));
+        }
+        return rows;
+    }
+
+    /** Steps of the loss curve kept in the table: 0, then 1, 2, 5 × 10^k up to the last step, and the last. */
+    static List<Integer> curveSteps(int last) {
+        java.util.TreeSet<Integer> steps = new java.util.TreeSet<>();
+        steps.add(0);
+        for (long decade = 1; decade <= last; decade *= 10) {
+            for (long m : new long[] {1, 2, 5}) {
+                if (m * decade <= last) {
+                    steps.add((int) (m * decade));
+                }
+            }
+        }
+        steps.add(Math.max(0, last));
+        return List.copyOf(steps);
     }
 }
