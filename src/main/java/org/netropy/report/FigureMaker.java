@@ -178,7 +178,12 @@ public final class FigureMaker {
             yRange = new double[] {0, 1.0};
         }
         boolean histogram = p.mark().equals("histogram") || crowded;
-        double xTicks = histogram && p.x().endsWith("_deg") ? 90 : Double.NaN; // angles: -180, -90, 0, 90, 180
+        boolean wholeX = !categorical && rows.stream().allMatch(r -> {
+            double v = number(r.get(p.x()));
+            return v == Math.rint(v) && Math.abs(v) < 1e9;
+        });
+        // angles: -180, -90, 0, 90, 180; counts (ranks, contexts, neurons): whole-number ticks only
+        double xTicks = histogram && p.x().endsWith("_deg") ? 90 : wholeX && !p.logX() ? 0 : Double.NaN;
         return new Plot.Panel(p.title(), p.xLabel(), p.yLabel(), p.logX(), p.logY(), categories, yRange, series, null, xTicks, histogram);
     }
 

@@ -44,6 +44,8 @@ import org.netropy.io.AtomicFiles;
 public final class FigurePage {
     static {
         System.setProperty("java.awt.headless", "true");
+        // rotated labels (y axes) as drawString, not glyph outlines, so that SVG and PDF keep them as text
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     private static final double PT_PER_MM = 72 / 25.4;
@@ -71,6 +73,7 @@ public final class FigurePage {
         double height = legendH + rows * cellH + 2;
         List<JFreeChart> charts = new ArrayList<>();
         panels.forEach(p -> charts.add(PanelCharts.chart(p)));
+        primeTickUnits(charts, cellW, cellH);
         Painter painter = g -> paint(g, panels, charts, cols, cellW, cellH, legendRows, legendH, width, height);
         List<Path> written = new ArrayList<>();
         try {
@@ -90,6 +93,21 @@ public final class FigurePage {
             throw new UncheckedIOException("cannot write figure " + stem + " in " + dir, e);
         }
         return written;
+    }
+
+    /**
+     * Draws every chart once off-screen: JFreeChart reserves the axis space with the tick unit it
+     * had before choosing one for the data, so a first drawing can clip a long tick label or the
+     * axis label; the second (real) drawing reserves the space of the chosen unit.
+     */
+    private static void primeTickUnits(List<JFreeChart> charts, double cellW, double cellH) {
+        BufferedImage scratch = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+        for (JFreeChart c : charts) {
+            Graphics2D g = scratch.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            c.draw(g, new Rectangle2D.Double(0, 0, cellW - 6, cellH - LETTER_ROW));
+            g.dispose();
+        }
     }
 
     private interface Painter {

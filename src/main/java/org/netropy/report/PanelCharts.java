@@ -56,7 +56,8 @@ final class PanelCharts {
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         chart.setBackgroundPaint(null);
-        chart.setPadding(new RectangleInsets(0, 0, 0, 0));
+        // JFreeChart underestimates wide tick labels by a point or two; the padding keeps the axis label inside the clip
+        chart.setPadding(new RectangleInsets(0, 5, 0, 0));
         if (p.heatmap() != null) {
             heatmap(chart, plot, p.heatmap());
             return chart;
@@ -76,7 +77,9 @@ final class PanelCharts {
         }
         if (p.categories() == null && !p.logX() && plot.getDomainAxis() instanceof NumberAxis nx) {
             nx.setAutoRangeIncludesZero(false);
-            if (Double.isFinite(p.xTickUnit())) {
+            if (p.xTickUnit() == 0) {
+                nx.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+            } else if (Double.isFinite(p.xTickUnit())) {
                 nx.setTickUnit(new NumberTickUnit(p.xTickUnit(), new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
             }
         }

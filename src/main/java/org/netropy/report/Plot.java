@@ -65,7 +65,7 @@ public final class Plot {
      * @param yRange     the y range allowed {low, high} (the axis shrinks to the data within it), or null
      * @param series     the series
      * @param heatmap    a heat map instead of series (or null)
-     * @param xTickUnit  spacing of x ticks (e.g. 90 for degrees), or NaN for automatic
+     * @param xTickUnit  spacing of x ticks (e.g. 90 for degrees; 0 for whole numbers only), or NaN for automatic
      * @param translucentBars fill bars lightly (overlapping histograms) instead of solidly
      */
     public record Panel(String title, String xLabel, String yLabel, boolean logX, boolean logY, List<String> categories,
