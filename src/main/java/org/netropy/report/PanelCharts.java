@@ -66,14 +66,21 @@ final class PanelCharts {
         for (Plot.Series s : p.series()) {
             index = add(plot, index, s, p);
         }
+        boolean bars = p.series().stream().anyMatch(s -> s.style() == Plot.Style.BAR);
+        if (y instanceof NumberAxis n) {
+            // bars stand on zero; markers on zero need the margin below it to be seen whole
+            n.setAutoRangeIncludesZero(bars);
+            n.setAutoRangeStickyZero(bars);
+        }
         if (p.yRange() != null) {
             // within the allowed range, but no wider than the data need
             org.jfree.data.Range auto = y.getRange();
             double lo = Math.max(p.yRange()[0], auto.getLowerBound());
             double hi = Math.min(p.yRange()[1], auto.getUpperBound());
             y.setRange(hi > lo ? lo : p.yRange()[0], hi > lo ? hi : p.yRange()[1]);
-        } else if (y instanceof NumberAxis n && p.series().stream().anyMatch(s -> s.style() == Plot.Style.BAR)) {
-            n.setAutoRangeIncludesZero(true);
+        }
+        if (plot.getDomainAxis() instanceof NumberAxis nx && p.categories() == null) {
+            nx.setAutoRangeStickyZero(false);
         }
         if (p.categories() == null && !p.logX() && plot.getDomainAxis() instanceof NumberAxis nx) {
             nx.setAutoRangeIncludesZero(false);
