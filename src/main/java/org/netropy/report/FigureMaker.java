@@ -122,13 +122,7 @@ public final class FigureMaker {
                 Color colour = palette.colour(colourKey);
                 int shape = palette.shape(colourKey);
                 String label = seriesLabel(f, p, measure, e.getKey());
-                Plot.Style style = switch (p.mark()) {
-                    case "line" -> reference ? Plot.Style.REFERENCE : Plot.Style.MEASURED;
-                    default -> Plot.Style.BAR;
-                };
-                if (!p.mark().equals("line") && reference) {
-                    style = Plot.Style.REFERENCE;
-                }
+                Plot.Style style = reference ? Plot.Style.REFERENCE : p.mark().equals("line") ? Plot.Style.MEASURED : Plot.Style.BAR;
                 List<Plot.Point> points = new ArrayList<>();
                 for (Map<String, String> r : e.getValue()) {
                     String xText = r.get(p.x());
