@@ -47,6 +47,15 @@ public final class CompareFigures {
      * returns the files written.
      */
     public static List<Path> write(Comparison c, NeuronTable a, NeuronTable b, double threshold, Path dir, FigureOptions options) {
+        return write(c, a, b, threshold, List.of(), dir, options);
+    }
+
+    /**
+     * As {@link #write(Comparison, NeuronTable, NeuronTable, double, Path, FigureOptions)}, with the
+     * training loss curves of side a (one per ensemble member, loss at steps 0, 1, …) as a last panel.
+     */
+    public static List<Path> write(Comparison c, NeuronTable a, NeuronTable b, double threshold, List<double[]> lossCurves,
+                                   Path dir, FigureOptions options) {
         String labelA = "a: " + shortName(c.a().source());
         String labelB = "b: " + shortName(c.b().source());
         List<Plot.Panel> panels = new ArrayList<>();
@@ -68,6 +77,9 @@ public final class CompareFigures {
         panels.add(marginal("z", "readout weight z", ca.column("z"), cb.column("z"), labelA, labelB));
         if (c.selectivityAngles() != null) {
             panels.add(angles(c.selectivityAngles(), labelA, labelB));
+        }
+        if (!lossCurves.isEmpty()) {
+            panels.add(loss(lossCurves));
         }
         List<Plot.LegendEntry> legend = List.of(new Plot.LegendEntry(labelA, A, 0, Plot.Style.BAR, "side"),
                 new Plot.LegendEntry(labelB, B, 1, Plot.Style.BAR, "side"));
@@ -192,6 +204,23 @@ public final class CompareFigures {
                 new Plot.Series(labelB, B, 1, Plot.Style.BAR, angleBins(angles.histogramB(), angles.binDegrees())));
         return new Plot.Panel("selectivity angles", "angle between w and A g (degrees)", "density (per degree)", false, false, null, null,
                 series, null, 45, true);
+    }
+
+    /** Loss against step on log-log axes, one line per member (at most eight), steps 1, 2, 5 × 10^k. */
+    private static Plot.Panel loss(List<double[]> curves) {
+        List<Plot.Series> series = new ArrayList<>();
+        for (int m = 0; m < Math.min(8, curves.size()); m++) {
+            double[] curve = curves.get(m);
+            List<Plot.Point> pts = new ArrayList<>();
+            for (int t : org.netropy.experiment.kinds.GdTrainKind.curveSteps(curve.length - 1)) {
+                if (t > 0) { // a log axis has no step 0
+                    pts.add(Plot.Point.of(t, Integer.toString(t), curve[t], null, new double[0], 0));
+                }
+            }
+            series.add(new Plot.Series("a: member " + m, curves.size() == 1 ? A : FigureStyle.colours(Math.min(8, curves.size()), true).get(m),
+                    m, Plot.Style.MEASURED, pts));
+        }
+        return new Plot.Panel("training loss of a", "training step t", "loss", true, true, null, null, series, null);
     }
 
     private static List<Plot.Point> angleBins(int[] counts, double bin) {

@@ -76,7 +76,7 @@ public final class GdTrainKind implements RunKind {
     }
 
     /** Steps of the loss curve kept in the table: 0, then 1, 2, 5 × 10^k up to the last step, and the last. */
-    static List<Integer> curveSteps(int last) {
+    public static List<Integer> curveSteps(int last) {
         java.util.TreeSet<Integer> steps = new java.util.TreeSet<>();
         steps.add(0);
         for (long decade = 1; decade <= last; decade *= 10) {
