@@ -401,7 +401,8 @@ public final class FigureMaker {
         md.append("Markers are means over seeds. Intervals are 95%: Student t on linear axes, on the log scale on ")
                 .append("logarithmic axes, Wilson (effective sample size of the seed mean) for proportions; with fewer ")
                 .append("than ").append(DrawnInterval.MIN_SEEDS).append(" seeds no interval is drawn and the seeds are ")
-                .append("shown as small dots. Each figure's CSV lists every plotted number and the interval used.\n");
+                .append("shown as small dots. Hollow markers of different shapes keep series that coincide (e.g. populations ")
+                .append("equal by symmetry) visible. Each figure's CSV lists every plotted number and the interval used.\n");
         return md.toString();
     }
 }
