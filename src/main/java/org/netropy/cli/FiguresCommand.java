@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code netropy figures EXPERIMENT}: draws the spec's figures from its tidy table. */
 @Command(name = "figures", mixinStandardHelpOptions = true,
-        description = {"Draw every figure declared in an experiment's spec, from its table alone, as PDF, SVG (text as text)",
-                "and PNG with the plotted data as CSV and a captioned figures.md, into results/figures/<experiment>/",
-                "(run 'netropy table' first)."})
+        description = {"Draw every figure declared in an experiment's spec from its table alone: PDF and SVG (text kept",
+                "as text) and PNG, with the plotted data as CSV and a captioned figures.md, into",
+                "results/figures/<experiment>/ (run 'netropy table' first)."})
 public final class FiguresCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,7 +52,7 @@ public final class FiguresCommand implements Callable<Integer> {
     @Option(names = "--double-column", paramLabel = "MM", defaultValue = "180", description = "Width of a two-column figure in mm (default: ${DEFAULT-VALUE}).")
     double doubleColumn;
 
-    @Option(names = "--dpi", defaultValue = "300", description = "PNG resolution in dots per inch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dpi", paramLabel = "N", defaultValue = "300", description = "PNG resolution in dots per inch (default: ${DEFAULT-VALUE}).")
     int dpi;
 
     @Option(names = "--formats", split = ",", paramLabel = "FMT", defaultValue = "pdf,svg,png",
