@@ -217,7 +217,7 @@ public final class CompareFigures {
                     pts.add(Plot.Point.of(t, Integer.toString(t), curve[t], null, new double[0], 0));
                 }
             }
-            series.add(new Plot.Series("a: member " + m, curves.size() == 1 ? A : FigureStyle.colours(Math.min(8, curves.size()), true).get(m),
+            series.add(new Plot.Series("a: member " + m, curves.size() == 1 ? A : FigureStyle.rampColours(Math.min(8, curves.size())).get(m),
                     m, Plot.Style.MEASURED, pts));
         }
         return new Plot.Panel("training loss of a", "training step t", "loss", true, true, null, null, series, null);

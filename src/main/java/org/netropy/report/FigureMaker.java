@@ -312,8 +312,9 @@ public final class FigureMaker {
             for (Set<String> keys : keysByColumn.values()) {
                 boolean ordered = keys.stream().allMatch(k -> ExperimentTable.parse(k.substring(k.indexOf('=') + 1)) != null);
                 List<String> list = new ArrayList<>(keys);
-                List<Color> c = FigureStyle.colours(list.size(), ordered);
-                boolean ramp = ordered && list.size() > 4;
+                // an ordered numeric column gets the ramp when it has many values or the palette would wrap
+                boolean ramp = ordered && (list.size() > 4 || offset + list.size() > FigureStyle.OKABE_ITO.size());
+                List<Color> c = ramp ? FigureStyle.rampColours(list.size()) : List.of();
                 for (int i = 0; i < list.size(); i++) {
                     boolean lone = list.size() == 1 && list.get(0).startsWith("measure");
                     colours.put(list.get(i), lone ? Color.BLACK : ramp ? c.get(i) : FigureStyle.OKABE_ITO.get((offset + i) % FigureStyle.OKABE_ITO.size()));

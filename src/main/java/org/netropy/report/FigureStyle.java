@@ -43,20 +43,11 @@ final class FigureStyle {
     private static final int[] VIRIDIS = {0x440154, 0x482878, 0x3E4A89, 0x31688E, 0x26828E, 0x1F9E89, 0x35B779,
             0x6DCD59, 0xB4DE2C, 0xFDE725};
 
-    /**
-     * Colours for n series: categorical (Okabe–Ito) unless the series are an ordered numeric
-     * parameter with more than four values, which get a perceptually ordered ramp.
-     */
-    static List<Color> colours(int n, boolean ordered) {
+    /** n colours along the ramp, dark to light (the palest end left out: it vanishes on white). */
+    static List<Color> rampColours(int n) {
         List<Color> out = new ArrayList<>();
-        if (!ordered || n <= 4) {
-            for (int i = 0; i < n; i++) {
-                out.add(OKABE_ITO.get(i % OKABE_ITO.size()));
-            }
-            return out;
-        }
         for (int i = 0; i < n; i++) {
-            out.add(ramp(0.88 * i / (n - 1)));
+            out.add(ramp(n == 1 ? 0.45 : 0.88 * i / (n - 1)));
         }
         return out;
     }
