@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compare two single-neuron connectivity tables (a = observed, e.g. trained; b = reference).",
-                "Writes comparison.json, comparison.csv and comparison.md to --out and prints a summary."})
+                "Writes comparison.json, comparison.csv, comparison.md and the figure set comparison-figures.{pdf,svg,png,csv}",
+                "(with figures.md) to --out and prints a summary."})
 public final class CompareCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -127,11 +128,28 @@ public final class CompareCommand implements Callable<Integer> {
         ComparisonSettings settings = settings(a.features(), a.contexts());
         Comparison c = ConnectivityComparator.compare(a, fileA.toString(), b, tableB.toString(), settings, new RandomStreams(seed));
         ComparisonReport.write(c, out);
+        org.netropy.report.CompareFigures.write(c, a, b, settings.threshold(), lossCurves(), out, org.netropy.report.FigureOptions.DEFAULT);
         PrintWriter w = spec.commandLine().getOut();
         w.print(ComparisonReport.summary(c));
         w.println("wrote " + out.resolve(ComparisonReport.JSON) + ", " + ComparisonReport.CSV + ", " + ComparisonReport.MARKDOWN);
         w.flush();
         return 0;
+    }
+
+    /** The loss curves of a gd run folder's loss.csv (member, step, loss), one per member; none without --gd. */
+    private List<double[]> lossCurves() {
+        Path file = gdDir == null ? null : gdDir.resolve("loss.csv");
+        if (file == null || !Files.isRegularFile(file)) {
+            return List.of();
+        }
+        java.util.Map<Integer, List<Double>> byMember = new java.util.TreeMap<>();
+        for (java.util.Map<String, String> r : org.netropy.report.ExperimentTable.readCsv(file)) {
+            byMember.computeIfAbsent(Integer.parseInt(r.get("member")), m -> new java.util.ArrayList<>())
+                    .add(Double.parseDouble(r.get("loss")));
+        }
+        List<double[]> out = new java.util.ArrayList<>();
+        byMember.values().forEach(l -> out.add(l.stream().mapToDouble(Double::doubleValue).toArray()));
+        return out;
     }
 
     /** The settings from the options, with the task matrix resolved for D features and C contexts. */
@@ -172,6 +190,11 @@ public final class CompareCommand implements Callable<Integer> {
             org.netropy.compare.MaxEntReference model = new org.netropy.compare.MaxEntReference(e.getValue(), spec.contextScale());
             Comparison c = ConnectivityComparator.compare(a, fileA.toString(), model, settings, new RandomStreams(seed));
             ComparisonReport.write(c, dir);
+            // the sample the comparator drew (same stream, same size), so the figures show what was compared
+            NeuronTable sample = model.sample(settings.modelSampleSize() > 0 ? settings.modelSampleSize() : a.size(),
+                    new RandomStreams(seed).stream("model-sample"));
+            org.netropy.report.CompareFigures.write(c, a, sample, settings.threshold(), lossCurves(), dir,
+                    org.netropy.report.FigureOptions.DEFAULT);
             w.println("== " + e.getKey() + ": " + model.description());
             w.print(ComparisonReport.summary(c));
             w.println("wrote " + dir.resolve(ComparisonReport.JSON));

@@ -91,11 +91,11 @@ public record CodeVersion(String commit, boolean dirty, String version) {
 
     /** Artifacts whose versions provenance records (when they are on the class path). */
     private static final List<String> LIBRARIES = List.of("deeplearning4j-core", "nd4j-native", "smile-core",
-            "jackson-databind", "jackson-dataformat-yaml", "picocli", "commons-csv", "xchart", "progressbar");
+            "jackson-databind", "jackson-dataformat-yaml", "picocli", "commons-csv", "jfreechart", "org.jfree.svg", "graphics2d", "progressbar");
 
     /**
      * Versions of the main libraries, read from the names of the jars on the class path
-     * ({@code xchart-3.8.8.jar}); cheap and without loading any library class.
+     * ({@code jfreechart-1.5.5.jar}); cheap and without loading any library class.
      */
     public static synchronized Map<String, String> dependencyVersions() {
         if (dependencies == null) {

@@ -1,37 +1,83 @@
 package org.netropy.experiment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A figure declared in a spec, drawn by {@code netropy figures} from the experiment's tidy table.
+ * A paper figure declared in a spec, drawn by {@code netropy figures} from the experiment's tidy
+ * table as one multi-panel page (PDF, SVG, PNG) with the plotted data beside it.
  *
- * @param id     file name stem of the figure (PNG, SVG and the CSV of the plotted data)
- * @param title  chart title
- * @param x      column on the x axis (a parameter or a row key)
- * @param y      measures on the y axis (one series per measure and series value), with 95% CI error bars
- * @param reference measures drawn as dashed lines without markers or error bars, e.g. a theory's
- *               prediction beside the measured values; may be empty
- * @param series column whose values make separate lines, or null
- * @param filter column = value pairs that select a slice of the table (e.g. sigma: 1.0)
- * @param logX   logarithmic x axis
- * @param logY   logarithmic y axis
- * @param xLabel x-axis label (defaults to the column name)
- * @param yLabel y-axis label (defaults to the measure names)
- * @param pass   the pass criterion in words, as in REPRODUCE.md (e.g. "slope -1 on log-log axes")
+ * @param id      file name stem of the figure
+ * @param title   what the figure shows, first sentence of its caption
+ * @param caption further caption text (may be empty)
+ * @param width   "single" (one journal column, about 85 mm), "double" (about 180 mm) or a width in mm
+ * @param columns panels per row
+ * @param panels  the panels, lettered a, b, c … in this order
+ * @param labels  column (or "measure") → value → the name a reader sees in legends
  */
-public record FigureSpec(String id, String title, String x, List<String> y, List<String> reference, String series, Map<String, Object> filter,
-                         boolean logX, boolean logY, String xLabel, String yLabel, String pass) {
+public record FigureSpec(String id, String title, String caption, String width, int columns, List<Panel> panels,
+                         Map<String, Map<String, String>> labels) {
+
+    /** Marks a panel can draw. */
+    public static final List<String> MARKS = List.of("line", "stem", "bars", "histogram", "stacked");
+
     public FigureSpec {
-        y = List.copyOf(y);
-        reference = List.copyOf(reference);
-        filter = Map.copyOf(filter);
+        panels = List.copyOf(panels);
+        labels = Map.copyOf(labels);
+        if (panels.isEmpty()) {
+            throw new IllegalArgumentException("figure " + id + " has no panels");
+        }
+        if (columns < 1) {
+            throw new IllegalArgumentException("columns must be >= 1");
+        }
     }
 
-    /** Measured and reference measures, in that order. */
-    public List<String> measures() {
-        List<String> all = new java.util.ArrayList<>(y);
-        all.addAll(reference);
-        return all;
+    /**
+     * One panel.
+     *
+     * @param title     short panel title (may be empty)
+     * @param x         column on the x axis (a parameter or a row key)
+     * @param y         measures drawn with markers and intervals (one series per measure and series value)
+     * @param reference measures drawn as dashed lines in their partner's colour (e.g. a theory's
+     *                  prediction); may be empty
+     * @param series    column whose values make separate series, or null
+     * @param filter    column = value pairs that select a slice of the table
+     * @param logX      logarithmic x axis
+     * @param logY      logarithmic y axis
+     * @param xLabel    x-axis label with symbol and unit
+     * @param yLabel    y-axis label with symbol and unit
+     * @param pass      the pass criterion in words, as in REPRODUCE.md
+     * @param mark      one of {@link #MARKS}: line (numeric x), stem (a discrete distribution),
+     *                  bars (categories), histogram (binned values, x = bin centre), stacked
+     *                  (the y measures stacked per x, e.g. unit classes summing to 1)
+     * @param proportion the y measures are proportions in [0, 1] (Wilson intervals)
+     * @param claims    ids of the spec's claims this panel illustrates (may be empty)
+     */
+    public record Panel(String title, String x, List<String> y, List<String> reference, String series, Map<String, Object> filter,
+                        boolean logX, boolean logY, String xLabel, String yLabel, String pass, String mark, boolean proportion,
+                        List<String> claims) {
+        public Panel {
+            y = List.copyOf(y);
+            reference = List.copyOf(reference);
+            filter = Map.copyOf(filter);
+            claims = List.copyOf(claims);
+            if (!MARKS.contains(mark)) {
+                throw new IllegalArgumentException("mark must be one of " + MARKS + " (got " + mark + ")");
+            }
+        }
+
+        /** A line panel with no claims, proportion flag off: the common case (tests, defaults). */
+        public static Panel line(String x, List<String> y, List<String> reference, String series, Map<String, Object> filter,
+                                 boolean logX, boolean logY, String xLabel, String yLabel) {
+            return new Panel("", x, y, reference, series, filter, logX, logY, xLabel, yLabel, "", "line", false, List.of());
+        }
+
+        /** Measured and reference measures, in that order. */
+        public List<String> measures() {
+            List<String> all = new ArrayList<>(y);
+            all.addAll(reference);
+            return all;
+        }
     }
 }

@@ -33,9 +33,15 @@ import org.netropy.io.InvalidInputException;
  * seeds: 20                      # a count (seeds 1..20) or a list [3, 7, 11]
  * variants:
  *   quick: {sweep: {n: [10, 100]}, seeds: 3}
- * figures:
- *   - {id: error-vs-n, title: ..., x: n, y: squared_error, series: statistic, log_x: true, log_y: true,
- *      pass: "slope -1 on log-log axes"}
+ * figures:                       # one entry per paper figure; panels lettered a, b, ...
+ *   - id: error
+ *     title: ...
+ *     width: double                # single (85 mm) | double (180 mm) | mm
+ *     labels: {statistic: {mean: "sample mean"}, measure: {squared_error: "measured"}}
+ *     panels:
+ *       - {x: n, y: squared_error, reference: expected_squared_error, series: statistic, log_x: true,
+ *          log_y: true, x_label: "samples n", y_label: "squared error", pass: "slope -1 on log-log axes"}
+ *   - {id: one-panel, x: n, y: squared_error, ...}   # a one-panel figure: the panel's keys inline
  * </pre>
  */
 public final class SpecLoader {
@@ -48,8 +54,17 @@ public final class SpecLoader {
     private static final List<String> TOP_KEYS = List.of("name", "kind", "description", "base", "sweep", "seeds", "variants", "figures");
     private static final List<String> VARIANT_KEYS = List.of("description", "base", "sweep", "seeds");
     private static final List<String> RANGE_KEYS = List.of("from", "to", "points", "log");
-    private static final List<String> FIGURE_KEYS = List.of("id", "title", "x", "y", "reference", "series", "filter", "log_x", "log_y",
-            "x_label", "y_label", "pass");
+    private static final List<String> PANEL_KEYS = List.of("title", "x", "y", "reference", "series", "filter", "log_x", "log_y",
+            "x_label", "y_label", "pass", "mark", "proportion", "claims");
+    private static final List<String> FIGURE_KEYS = List.of("id", "title", "caption", "width", "columns", "labels", "panels");
+    private static final List<String> SINGLE_PANEL_FIGURE_KEYS;
+
+    static {
+        List<String> k = new ArrayList<>(FIGURE_KEYS);
+        k.remove("panels");
+        k.addAll(PANEL_KEYS.subList(1, PANEL_KEYS.size()));
+        SINGLE_PANEL_FIGURE_KEYS = List.copyOf(k);
+    }
 
     private SpecLoader() {}
 
@@ -306,13 +321,70 @@ public final class SpecLoader {
         return seeds;
     }
 
+    /**
+     * A figure: either {@code panels: [...]} (lettered a, b, …) or, for a one-panel figure, the
+     * panel's keys directly beside the figure's.
+     */
     private static FigureSpec figure(Node node, String where, Set<String> columns, RunKind kind, ParameterSchema schema) {
         MapNode m = mapping(node, where);
-        checkKeys(m, FIGURE_KEYS, where);
+        boolean multi = m.entries().containsKey("panels");
+        checkKeys(m, multi ? FIGURE_KEYS : SINGLE_PANEL_FIGURE_KEYS, where);
         String id = requiredString(m, "id", where);
         if (!id.matches("[a-z0-9][a-z0-9_-]*")) {
             throw m.entries().get("id").value().at().error(where + ".id must be lower-case letters, digits, '-' and '_' (got '" + id + "')");
         }
+        List<FigureSpec.Panel> panels = new ArrayList<>();
+        if (multi) {
+            ListNode list = list(m.entries().get("panels").value(), where + ".panels");
+            if (list.items().isEmpty()) {
+                throw list.at().error(where + ".panels must list at least one panel");
+            }
+            for (int i = 0; i < list.items().size(); i++) {
+                String pWhere = where + ".panels[" + i + "]";
+                MapNode pm = mapping(list.items().get(i), pWhere);
+                checkKeys(pm, PANEL_KEYS, pWhere);
+                panels.add(panel(pm, pWhere, columns, kind, schema, ""));
+            }
+        } else {
+            panels.add(panel(m, where, columns, kind, schema, null));
+        }
+        String width = optionalString(m, "width", panels.size() == 1 ? "single" : "double", where);
+        if (!width.equals("single") && !width.equals("double") && !(width.matches("\\d+(\\.\\d+)?") && Double.parseDouble(width) >= 30)) {
+            throw m.entries().get("width").value().at().error(where + ".width must be single, double or a width in mm >= 30 (got '" + width + "')");
+        }
+        int defaultColumns = panels.size() <= 3 ? panels.size() : panels.size() == 4 ? 2 : 3;
+        int columnCount = defaultColumns;
+        Entry ce = m.entries().get("columns");
+        if (ce != null) {
+            ScalarNode s = scalar(ce.value(), where + ".columns", "a whole number >= 1");
+            if (!(s.value() instanceof Long c) || c < 1 || c > 6) {
+                throw s.at().error(where + ".columns must be a whole number from 1 to 6 (got " + s.describe() + ")");
+            }
+            columnCount = (int) (long) c;
+        }
+        Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+        Entry le = m.entries().get("labels");
+        if (le != null) {
+            Set<String> labelled = new LinkedHashSet<>(columns);
+            labelled.add("measure");
+            for (Entry col : mapping(le.value(), where + ".labels").entries().values()) {
+                if (!labelled.contains(col.key())) {
+                    throw col.at().error("unknown column " + NearestName.suggestion(col.key(), labelled) + " in " + where + ".labels");
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                for (Entry v : mapping(col.value(), where + ".labels." + col.key()).entries().values()) {
+                    ScalarNode s = scalar(v.value(), where + ".labels." + col.key() + "." + v.key(), "a text value");
+                    values.put(v.key(), String.valueOf(s.value()));
+                }
+                labels.put(col.key(), values);
+            }
+        }
+        return new FigureSpec(id, optionalString(m, "title", id, where), optionalString(m, "caption", "", where), width,
+                columnCount, panels, labels);
+    }
+
+    private static FigureSpec.Panel panel(MapNode m, String where, Set<String> columns, RunKind kind, ParameterSchema schema,
+                                          String defaultTitle) {
         String x = column(m, "x", where, columns, true);
         String series = column(m, "series", where, columns, false);
         if (!m.entries().containsKey("y")) {
@@ -333,10 +405,29 @@ public final class SpecLoader {
                 filter.put(e.key(), p == null ? s.value() : normalise(p, where + ".filter." + e.key(), s));
             }
         }
-        return new FigureSpec(id, optionalString(m, "title", id, where), x, y, reference, series, filter,
+        String mark = optionalString(m, "mark", "line", where);
+        if (!FigureSpec.MARKS.contains(mark)) {
+            throw m.entries().get("mark").value().at().error(where + ".mark must be one of " + String.join(", ", FigureSpec.MARKS)
+                    + " (got '" + mark + "')");
+        }
+        List<String> claims = new ArrayList<>();
+        Entry cEntry = m.entries().get("claims");
+        if (cEntry != null) {
+            List<Node> nodes = cEntry.value() instanceof ListNode l ? l.items() : List.of(cEntry.value());
+            for (Node n : nodes) {
+                ScalarNode s = scalar(n, where + ".claims", "a claim id");
+                if (!(s.value() instanceof String c) || !c.matches("[a-z0-9][a-z0-9-]*")) {
+                    throw s.at().error(where + ".claims must list kebab-case claim ids (got " + s.describe() + ")");
+                }
+                claims.add(c);
+            }
+        }
+        // a one-panel figure's title is the figure's; a panel of several has its own (optional)
+        String title = defaultTitle == null ? "" : optionalString(m, "title", defaultTitle, where);
+        return new FigureSpec.Panel(title, x, y, reference, series, filter,
                 flag(m, "log_x", where), flag(m, "log_y", where),
                 optionalString(m, "x_label", x, where), optionalString(m, "y_label", String.join(", ", y), where),
-                optionalString(m, "pass", "", where));
+                optionalString(m, "pass", "", where), mark, flag(m, "proportion", where), claims);
     }
 
     /** A measure name or a list of them; empty if the key is absent. */

@@ -29,4 +29,23 @@ public final class Grid {
     private static double roundTo12Digits(double x) {
         return x == 0 || !Double.isFinite(x) ? x : new java.math.BigDecimal(x).round(new java.math.MathContext(12)).doubleValue();
     }
+
+    /**
+     * The steps 0, 1, 2, 5, 10, 20, 50, … up to {@code last}, and {@code last} itself: where a
+     * training curve is sampled for tables and log-axis plots (a few points per decade, always the
+     * final step).
+     */
+    public static java.util.List<Integer> oneTwoFive(int last) {
+        java.util.TreeSet<Integer> steps = new java.util.TreeSet<>();
+        steps.add(0);
+        for (long decade = 1; decade <= last; decade *= 10) {
+            for (long m : new long[] {1, 2, 5}) {
+                if (m * decade <= last) {
+                    steps.add((int) (m * decade));
+                }
+            }
+        }
+        steps.add(Math.max(0, last));
+        return java.util.List.copyOf(steps);
+    }
 }

@@ -1,139 +1,269 @@
 package org.netropy.report;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.Styler;
+import java.util.Set;
+import java.util.TreeSet;
 import org.netropy.experiment.FigureSpec;
 import org.netropy.io.AtomicFiles;
 import org.netropy.io.InvalidInputException;
 
 /**
- * Draws a figure declared in a spec from the experiment's tidy table alone (never from run
- * folders), as PNG and SVG with XChart, and writes the plotted numbers beside it as CSV so every
- * point of a figure can be checked. Error bars are the 95% confidence intervals of the table.
+ * Draws a paper figure declared in a spec from the experiment's tidy table alone (never from run
+ * folders): one page of lettered panels with a shared legend ({@link FigurePage}) and the plotted
+ * numbers beside it as CSV, so every point of a figure can be checked.
  *
- * <p>A numeric x column gives a line chart with markers; a text x column (e.g. a population
- * name) gives a bar chart. On a logarithmic axis, points that are not positive cannot be drawn and
- * are left out of the picture (they stay in the CSV), and error bars are cut at the axis floor.
+ * <p>Series: one per (measure, value of the panel's series column). A reference measure (a
+ * prediction) is drawn dashed in the colour of the measured series with the same series value.
+ * Intervals follow {@link DrawnInterval}: none from fewer than three seeds (the seeds are drawn),
+ * Wilson for proportions, log-scale on a logarithmic axis.
  */
 public final class FigureMaker {
-    static {
-        System.setProperty("java.awt.headless", "true");
-    }
-
-    private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            new float[] {8f, 6f}, 0f);
-    private static final int WIDTH = 900;
-    private static final int HEIGHT = 600;
-
-    /** One plotted line: its name and points. */
-    record Series(String name, boolean reference, List<String> x, List<Double> y, List<Double> ciLow, List<Double> ciHigh, List<Integer> n) {}
-
     private FigureMaker() {}
 
-    /**
-     * Draws one figure from a table into {@code dir} as {@code <id>.png}, {@code <id>.svg} and
-     * {@code <id>.csv}; returns the PNG path.
-     */
-    public static Path draw(List<Map<String, String>> table, FigureSpec figure, Path dir) {
-        List<Series> series = select(table, figure);
-        if (series.isEmpty()) {
-            throw new InvalidInputException("figure " + figure.id() + ": no table rows match y = " + figure.measures()
-                    + (figure.filter().isEmpty() ? "" : " and filter " + figure.filter()));
-        }
-        boolean numericX = series.stream().allMatch(s -> s.x().stream().allMatch(v -> ExperimentTable.parse(v) != null));
-        Chart<?, ?> chart = numericX ? xyChart(figure, series) : categoryChart(figure, series);
-        try {
-            Files.createDirectories(dir);
-            String base = dir.resolve(figure.id()).toString();
-            BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
-            VectorGraphicsEncoder.saveVectorGraphic(chart, base, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            Path svg = dir.resolve(figure.id() + ".svg");
-            AtomicFiles.writeString(svg, compactSvg(Files.readString(svg)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write figure " + figure.id() + " in " + dir, e);
-        }
-        AtomicFiles.writeString(dir.resolve(figure.id() + ".csv"), dataCsv(figure, series));
-        return dir.resolve(figure.id() + ".png");
-    }
+    /** A claim of the spec: its id and the measure it is about (for captions). */
+    public record ClaimRef(String id, String measure) {}
 
     /**
-     * XChart draws text as glyph outlines with coordinates to 1/64 px, which makes SVGs of about
-     * 1 MB; a tenth of a pixel on a 900 x 600 canvas is invisible and halves the size.
+     * Draws one figure from a table into {@code dir} as {@code <id>.pdf/.svg/.png} (the formats of
+     * the options) and {@code <id>.csv}; returns the files written.
      */
-    static String compactSvg(String svg) {
-        return DECIMALS.matcher(svg).replaceAll("$1");
+    public static List<Path> draw(List<Map<String, String>> table, FigureSpec figure, Path dir, FigureOptions options) {
+        List<Plot.Panel> panels = new ArrayList<>();
+        Palette palette = new Palette(figure, table);
+        List<Plot.LegendEntry> legend = new ArrayList<>();
+        for (int i = 0; i < figure.panels().size(); i++) {
+            panels.add(panel(table, figure, i, palette, legend));
+        }
+        List<Path> files = new ArrayList<>(FigurePage.write(panels, figure.columns(), options.width(figure.width()),
+                dedupe(legend), options, dir, figure.id()));
+        Path csv = dir.resolve(figure.id() + ".csv");
+        AtomicFiles.writeString(csv, Plot.csv(panels));
+        files.add(csv);
+        return files;
     }
 
-    private static final java.util.regex.Pattern DECIMALS = java.util.regex.Pattern.compile("(\\d+\\.\\d)\\d+");
-
-    /** The table rows of the figure, one series per (measure, series value), sorted along x. */
-    static List<Series> select(List<Map<String, String>> table, FigureSpec f) {
-        Map<String, List<Map<String, String>>> groups = new LinkedHashMap<>();
+    /** The table rows of a panel: its measures, matching its filter. */
+    static List<Map<String, String>> rows(List<Map<String, String>> table, FigureSpec.Panel p) {
         List<Map<String, String>> rows = new ArrayList<>();
         for (Map<String, String> r : table) {
-            if (f.measures().contains(r.get("measure")) && matches(r, f.filter())) {
+            // a row no seed gave a value (e.g. a measure of another row key) has nothing to draw
+            boolean empty = "0".equals(r.get("n_seeds")) || r.get("mean") == null || r.get("mean").isEmpty();
+            if (!empty && p.measures().contains(r.get("measure")) && matches(r, p.filter())) {
                 rows.add(r);
             }
         }
         rows.sort((a, b) -> {
-            int c = f.series() == null ? 0 : ExperimentTable.compareCells(a.get(f.series()), b.get(f.series()));
-            return c != 0 ? c : ExperimentTable.compareCells(a.get(f.x()), b.get(f.x()));
+            int c = p.series() == null ? 0 : ExperimentTable.compareCells(a.get(p.series()), b.get(p.series()));
+            return c != 0 ? c : ExperimentTable.compareCells(a.get(p.x()), b.get(p.x()));
         });
-        List<String> measures = f.measures();
-        for (String measure : measures) {
-            for (Map<String, String> r : rows) {
-                if (!measure.equals(r.get("measure"))) {
-                    continue;
+        return rows;
+    }
+
+    private static Plot.Panel panel(List<Map<String, String>> table, FigureSpec f, int panelIndex, Palette palette,
+                                    List<Plot.LegendEntry> legend) {
+        FigureSpec.Panel p = f.panels().get(panelIndex);
+        List<Map<String, String>> rows = rows(table, p);
+        if (rows.isEmpty()) {
+            throw new InvalidInputException("figure " + f.id() + ": no table rows match y = " + p.measures()
+                    + (p.filter().isEmpty() ? "" : " and filter " + p.filter()));
+        }
+        // group rows: measure -> series value -> rows, in the spec's measure order
+        Map<String, Map<String, List<Map<String, String>>>> groups = new LinkedHashMap<>();
+        for (String m : p.measures()) {
+            groups.put(m, new LinkedHashMap<>());
+        }
+        for (Map<String, String> r : rows) {
+            String key = p.series() == null ? "" : r.get(p.series());
+            List<Map<String, String>> g = groups.get(r.get("measure")).computeIfAbsent(key, k -> new ArrayList<>());
+            for (Map<String, String> other : g) {
+                if (other.get(p.x()).equals(r.get(p.x()))) {
+                    throw new InvalidInputException("figure " + f.id() + ": several table rows for " + p.x() + " = " + r.get(p.x())
+                            + " in series '" + r.get("measure") + (key.isEmpty() ? "" : ", " + p.series() + " = " + key)
+                            + "'; add a 'series' column or a 'filter' that picks one slice");
                 }
-                String name = f.series() == null ? measure
-                        : (measures.size() > 1 ? measure + ", " : "") + f.series() + " = " + r.get(f.series());
-                groups.computeIfAbsent(name, k -> new ArrayList<>()).add(r);
+            }
+            g.add(r);
+        }
+        boolean categorical = !p.mark().equals("stacked") && rows.stream().anyMatch(r -> ExperimentTable.parse(r.get(p.x())) == null);
+        if (categorical && !p.mark().equals("bars")) {
+            throw new InvalidInputException("figure " + f.id() + ": x = " + p.x() + " has text values; use mark: bars");
+        }
+        List<String> categories = null;
+        if (categorical) {
+            Set<String> cats = new TreeSet<>(ExperimentTable::compareCells);
+            rows.forEach(r -> cats.add(r.get(p.x())));
+            categories = new ArrayList<>(cats);
+        }
+        List<Plot.Series> series = new ArrayList<>();
+        int seriesCount = 0;
+        for (Map<String, List<Map<String, String>>> bySeries : groups.values()) {
+            seriesCount += bySeries.size();
+        }
+        double spacing = spacing(rows, p);
+        // many values (e.g. P(m) for m = 0..100): overlaid translucent bars, side by side would be hairlines
+        boolean crowded = p.mark().equals("stem") && rows.stream().map(r -> r.get(p.x())).distinct().count() * seriesCount > 60;
+        int index = 0;
+        Map<String, Double> stack = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, List<Map<String, String>>>> byMeasure : groups.entrySet()) {
+            String measure = byMeasure.getKey();
+            boolean reference = p.reference().contains(measure);
+            for (Map.Entry<String, List<Map<String, String>>> e : byMeasure.getValue().entrySet()) {
+                if (e.getValue().stream().noneMatch(r -> Double.isFinite(number(r.get("mean"))))) {
+                    continue; // nothing to draw (e.g. a pattern no run has)
+                }
+                String colourKey = colourKey(panelIndex, p, measure, e.getKey());
+                Color colour = palette.colour(colourKey);
+                int shape = palette.shape(colourKey);
+                String label = seriesLabel(f, p, measure, e.getKey());
+                Plot.Style style = reference ? Plot.Style.REFERENCE : p.mark().equals("line") ? Plot.Style.MEASURED : Plot.Style.BAR;
+                List<Plot.Point> points = new ArrayList<>();
+                for (Map<String, String> r : e.getValue()) {
+                    String xText = r.get(p.x());
+                    double x = categorical ? categories.indexOf(xText) : number(xText);
+                    double mean = number(r.get("mean"));
+                    double sd = number(r.get("sd"));
+                    int n = Integer.parseInt(r.get("n_seeds"));
+                    DrawnInterval iv = DrawnInterval.of(mean, sd, n, number(r.get("ci95_high")) - mean, p.proportion(), p.logY());
+                    double[] seeds = DrawnInterval.seedValues(mean, sd, n);
+                    Plot.Point pt = Plot.Point.of(x, xText, mean, iv, seeds, n);
+                    pt = switch (p.mark()) {
+                        case "stem", "bars" -> crowded ? new Plot.Point(x, xText, mean, iv, seeds, n, 0, 0.8 * spacing)
+                                : dodge(pt, index, seriesCount, spacing, p.logX(), p.mark().equals("stem") ? 0.45 : 0.85);
+                        case "histogram" -> new Plot.Point(x, xText, mean, iv, new double[0], n, 0, spacing);
+                        case "stacked" -> {
+                            double base = stack.getOrDefault(xText, 0.0);
+                            stack.put(xText, base + (Double.isFinite(mean) ? mean : 0));
+                            yield new Plot.Point(x, xText, base + mean, null, new double[0], n, base, 0.6 * spacing);
+                        }
+                        default -> pt;
+                    };
+                    points.add(pt);
+                }
+                series.add(new Plot.Series(label, colour, shape, style, points));
+                String group = p.series() != null ? p.series() : "measure" + panelIndex;
+                if (p.series() != null && reference) {
+                    // the colour entry of the partner names it; the grey style entries below say which line is which
+                    legend.add(new Plot.LegendEntry(seriesLabel(f, p, p.y().get(0), e.getKey()), colour, shape,
+                            p.mark().equals("line") ? Plot.Style.MEASURED : Plot.Style.BAR, group));
+                } else if (p.series() != null || p.measures().size() > 1) {
+                    legend.add(new Plot.LegendEntry(label, colour, shape, style, group));
+                }
+                index++;
             }
         }
-        List<Series> out = new ArrayList<>();
-        groups.forEach((name, rs) -> {
-            List<String> x = new ArrayList<>();
-            List<Double> y = new ArrayList<>();
-            List<Double> lo = new ArrayList<>();
-            List<Double> hi = new ArrayList<>();
-            List<Integer> n = new ArrayList<>();
-            for (Map<String, String> r : rs) {
-                if (x.contains(r.get(f.x()))) {
-                    throw new InvalidInputException("figure " + f.id() + ": several table rows for " + f.x() + " = " + r.get(f.x())
-                            + " in series '" + name + "'; add a 'series' column or a 'filter' that picks one slice");
-                }
-                x.add(r.get(f.x()));
-                y.add(number(r.get("mean")));
-                lo.add(number(r.get("ci95_low")));
-                hi.add(number(r.get("ci95_high")));
-                n.add(Integer.parseInt(r.get("n_seeds")));
+        if (!p.reference().isEmpty() && p.series() != null) {
+            // colours name the series; one grey entry per line style says which is which
+            for (String m : p.y()) {
+                legend.add(new Plot.LegendEntry(measureLabel(f, m), Color.DARK_GRAY, 0, Plot.Style.MEASURED, "style"));
             }
-            out.add(new Series(name, f.reference().contains(rs.get(0).get("measure")), x, y, lo, hi, n));
+            for (String m : p.reference()) {
+                legend.add(new Plot.LegendEntry(measureLabel(f, m), Color.DARK_GRAY, 0, Plot.Style.REFERENCE, "style"));
+            }
+        }
+        double[] yRange = p.proportion() && !p.logY() ? new double[] {-0.02, 1.02} : null;
+        if (p.mark().equals("stacked") && p.proportion()) {
+            yRange = new double[] {0, 1.0};
+        }
+        boolean histogram = p.mark().equals("histogram") || crowded;
+        boolean wholeX = !categorical && rows.stream().allMatch(r -> {
+            double v = number(r.get(p.x()));
+            return v == Math.rint(v) && Math.abs(v) < 1e9;
         });
-        return out;
+        // angles: -180, -90, 0, 90, 180; counts (ranks, contexts, neurons): whole-number ticks only
+        double xTicks = histogram && p.x().endsWith("_deg") ? 90 : wholeX && !p.logX() ? 0 : Double.NaN;
+        return new Plot.Panel(p.title(), p.xLabel(), p.yLabel(), p.logX(), p.logY(), categories, yRange, series, null, xTicks, histogram);
+    }
+
+    /** The series value's colour key: the series column's value, or the measure (references take their partner's). */
+    private static String colourKey(int panel, FigureSpec.Panel p, String measure, String seriesValue) {
+        if (p.series() != null) {
+            return p.series() + "=" + seriesValue;
+        }
+        int i = p.reference().indexOf(measure);
+        String m = i < 0 ? measure : p.y().size() == p.reference().size() ? p.y().get(i) : p.y().get(0);
+        return "measure" + panel + "=" + m;
+    }
+
+    private static String seriesLabel(FigureSpec f, FigureSpec.Panel p, String measure, String seriesValue) {
+        if (p.series() == null) {
+            return measureLabel(f, measure);
+        }
+        String s = valueLabel(f, p.series(), seriesValue);
+        boolean manyMeasures = p.y().size() > 1;
+        return p.reference().contains(measure) ? s + " (" + measureLabel(f, measure) + ")" : manyMeasures ? measureLabel(f, measure) + ", " + s : s;
+    }
+
+    /** The human name of a measure (labels.measure), or the measure with spaces. */
+    static String measureLabel(FigureSpec f, String measure) {
+        Map<String, String> m = f.labels().get("measure");
+        return m != null && m.containsKey(measure) ? m.get(measure) : measure.replace('_', ' ');
+    }
+
+    /** The human name of a column value (labels.column.value), or "column = value". */
+    static String valueLabel(FigureSpec f, String column, String value) {
+        Map<String, String> m = f.labels().get(column);
+        if (m != null) {
+            if (m.containsKey(value)) {
+                return m.get(value);
+            }
+            Double v = ExperimentTable.parse(value);
+            for (Map.Entry<String, String> e : m.entrySet()) {
+                Double k = ExperimentTable.parse(e.getKey());
+                if (v != null && k != null && v.doubleValue() == k.doubleValue()) {
+                    return e.getValue();
+                }
+            }
+            if (m.containsKey("*")) {
+                return m.get("*").replace("{}", value);
+            }
+        }
+        return column.replace('_', ' ') + " = " + value;
+    }
+
+    /** Smallest gap between distinct x values (1 for a single value or categories); in log units on a log axis. */
+    private static double spacing(List<Map<String, String>> rows, FigureSpec.Panel p) {
+        TreeSet<Double> xs = new TreeSet<>();
+        for (Map<String, String> r : rows) {
+            Double x = ExperimentTable.parse(r.get(p.x()));
+            if (x != null && (!p.logX() || x > 0)) {
+                xs.add(p.logX() ? Math.log(x) : x);
+            }
+        }
+        double gap = Double.POSITIVE_INFINITY;
+        Double prev = null;
+        for (double x : xs) {
+            if (prev != null) {
+                gap = Math.min(gap, x - prev);
+            }
+            prev = x;
+        }
+        return Double.isFinite(gap) && xs.size() > 1 && !rows.stream().anyMatch(r -> ExperimentTable.parse(r.get(p.x())) == null) ? gap : 1;
+    }
+
+    /** Series i of k side by side around x within {@code fill} of the spacing. */
+    private static Plot.Point dodge(Plot.Point pt, int i, int k, double spacing, boolean logX, double fill) {
+        double slot = fill * spacing / k;
+        double offset = (i - (k - 1) / 2.0) * slot;
+        double x = logX ? pt.x() * Math.exp(offset) : pt.x() + offset;
+        return new Plot.Point(x, pt.xText(), pt.y(), pt.interval(), pt.seeds(), pt.n(), 0, slot * 0.85);
+    }
+
+    private static List<Plot.LegendEntry> dedupe(List<Plot.LegendEntry> entries) {
+        Map<String, Plot.LegendEntry> out = new LinkedHashMap<>();
+        for (Plot.LegendEntry e : entries) {
+            // the same series drawn with two marks in two panels is one entry; the grey style entries stay apart
+            out.putIfAbsent(e.label() + "|" + e.colour().getRGB() + (e.group().equals("style") ? "|" + e.style() : ""), e);
+        }
+        List<Plot.LegendEntry> list = new ArrayList<>(out.values());
+        // one entry alone (a single series) says nothing the axis label does not
+        return list.size() == 1 ? List.of() : list;
     }
 
     private static boolean matches(Map<String, String> row, Map<String, Object> filter) {
@@ -155,106 +285,125 @@ public final class FigureMaker {
         return d == null ? Double.NaN : d;
     }
 
-    private static XYChart xyChart(FigureSpec f, List<Series> series) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(f.title())
-                .xAxisTitle(f.xLabel()).yAxisTitle(f.yLabel()).build();
-        style(chart.getStyler());
-        chart.getStyler().setXAxisLogarithmic(f.logX());
-        chart.getStyler().setYAxisLogarithmic(f.logY());
-        chart.getStyler().setErrorBarsColorSeriesColor(true);
-        for (Series s : series) {
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
-            List<Double> errs = new ArrayList<>();
-            for (int i = 0; i < s.x().size(); i++) {
-                double x = number(s.x().get(i));
-                double y = s.y().get(i);
-                if (!Double.isFinite(y) || (f.logX() && x <= 0) || (f.logY() && y <= 0)) {
-                    continue;
-                }
-                double err = Double.isFinite(s.ciHigh().get(i)) ? s.ciHigh().get(i) - y : 0;
-                if (f.logY()) {
-                    err = Math.min(err, 0.999 * y); // a log axis has no room below zero
-                }
-                xs.add(x);
-                ys.add(y);
-                errs.add(err);
-            }
-            if (xs.isEmpty()) {
-                continue;
-            }
-            if (s.reference()) {
-                XYSeries line = chart.addSeries(s.name(), xs, ys);
-                line.setMarker(SeriesMarkers.NONE);
-                line.setLineStyle(DASHED);
-            } else {
-                chart.addSeries(s.name(), xs, ys, errs).setLineStyle(new BasicStroke(2f));
-            }
-        }
-        return chart;
-    }
+    /**
+     * Colours and marker shapes by colour key, shared by every panel of a figure so that a series
+     * keeps its colour across panels; numeric series columns with many values get an ordered ramp.
+     */
+    private static final class Palette {
+        private final Map<String, Color> colours = new LinkedHashMap<>();
+        private final Map<String, Integer> shapes = new LinkedHashMap<>();
 
-    private static CategoryChart categoryChart(FigureSpec f, List<Series> series) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(f.title())
-                .xAxisTitle(f.xLabel()).yAxisTitle(f.yLabel()).build();
-        style(chart.getStyler());
-        chart.getStyler().setYAxisLogarithmic(f.logY());
-        chart.getStyler().setErrorBarsColorSeriesColor(true);
-        for (Series s : series) {
-            List<Double> errs = new ArrayList<>();
-            for (int i = 0; i < s.y().size(); i++) {
-                errs.add(Double.isFinite(s.ciHigh().get(i)) ? s.ciHigh().get(i) - s.y().get(i) : 0.0);
-            }
-            chart.addSeries(s.name(), s.x(), s.y(), errs);
-        }
-        return chart;
-    }
-
-    private static void style(Styler styler) {
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotBackgroundColor(Color.WHITE);
-        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
-        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        styler.setChartTitleBoxVisible(false);
-        styler.setLegendBorderColor(Color.WHITE);
-        if (styler instanceof org.knowm.xchart.style.AxesChartStyler a) {
-            a.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
-            a.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-            a.setPlotGridLinesColor(new Color(225, 225, 225));
-            a.setYAxisDecimalPattern("0.###E0");
-        }
-    }
-
-    private static String dataCsv(FigureSpec f, List<Series> series) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                .setHeader("series", f.x(), "mean", "ci95_low", "ci95_high", "n_seeds").setRecordSeparator('\n').build())) {
-            for (Series s : series) {
-                for (int i = 0; i < s.x().size(); i++) {
-                    p.printRecord(s.name(), s.x().get(i), text(s.y().get(i)), text(s.ciLow().get(i)), text(s.ciHigh().get(i)), s.n().get(i));
+        Palette(FigureSpec f, List<Map<String, String>> table) {
+            Map<String, Set<String>> keysByColumn = new LinkedHashMap<>();
+            for (int i = 0; i < f.panels().size(); i++) {
+                FigureSpec.Panel p = f.panels().get(i);
+                for (Map<String, String> r : rows(table, p)) {
+                    if (!Double.isFinite(number(r.get("mean")))) {
+                        continue;
+                    }
+                    String key = colourKey(i, p, r.get("measure"), p.series() == null ? "" : r.get(p.series()));
+                    String column = key.substring(0, key.indexOf('='));
+                    keysByColumn.computeIfAbsent(column, c -> new TreeSet<>(FigureMaker::compareKeys)).add(key);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // columns after the first continue the palette, so that a shared legend never gives
+            // two different things one colour; a lone measure is drawn in black
+            int offset = 0;
+            for (Set<String> keys : keysByColumn.values()) {
+                boolean ordered = keys.stream().allMatch(k -> ExperimentTable.parse(k.substring(k.indexOf('=') + 1)) != null);
+                List<String> list = new ArrayList<>(keys);
+                // an ordered numeric column gets the ramp when it has many values or the palette would wrap
+                boolean ramp = ordered && (list.size() > 4 || offset + list.size() > FigureStyle.OKABE_ITO.size());
+                List<Color> c = ramp ? FigureStyle.rampColours(list.size()) : List.of();
+                for (int i = 0; i < list.size(); i++) {
+                    boolean lone = list.size() == 1 && list.get(0).startsWith("measure");
+                    colours.put(list.get(i), lone ? Color.BLACK : ramp ? c.get(i) : FigureStyle.OKABE_ITO.get((offset + i) % FigureStyle.OKABE_ITO.size()));
+                    shapes.put(list.get(i), lone ? 0 : offset + i);
+                }
+                offset += ramp || (list.size() == 1 && list.get(0).startsWith("measure")) ? 0 : list.size();
+            }
         }
-        return out.toString();
+
+        Color colour(String key) {
+            return colours.getOrDefault(key, Color.BLACK);
+        }
+
+        int shape(String key) {
+            return shapes.getOrDefault(key, 0);
+        }
     }
 
-    private static String text(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "";
+    private static int compareKeys(String a, String b) {
+        return ExperimentTable.compareCells(a.substring(a.indexOf('=') + 1), b.substring(b.indexOf('=') + 1));
     }
 
-    /** A one-page index of an experiment's figures with their pass criteria (figures.md). */
-    public static String index(String experiment, String description, List<FigureSpec> figures) {
+    /**
+     * The page of an experiment's figures (figures.md): each figure's picture, links to its PDF,
+     * SVG, PNG and plotted data (only the formats written), and a caption saying what each panel
+     * shows, its pass criterion and the spec's claims about its measures.
+     */
+    public static String index(String experiment, String description, List<FigureSpec> figures, List<ClaimRef> claims,
+                               FigureOptions options) {
         StringBuilder md = new StringBuilder("# Figures of " + experiment + "\n\n" + description.strip() + "\n\n");
-        md.append("| figure | shows | pass criterion |\n|---|---|---|\n");
         for (FigureSpec f : figures) {
-            md.append(String.format(Locale.ROOT, "| [%s](%s.png) ([svg](%s.svg), [data](%s.csv)) | %s against %s%s | %s |\n",
-                    f.id(), f.id(), f.id(), f.id(), String.join(", ", f.y())
-                            + (f.reference().isEmpty() ? "" : " (dashed: " + String.join(", ", f.reference()) + ")"), f.x(),
-                    f.series() == null ? "" : " per " + f.series(), f.pass().isEmpty() ? "(none stated)" : f.pass()));
+            md.append("## ").append(f.id()).append("\n\n");
+            if (options.formats().contains("png")) {
+                md.append(String.format(Locale.ROOT, "![%s](%s.png)%n%n", f.id(), f.id()));
+            }
+            List<String> links = new ArrayList<>();
+            for (String format : options.formats()) {
+                links.add(String.format(Locale.ROOT, "[%s](%s.%s)", format.toUpperCase(Locale.ROOT), f.id(), format));
+            }
+            links.add(String.format(Locale.ROOT, "[plotted data](%s.csv)", f.id()));
+            md.append(String.join(" · ", links)).append("\n\n");
+            md.append("**").append(f.title().strip()).append(".** ");
+            if (!f.caption().isBlank()) {
+                md.append(f.caption().strip()).append(' ');
+            }
+            for (int i = 0; i < f.panels().size(); i++) {
+                FigureSpec.Panel p = f.panels().get(i);
+                md.append("**(").append((char) ('a' + i)).append(")** ");
+                if (!p.title().isBlank() && f.panels().size() > 1) {
+                    md.append(p.title().strip()).append(": ");
+                }
+                md.append(p.yLabel()).append(" against ").append(p.xLabel());
+                if (p.series() != null) {
+                    md.append(", one ").append(p.mark().equals("line") ? "line" : "colour").append(" per ").append(p.series().replace('_', ' '));
+                }
+                if (!p.reference().isEmpty()) {
+                    md.append("; dashed: ");
+                    List<String> refs = new ArrayList<>();
+                    p.reference().forEach(m -> refs.add(measureLabel(f, m)));
+                    md.append(String.join(", ", refs));
+                }
+                if (!p.filter().isEmpty()) {
+                    List<String> fs = new ArrayList<>();
+                    p.filter().forEach((k, v) -> fs.add(k + " = " + v));
+                    md.append(" (").append(String.join(", ", fs)).append(')');
+                }
+                md.append(". ");
+                if (!p.pass().isBlank()) {
+                    md.append("Pass: ").append(p.pass().strip()).append(". ");
+                }
+                Set<String> ids = new LinkedHashSet<>(p.claims());
+                for (ClaimRef c : claims) {
+                    if (p.measures().contains(c.measure())) {
+                        ids.add(c.id());
+                    }
+                }
+                if (!ids.isEmpty()) {
+                    List<String> quoted = new ArrayList<>();
+                    ids.forEach(id -> quoted.add("`" + id + "`"));
+                    md.append("Claims: ").append(String.join(", ", quoted)).append(". ");
+                }
+            }
+            md.append("\n\n");
         }
+        md.append("Markers are means over seeds. Intervals are 95%: Student t on linear axes, on the log scale on ")
+                .append("logarithmic axes, Wilson (effective sample size of the seed mean) for proportions; with fewer ")
+                .append("than ").append(DrawnInterval.MIN_SEEDS).append(" seeds no interval is drawn and the seeds are ")
+                .append("shown as small dots. Hollow markers of different shapes keep series that coincide (e.g. populations ")
+                .append("equal by symmetry) visible. Each figure's CSV lists every plotted number and the interval used.\n");
         return md.toString();
     }
 }

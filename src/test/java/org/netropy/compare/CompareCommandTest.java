@@ -47,6 +47,24 @@ class CompareCommandTest {
     }
 
     @Test
+    void drawsItsFigureSetForBothSides() throws IOException {
+        Path a = table("a.csv", 400, 1);
+        Path b = table("b.csv", 400, 2);
+        Object[] r = compare(a, b, "--seed", "5");
+        assertEquals(0, r[0], (String) r[2]);
+        Path out = dir.resolve("out");
+        org.netropy.report.FigureFiles.check(out, org.netropy.report.CompareFigures.STEM, 180, 300);
+        List<String> texts = org.netropy.report.FigureFiles.svgTexts(out.resolve("comparison-figures.svg"));
+        assertTrue(texts.containsAll(List.of("a: a.csv", "b: b.csv", "population fractions")), texts.toString());
+        // the plotted fractions are the comparison's, both sides
+        JsonNode json = Json.MAPPER.readTree(out.resolve("comparison.json").toFile());
+        double fa = json.get("populationFractions").get("11").get("a").asDouble();
+        assertTrue(Files.readAllLines(out.resolve("comparison-figures.csv")).stream()
+                .anyMatch(l -> l.startsWith("a,a: a.csv,11," + fa + ",")), "fraction of 11 in the CSV");
+        assertTrue(Files.readString(out.resolve("figures.md")).contains("[PDF](comparison-figures.pdf)"));
+    }
+
+    @Test
     void writesTheThreeFilesWithTheDocumentedKeys() throws IOException {
         Path a = table("a.csv", 500, 1);
         Path b = table("b.csv", 500, 2);

@@ -1,16 +1,15 @@
 package org.netropy.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netropy.experiment.FigureSpec;
@@ -21,62 +20,99 @@ class FigureMakerTest {
     @TempDir
     Path tmp;
 
-    private static Map<String, String> row(String sigma, String pop, String measure, String mean, String lo, String hi) {
-        return Map.of("sigma", sigma, "population", pop, "measure", measure, "n_seeds", "3", "mean", mean,
-                "ci95_low", lo, "ci95_high", hi);
+    private static Map<String, String> row(String sigma, String pop, String measure, String n, String mean, String sd, String hi) {
+        return Map.of("sigma", sigma, "population", pop, "measure", measure, "n_seeds", n, "mean", mean, "sd", sd,
+                "ci95_low", "", "ci95_high", hi);
     }
 
     private final List<Map<String, String>> table = List.of(
-            row("10.0", "a", "fraction", "0.5", "0.4", "0.6"),
-            row("0.1", "a", "fraction", "0.2", "0.1", "0.3"),
-            row("1.0", "a", "fraction", "0.3", "", ""),
-            row("0.1", "b", "fraction", "0.8", "0.7", "0.9"),
-            row("0.1", "b", "other", "9", "8", "10"));
+            row("10.0", "a", "fraction", "5", "0.5", "0.1", "0.6"),
+            row("0.1", "a", "fraction", "5", "0.02", "0.05", "0.08"),
+            row("1.0", "a", "fraction", "2", "0.3", "0.1", "1.2"),
+            row("0.1", "b", "fraction", "5", "0.8", "0.1", "0.9"),
+            row("0.1", "b", "other", "1", "9", "", ""),
+            row("10.0", "b", "other", "1", "11", "", ""));
+
+    private static FigureSpec figure(String id, FigureSpec.Panel... panels) {
+        return new FigureSpec(id, "title", "", panels.length == 1 ? "single" : "double", panels.length, List.of(panels),
+                Map.of("population", Map.of("a", "population A")));
+    }
+
+    private static FigureSpec.Panel fractions(boolean proportion) {
+        return new FigureSpec.Panel("", "sigma", List.of("fraction"), List.of(), "population", Map.of(), true, false, "σ", "fraction",
+                "", "line", proportion, List.of());
+    }
 
     @Test
-    void linesFollowTheSeriesColumnSortedAlongX() throws Exception {
-        FigureSpec f = new FigureSpec("fractions", "Fractions", "sigma", List.of("fraction"), List.of(), "population", Map.of(),
-                true, false, "sigma", "fraction", "a rises with sigma");
-        Path png = FigureMaker.draw(table, f, tmp);
-        BufferedImage img = ImageIO.read(png.toFile());
-        assertEquals(900, img.getWidth());
-        assertTrue(Files.readString(tmp.resolve("fractions.svg")).contains("<svg"));
+    void everyFormatIsWrittenAndTheCsvHoldsThePlottedNumbers() throws Exception {
+        List<Path> files = FigureMaker.draw(table, figure("fractions", fractions(true)), tmp, FigureOptions.DEFAULT);
+        assertEquals(4, files.size());
+        FigureFiles.check(tmp, "fractions", 85, 300);
         List<String> data = Files.readAllLines(tmp.resolve("fractions.csv"));
-        assertEquals("series,sigma,mean,ci95_low,ci95_high,n_seeds", data.get(0));
-        assertEquals(List.of(
-                "population = a,0.1,0.2,0.1,0.3,3",
-                "population = a,1.0,0.3,,,3",
-                "population = a,10.0,0.5,0.4,0.6,3",
-                "population = b,0.1,0.8,0.7,0.9,3"), data.subList(1, data.size()));
+        assertEquals("panel,series,x,y,low,high,interval,n_seeds,seed_values", data.get(0));
+        // sorted along x within each series; the label map names population a
+        assertTrue(data.get(1).startsWith("a,population A,0.1,0.02,"), data.get(1));
+        assertTrue(data.get(2).startsWith("a,population A,1.0,0.3,,,none (n < 3),2,"), data.get(2));
+        assertTrue(data.get(4).startsWith("a,population = b,0.1,0.8,"), data.get(4));
     }
 
     @Test
-    void filterSelectsASliceAndTextXGivesBars() throws Exception {
-        FigureSpec f = new FigureSpec("at-small-sigma", "At sigma = 0.1", "population", List.of("fraction"), List.of(), null,
-                Map.of("sigma", 0.1), false, false, "population", "fraction", "");
-        FigureMaker.draw(table, f, tmp);
-        List<String> data = Files.readAllLines(tmp.resolve("at-small-sigma.csv"));
-        assertEquals(3, data.size());
-        assertTrue(data.get(1).startsWith("fraction,a,0.2"));
-        assertTrue(data.get(2).startsWith("fraction,b,0.8"));
+    void proportionIntervalsStayInTheUnitIntervalAndTwoSeedsAreShownAsPoints() throws Exception {
+        FigureMaker.draw(table, figure("p", fractions(true)), tmp, FigureOptions.DEFAULT);
+        for (String line : Files.readAllLines(tmp.resolve("p.csv")).subList(1, 5)) {
+            String[] c = line.split(",", -1);
+            if (c[6].equals("wilson")) {
+                double lo = Double.parseDouble(c[4]);
+                double hi = Double.parseDouble(c[5]);
+                assertTrue(lo >= 0 && hi <= 1 && lo <= Double.parseDouble(c[3]) && hi >= Double.parseDouble(c[3]), line);
+            } else {
+                assertEquals("none (n < 3)", c[6], line);
+                // the two seeds mean ± sd/√2 are drawn instead
+                String[] seeds = c[8].split(";");
+                assertEquals(0.3 - 0.1 / Math.sqrt(2), Double.parseDouble(seeds[0]), 1e-12);
+                assertEquals(0.3 + 0.1 / Math.sqrt(2), Double.parseDouble(seeds[1]), 1e-12);
+            }
+        }
+        // the same rows as plain means would give t intervals below zero: 0.02 - 0.06 < 0
+        FigureMaker.draw(table, figure("t", fractions(false)), tmp, FigureOptions.DEFAULT);
+        String[] first = Files.readAllLines(tmp.resolve("t.csv")).get(1).split(",", -1);
+        assertEquals("t", first[6]);
+        assertEquals(-0.04, Double.parseDouble(first[4]), 1e-12);
     }
 
     @Test
-    void referenceMeasuresAreDrawnBesideTheMeasuredOnes() throws Exception {
-        FigureSpec f = new FigureSpec("with-theory", "b", "sigma", List.of("fraction"), List.of("other"), null,
-                Map.of("population", "b"), false, false, "sigma", "value", "");
-        FigureMaker.draw(table, f, tmp);
-        List<String> data = Files.readAllLines(tmp.resolve("with-theory.csv"));
-        assertEquals(List.of("fraction,0.1,0.8,0.7,0.9,3", "other,0.1,9.0,8.0,10.0,3"), data.subList(1, data.size()));
-        assertTrue(FigureMaker.index("e", "d", List.of(f)).contains("(dashed: other)"));
+    void referenceMeasuresAndSeveralPanelsShareOneLegendAndCaption() throws Exception {
+        FigureSpec.Panel withTheory = FigureSpec.Panel.line("sigma", List.of("fraction"), List.of("other"), null,
+                Map.of("population", "b"), true, true, "σ", "value");
+        FigureSpec f = figure("two", fractions(true), withTheory);
+        FigureMaker.draw(table, f, tmp, new FigureOptions(85, 180, Double.NaN, 150, List.of("pdf", "svg", "png")));
+        FigureFiles.check(tmp, "two", 180, 150);
+        List<String> texts = FigureFiles.svgTexts(tmp.resolve("two.svg"));
+        assertTrue(texts.containsAll(List.of("a", "b", "population A", "population = b")), texts.toString());
+        String md = FigureMaker.index("e", "d", List.of(f), List.of(new FigureMaker.ClaimRef("other-grows", "other")),
+                FigureOptions.DEFAULT);
+        assertTrue(md.contains("[PDF](two.pdf) · [SVG](two.svg) · [PNG](two.png) · [plotted data](two.csv)"), md);
+        assertTrue(md.contains("**(b)** value against σ; dashed: other (population = b). Claims: `other-grows`."), md);
+        assertFalse(md.contains("**(a)** fraction against σ, one line per population. Claims"), md);
+    }
+
+    @Test
+    void onlyTheChosenFormatsAreWrittenAndLinked() throws Exception {
+        FigureOptions svgOnly = new FigureOptions(85, 180, 120, 300, List.of("svg"));
+        FigureMaker.draw(table, figure("s", fractions(true)), tmp, svgOnly);
+        assertTrue(Files.exists(tmp.resolve("s.svg")));
+        assertFalse(Files.exists(tmp.resolve("s.png")));
+        assertFalse(FigureMaker.index("e", "d", List.of(figure("s", fractions(true))), List.of(), svgOnly).contains("s.png"));
+        assertThrows(InvalidInputException.class, () -> new FigureOptions(85, 180, Double.NaN, 300, List.of("gif")));
+        assertThrows(InvalidInputException.class, () -> new FigureOptions(85, 180, 10, 300, List.of("svg")));
     }
 
     @Test
     void ambiguousSliceOrNoMatchIsAClearError() {
-        FigureSpec noSeries = new FigureSpec("x", "x", "sigma", List.of("fraction"), List.of(), null, Map.of(), false, false, "s", "f", "");
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> FigureMaker.draw(table, noSeries, tmp));
+        FigureSpec noSeries = figure("x", FigureSpec.Panel.line("sigma", List.of("fraction"), List.of(), null, Map.of(), false, false, "s", "f"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> FigureMaker.draw(table, noSeries, tmp, FigureOptions.DEFAULT));
         assertTrue(e.getMessage().contains("several table rows for sigma = 0.1"), e.getMessage());
-        FigureSpec none = new FigureSpec("y", "y", "sigma", List.of("missing"), List.of(), null, Map.of(), false, false, "s", "f", "");
-        assertThrows(InvalidInputException.class, () -> FigureMaker.draw(new ArrayList<>(table), none, tmp));
+        FigureSpec none = figure("y", FigureSpec.Panel.line("sigma", List.of("missing"), List.of(), null, Map.of(), false, false, "s", "f"));
+        assertThrows(InvalidInputException.class, () -> FigureMaker.draw(new ArrayList<>(table), none, tmp, FigureOptions.DEFAULT));
     }
 }

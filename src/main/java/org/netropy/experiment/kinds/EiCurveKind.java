@@ -42,7 +42,12 @@ public final class EiCurveKind implements RunKind {
             ParameterSpec.integer("lambda_points", 2, 10_000, 41L, "grid points (geometric spacing)"),
             ParameterSpec.choice("simulate", List.of("none", "annealed", "quenched", "both"), "none", "direct simulations at every lambda"),
             ParameterSpec.integer("simulation_steps", 100, 100_000_000, 20_000L, "recorded simulation steps"),
-            ParameterSpec.integer("burn_in", 0, 100_000_000, EiSimulation.DEFAULT_BURN_IN, "discarded simulation steps before recording"));
+            ParameterSpec.integer("burn_in", 0, 100_000_000, EiSimulation.DEFAULT_BURN_IN, "discarded simulation steps before recording"),
+            ParameterSpec.flag("stationary", false, "also give the stationary distribution P(m) of the number of active neurons"
+                    + " at the grid lambda nearest 1 (rows active = m; the curve's rows have active = all)"));
+
+    /** Row-key value of the curve's rows (the stationary distribution's rows carry m). */
+    public static final String ALL = "all";
 
     @Override
     public String name() {
@@ -61,13 +66,14 @@ public final class EiCurveKind implements RunKind {
 
     @Override
     public List<String> rowKeys() {
-        return List.of("lambda");
+        return List.of("lambda", "active");
     }
 
     @Override
     public List<String> measures() {
         return List.of("entropy_bits", "entropy_rate_bits", "mean_active", "annealed_simulation_bits",
-                "quenched_simulation_bits", "peak_entropy_bits", "peak_lambda", "width_one_bit", "mean_entropy_bits");
+                "quenched_simulation_bits", "peak_entropy_bits", "peak_lambda", "width_one_bit", "mean_entropy_bits",
+                "stationary_probability");
     }
 
     @Override
@@ -103,10 +109,24 @@ public final class EiCurveKind implements RunKind {
         EiScan.Result result = scan.run(random, done -> { });
         Robustness rob = result.curves().get(0).robustness();
         List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> stationary = new ArrayList<>();
+        int nearest = 0; // the grid lambda nearest 1 (on the log scale) gives the stationary distribution
+        for (int i = 1; i < scan.lambdas().length; i++) {
+            if (Math.abs(Math.log(scan.lambdas()[i])) < Math.abs(Math.log(scan.lambdas()[nearest]))) {
+                nearest = i;
+            }
+        }
         for (EiScan.Point point : result.points()) {
             EntropyResult r = point.chain();
+            double lambda = scan.lambdas()[rows.size()];
+            if (p.flag("stationary") && rows.size() == nearest) {
+                for (int m = 0; m < r.stationary().length; m++) {
+                    stationary.add(Map.of("lambda", lambda, "active", m, "stationary_probability", r.stationary()[m]));
+                }
+            }
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("lambda", scan.lambdas()[rows.size()]);
+            row.put("lambda", lambda);
+            row.put("active", ALL);
             row.put("entropy_bits", r.entropyBits());
             row.put("entropy_rate_bits", r.entropyRateBits());
             row.put("mean_active", r.meanActive());
@@ -124,6 +144,7 @@ public final class EiCurveKind implements RunKind {
             row.put("mean_entropy_bits", rob.meanEntropyBits());
             rows.add(row);
         }
+        rows.addAll(stationary);
         return rows;
     }
 }

@@ -36,14 +36,20 @@ public final class GdTrainKind implements RunKind {
         return SCHEMA;
     }
 
+    /** Row key of the loss curve: a step number, or {@link #FINAL} for the row of end-of-training metrics. */
+    public static final String STEP = "step";
+    public static final String FINAL = "final";
+
     @Override
     public List<String> rowKeys() {
-        return List.of();
+        return List.of(STEP);
     }
 
     @Override
     public List<String> measures() {
-        return GdParameters.METRICS;
+        List<String> m = new java.util.ArrayList<>(GdParameters.METRICS);
+        m.add("loss");
+        return m;
     }
 
     @Override
@@ -58,6 +64,20 @@ public final class GdTrainKind implements RunKind {
             NeuronTableCsv.write(context.file("neurons_init.csv"), r.initialTable());
             NeuronTableCsv.write(context.file("neurons.csv"), r.finalTable());
         }
-        return List.of(GdParameters.metrics(r));
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+        metrics.put(STEP, FINAL);
+        metrics.putAll(GdParameters.metrics(r));
+        rows.add(metrics);
+        for (int step : org.netropy.linalg.Grid.oneTwoFive(r.lossCurve().length - 1)) {
+            rows.add(Map.of(STEP, step, "loss", r.lossCurve()[step]));
+        }
+        return rows;
+    }
+
+            }
+        }
+        steps.add(Math.max(0, last));
+        return List.copyOf(steps);
     }
 }
