@@ -74,10 +74,4 @@ public final class GdTrainKind implements RunKind {
         }
         return rows;
     }
-
-            }
-        }
-        steps.add(Math.max(0, last));
-        return List.copyOf(steps);
-    }
 }
