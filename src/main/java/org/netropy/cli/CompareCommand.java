@@ -13,6 +13,7 @@ import org.netropy.compare.PopulationClustering;
 import org.netropy.connectivity.NeuronTable;
 import org.netropy.connectivity.NeuronTableCsv;
 import org.netropy.io.InvalidInputException;
+import org.netropy.io.OutputPaths;
 import org.netropy.random.RandomStreams;
 import org.netropy.task.TargetNormalisation;
 import org.netropy.task.TaskMatrix;
@@ -49,8 +50,11 @@ public final class CompareCommand implements Callable<Integer> {
                     "the small-sigma limit (sigma = " + org.netropy.compare.MaxEntReference.LIMIT_SIGMA + ") and the norm-matched sigma (E|w|^2+z^2 of table a)."})
     String maxent;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (new or empty; see --replace).")
     Path out;
+
+    @Option(names = "--replace", description = "Replace an --out folder that holds an earlier comparison (it is emptied first).")
+    boolean replace;
 
     @Option(names = "--threshold", defaultValue = "0.5", description = "Gain threshold of the binary patterns, in (0, 1) (default ${DEFAULT-VALUE}).")
     double threshold;
@@ -110,6 +114,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.checkFolder("--out", out, replace, "--replace");
         if ((tableA == null) == (gdDir == null)) {
             throw new InvalidInputException("give exactly one of --a FILE or --gd DIR (the observed table)");
         }
@@ -126,12 +131,21 @@ public final class CompareCommand implements Callable<Integer> {
         NeuronTable b = NeuronTableCsv.read(tableB);
         ComparisonSettings settings = settings(a.features(), a.contexts());
         Comparison c = ConnectivityComparator.compare(a, fileA.toString(), b, tableB.toString(), settings, new RandomStreams(seed));
+        startOutput();
         ComparisonReport.write(c, out);
         PrintWriter w = spec.commandLine().getOut();
         w.print(ComparisonReport.summary(c));
         w.println("wrote " + out.resolve(ComparisonReport.JSON) + ", " + ComparisonReport.CSV + ", " + ComparisonReport.MARKDOWN);
         w.flush();
         return 0;
+    }
+
+    /** Empties a replaced folder and records how the comparison was made (before its files). */
+    private void startOutput() {
+        if (replace) {
+            OutputPaths.clearFolder(out);
+        }
+        Main.recordProvenance(spec.commandLine(), out, java.util.Map.of("root", seed));
     }
 
     /** The settings from the options, with the task matrix resolved for D features and C contexts. */
@@ -166,6 +180,7 @@ public final class CompareCommand implements Callable<Integer> {
         java.util.Map<String, org.netropy.maxent.MaxEntSolution> references =
                 spec.solutions(taskMatrix, a, gdDir);
         PrintWriter w = this.spec.commandLine().getOut();
+        startOutput();
         java.util.Map<String, Object> index = new java.util.LinkedHashMap<>();
         for (var e : references.entrySet()) {
             Path dir = references.size() == 1 ? out : out.resolve(e.getKey());

@@ -295,6 +295,12 @@ public final class EiCommand implements Runnable {
 
         @Override
         public void run() {
+            if (out != null) {
+                org.netropy.io.OutputPaths.checkFile("--out", out);
+            }
+            if (curves != null) {
+                org.netropy.io.OutputPaths.checkFile("--curves", curves);
+            }
             Preset pr = preset == null ? null : Preset.parse(preset);
             String alphaText = pick(alpha, pr == null ? null : pr.alpha, "0.2");
             String weText = pick(we, pr == null ? null : pr.we, "1");

@@ -30,6 +30,7 @@ import org.netropy.gd.Optimizer;
 import org.netropy.gd.Precision;
 import org.netropy.gd.Readout;
 import org.netropy.io.InvalidInputException;
+import org.netropy.io.OutputPaths;
 import org.netropy.linalg.EffectiveRank;
 import org.netropy.random.RandomStreams;
 import org.netropy.task.FleschTreesTask;
@@ -165,13 +166,16 @@ public final class GdCommand implements Runnable {
         int ensembleSize = 32;
         @Option(names = "--threads", description = "ensembles trained in parallel, one per core (default 1)")
         int threads = 1;
-        @Option(names = "--out", required = true, description = "output directory")
+        @Option(names = "--out", required = true, description = "output directory (new or empty; see --replace)")
         Path out;
+        @Option(names = "--replace", description = "replace an --out folder that holds an earlier result (it is emptied first)")
+        boolean replace;
         @Option(names = "--no-progress", description = "no progress bar")
         boolean noProgress;
 
         @Override
         public Integer call() {
+            OutputPaths.checkFolder("--out", out, replace, "--replace");
             boolean flesch = FleschTreesTask.NAME.equals(task);
             TaskOptions topts = new TaskOptions(contexts, taskMatrix, TargetNormalisation.parse("--normalisation", normalisation),
                     stimuli, gridPoints, amplitude, stimulusCount);
@@ -253,7 +257,11 @@ public final class GdCommand implements Runnable {
             }
             List<GdResult> results = new ArrayList<>();
             parts.forEach(results::addAll);
+            if (replace) {
+                OutputPaths.clearFolder(out);
+            }
             GdOutput.write(out, results);
+            Main.recordProvenance(spec.commandLine(), out, java.util.Map.of("roots", seedList));
             PrintWriter pw = spec.commandLine().getOut();
             long diverged = results.stream().filter(GdResult::diverged).count();
             double meanLoss = results.stream().filter(r -> !r.diverged()).mapToDouble(GdResult::finalLoss).average().orElse(Double.NaN);

@@ -12,6 +12,8 @@ import org.netropy.connectivity.NeuronTable;
 import org.netropy.connectivity.NeuronTableCsv;
 import org.netropy.io.InvalidInputException;
 import org.netropy.io.Json;
+import org.netropy.io.NotConvergedException;
+import org.netropy.io.OutputPaths;
 import org.netropy.io.TidyCsv;
 import org.netropy.maxent.GroupNormLimit;
 import org.netropy.maxent.MaxEntProblem;
@@ -46,6 +48,16 @@ public final class MaxEntCommand implements Runnable {
     }
 
     /** Prints the solver's warnings to stderr, one line each. */
+    /** Exit code 3 (one line with the residual) unless the solve converged within its tolerance. */
+    static void requireConverged(MaxEntSolution s) {
+        if (!s.converged()) {
+            throw new NotConvergedException(String.format(java.util.Locale.ROOT,
+                    "max-ent solve at C=%d sigma=%.4g stopped after %d iterations with residual |M-A|/|A| = %.2e%s",
+                    s.problem().contexts(), s.problem().sigmaW(), s.iterations(), s.residual(),
+                    s.warnings().isEmpty() ? "" : " (" + String.join("; ", s.warnings()) + ")"));
+        }
+    }
+
     static void warn(PrintWriter err, MaxEntSolution s) {
         for (String w : s.warnings()) {
             err.println("netropy: warning: " + w);
@@ -90,7 +102,8 @@ public final class MaxEntCommand implements Runnable {
                 default -> printTable(out, s);
             }
             out.flush();
-            return s.converged() ? 0 : Main.EXIT_FAILURE;
+            requireConverged(s);
+            return 0;
         }
 
         private static void printTable(PrintWriter out, MaxEntSolution s) {
@@ -140,6 +153,7 @@ public final class MaxEntCommand implements Runnable {
 
         @Override
         public Integer call() {
+            OutputPaths.checkFile("--out", out);
             InvalidInputException.require(by.equals("size") || by.equals("pattern"), "--by", "size or pattern", by);
             InvalidInputException.inRange("--points", points, 1, 100_000);
             int[] cs = Ranges.integers("--contexts", contexts, 1, org.netropy.maxent.GainPrior.MAX_CLASS_CONTEXTS);
@@ -176,7 +190,11 @@ public final class MaxEntCommand implements Runnable {
             summary.forEach(o::println);
             o.printf("wrote %d rows to %s%s%n", rows.size(), out, failures > 0 ? " (" + failures + " solves did not converge; see column converged)" : "");
             o.flush();
-            return failures > 0 ? Main.EXIT_FAILURE : 0;
+            if (failures > 0) {
+                throw new NotConvergedException(failures + " of " + cs.length * sigmas.length
+                        + " solves did not converge (rows with converged=false in " + out + ")");
+            }
+            return 0;
         }
 
         private static double min(double[] a) {
@@ -208,9 +226,11 @@ public final class MaxEntCommand implements Runnable {
 
         @Override
         public Integer call() {
+            OutputPaths.checkFile("--out", out);
             TaskMatrix task = task();
             MaxEntSolution s = MaxEntSolver.solve(options.problem(task, sigma), options.settings(), null);
             warn(spec.commandLine().getErr(), s);
+            requireConverged(s); // a network drawn from an unconverged law does not solve the task
             SplittableRandom random = new RandomStreams(seed).stream("maxent-sample");
             NeuronTable net = MaxEntSampler.sample(s, neurons, !independent, options.contextScale, random);
             NeuronTableCsv.write(out, net);

@@ -56,6 +56,18 @@ public final class Provenance {
         return p;
     }
 
+    /** The provenance of a command's output folder (not a spec run): command line, seeds, environment, time. */
+    public static void writeForCommand(java.nio.file.Path dir, String command, java.util.List<String> arguments,
+                                       Map<String, ?> seeds) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("command", command);
+        p.put("arguments", arguments);
+        p.putAll(environment());
+        p.put("seeds", seeds);
+        p.put("written", Instant.now().toString());
+        org.netropy.io.Json.write(dir.resolve(org.netropy.io.OutputPaths.FOLDER_MARKER), p);
+    }
+
     static void finish(Map<String, Object> p, Instant finished, String status) {
         p.put("status", status);
         p.put("finished", finished.toString());
