@@ -104,6 +104,9 @@ public final class RunCommand implements Callable<Integer> {
         out.printf("%s (variant %s%s): %d runs, %d computed, %d reused, %d failed in %.1f s%n", s.experiment(), s.variant(),
                 s.shard().count() > 1 ? ", shard " + s.shard() + " of " + s.planned() + " runs" : "", s.selected(),
                 s.computed(), s.reused(), s.failures().size(), s.elapsed().toMillis() / 1000.0);
+        for (String r : s.repaired()) {
+            err.println("netropy: " + r);
+        }
         for (SweepRunner.Failure f : s.failures()) {
             err.printf("netropy: run failed: %s (%s): %s%n", f.folder(), f.run().parameters(), f.error());
         }

@@ -46,6 +46,8 @@ public final class Provenance {
         git.put("dirty", code.dirty());
         p.put("git", git);
         p.put("netropy_version", code.version());
+        p.put("code_sha256", code.classes());
+        p.put("code_key", code.key());
         p.put("java", Map.of("version", System.getProperty("java.version"), "vendor", System.getProperty("java.vendor"),
                 "vm", System.getProperty("java.vm.name")));
         p.put("os", Map.of("name", System.getProperty("os.name"), "version", System.getProperty("os.version"),

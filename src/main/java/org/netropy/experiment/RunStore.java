@@ -38,7 +38,14 @@ import org.netropy.io.Json;
  * results/runs/&lt;experiment&gt;/sweeps/&lt;variant&gt;.json  hashes of every run of a variant (all shards)
  * </pre>
  * A folder without {@code DONE} is partial (killed or failed) and is wiped and redone on resume.
- * {@code DONE} lists the SHA-256 of every other file, so a truncated file is detected too.
+ * {@code DONE} lists the SHA-256 of every other file and is checked whenever a run is reused: a
+ * damaged run (a file truncated, deleted or changed, or {@code DONE} itself unreadable) is moved
+ * aside to {@code results/damaged/<experiment>/} and recomputed.
+ *
+ * <p>Concurrency: a run is computed only by the process holding the OS lock on its
+ * {@code .lock} file ({@link #claim}); the operating system releases the lock when the process
+ * dies, kill -9 included, so a crash never leaves a run claimed for ever. Files whose names
+ * start with a dot are not part of a run's checksums.
  */
 public final class RunStore {
     public static final String SPEC = "spec.json";
@@ -77,15 +84,90 @@ public final class RunStore {
         return Files.isRegularFile(runDir.resolve(DONE));
     }
 
-    /** Deletes a partial run folder (no marker) so it can be redone from scratch. */
+    /** The lock file of a run (inside its folder, kept when the folder is wiped). */
+    public static final String LOCK = ".lock";
+
+    /**
+     * Claims a run for this process: an exclusive OS lock on its lock file. Returns null if another
+     * process (or another thread of this one) holds it and {@code wait} is false; with {@code wait}
+     * blocks until the holder finishes or dies. Close the returned claim to release it.
+     */
+    public static java.nio.channels.FileChannel claim(Path runDir, boolean wait) {
+        try {
+            Files.createDirectories(runDir);
+            java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(runDir.resolve(LOCK),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            try {
+                java.nio.channels.FileLock lock = wait ? ch.lock() : ch.tryLock();
+                if (lock != null) {
+                    return ch;
+                }
+            } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+                // another thread of this process has it
+            }
+            ch.close();
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot claim run " + runDir, e);
+        }
+    }
+
+    /** Deletes the files of a partial run (no marker) so it can be redone from scratch; its lock stays. */
     public static void wipe(Path runDir) {
         try {
-            if (Files.exists(runDir)) {
-                PathUtils.deleteDirectory(runDir);
+            if (!Files.exists(runDir)) {
+                return;
+            }
+            try (Stream<Path> s = Files.list(runDir)) {
+                for (Path p : s.toList()) {
+                    if (p.getFileName().toString().equals(LOCK)) {
+                        continue;
+                    }
+                    if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        PathUtils.deleteDirectory(p);
+                    } else {
+                        Files.delete(p);
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete partial run " + runDir, e);
         }
+    }
+
+    /** True if the run is complete and its files match the checksums of its marker. */
+    public static boolean isVerified(Path runDir) {
+        if (!isComplete(runDir)) {
+            return false;
+        }
+        try {
+            verify(runDir);
+            return true;
+        } catch (RuntimeException damaged) {
+            return false;
+        }
+    }
+
+    /**
+     * Moves the files of a damaged run to {@code results/damaged/<experiment>/<folder>-<time>/}
+     * (kept for inspection, never deleted) and returns that folder; the run's lock stays.
+     */
+    public Path moveAside(Path runDir, String experiment) {
+        Path to = results.resolve("damaged").resolve(experiment)
+                .resolve(runDir.getFileName() + "-" + java.time.Instant.now().toString().replace(':', '-'));
+        try {
+            Files.createDirectories(to);
+            try (Stream<Path> s = Files.list(runDir)) {
+                for (Path p : s.toList()) {
+                    if (!p.getFileName().toString().equals(LOCK)) {
+                        Files.move(p, to.resolve(p.getFileName()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move damaged run " + runDir + " aside", e);
+        }
+        return to;
     }
 
     /** Records the runs of a variant so tables know what the sweep is, whichever shard ran what. */
