@@ -114,7 +114,6 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputPaths.checkFolder("--out", out, replace, "--replace");
         if ((tableA == null) == (gdDir == null)) {
             throw new InvalidInputException("give exactly one of --a FILE or --gd DIR (the observed table)");
         }
@@ -124,6 +123,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (gdDir != null && !Files.isRegularFile(fileA)) {
             throw new InvalidInputException("--gd " + gdDir + ": no neurons.csv in that folder");
         }
+        OutputPaths.checkFolder("--out", out, replace, "--replace");
         NeuronTable a = NeuronTableCsv.read(fileA);
         if (maxent != null) {
             return compareWithMaxEnt(a, fileA);

@@ -53,8 +53,7 @@ public final class MaxEntCommand implements Runnable {
         if (!s.converged()) {
             throw new NotConvergedException(String.format(java.util.Locale.ROOT,
                     "max-ent solve at C=%d sigma=%.4g stopped after %d iterations with residual |M-A|/|A| = %.2e%s",
-                    s.problem().contexts(), s.problem().sigmaW(), s.iterations(), s.residual(),
-                    s.warnings().isEmpty() ? "" : " (" + String.join("; ", s.warnings()) + ")"));
+                    s.problem().contexts(), s.problem().sigmaW(), s.iterations(), s.residual(), ""));
         }
     }
 
@@ -158,6 +157,9 @@ public final class MaxEntCommand implements Runnable {
             InvalidInputException.inRange("--points", points, 1, 100_000);
             int[] cs = Ranges.integers("--contexts", contexts, 1, org.netropy.maxent.GainPrior.MAX_CLASS_CONTEXTS);
             double[] sigmas = Ranges.numbers("--sigma", sigma, points, true, true);
+            for (double s : sigmas) {
+                MaxEntOptions.checkSigma(s);
+            }
             if (options.taskMatrix != null) {
                 InvalidInputException.require(cs.length == 1, "--contexts", "a single value with --task-matrix", contexts);
             }
@@ -257,14 +259,27 @@ public final class MaxEntCommand implements Runnable {
     }
 
     @Command(name = "limit", mixinStandardHelpOptions = true,
-            description = "The sigma -> 0 limit: minimum group-norm cost S*(A) and limiting population probabilities.")
+            description = {"The sigma -> 0 limit: minimum group-norm cost S*(A) and limiting population probabilities.",
+                    "Cost: an interior-point solve over all 2^C gain patterns, about 4x longer per context "
+                            + "(measured 2 s at C = 8, 12 s at C = 10, 51 s at C = 11 on a busy 2-core machine); C <= "
+                            + Limit.MAX_CONTEXTS + "."})
     static final class Limit extends SingleProblem implements java.util.concurrent.Callable<Integer> {
+        /** The largest C whose limit is computed in about a minute (see the description). */
+        static final int MAX_CONTEXTS = 10;
+
         @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
         OutputFormat format;
 
         @Override
         public Integer call() {
+            if (contexts != null) {
+                InvalidInputException.require(contexts >= 1 && contexts <= MAX_CONTEXTS, "--contexts",
+                        "an integer in [1, " + MAX_CONTEXTS + "] for maxent limit (its cost grows about 4x per context: "
+                                + "12 s at C = 10, 51 s at C = 11 on a busy 2-core machine)", contexts);
+            }
             TaskMatrix task = task();
+            InvalidInputException.require(task.contexts() <= MAX_CONTEXTS, "--task-matrix",
+                    "at most " + MAX_CONTEXTS + " contexts for maxent limit (its cost grows about 4x per context)", task.contexts());
             GroupNormLimit.Solution s = GroupNormLimit.solve(task, options.prior(task.contexts()));
             PrintWriter o = spec.commandLine().getOut();
             if (format == OutputFormat.json) {
