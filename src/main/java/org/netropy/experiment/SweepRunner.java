@@ -37,6 +37,8 @@ public final class SweepRunner {
 
     /** System property for tests of crash safety: halt the JVM (like kill -9) just before the marker of run k+1. */
     public static final String HALT_PROPERTY = "netropy.fault.haltBeforeMarker";
+    /** System property for tests of concurrency: sleep this many milliseconds before each run's marker. */
+    public static final String DELAY_PROPERTY = "netropy.fault.delayBeforeMarker";
 
     /**
      * Called after a run's outputs are written and before its marker: the fault-injection point of
@@ -192,6 +194,13 @@ public final class SweepRunner {
         }
     }
 
+    private static void delayFromProperty() throws InterruptedException {
+        String ms = System.getProperty(DELAY_PROPERTY);
+        if (ms != null) {
+            Thread.sleep(Long.parseLong(ms));
+        }
+    }
+
     private static FaultHook haltHookFromProperty() {
         String k = System.getProperty(HALT_PROPERTY);
         if (k == null) {
@@ -247,6 +256,7 @@ public final class SweepRunner {
             if (hook != null) {
                 hook.beforeMarker(run);
             }
+            delayFromProperty();
             RunStore.markComplete(dir, run.hash());
             return null;
         } catch (SimulatedCrash crash) {
