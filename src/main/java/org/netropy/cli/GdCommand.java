@@ -168,6 +168,9 @@ public final class GdCommand implements Runnable {
         int threads = 1;
         @Option(names = "--out", required = true, description = "output directory (new or empty; see --replace)")
         Path out;
+        /** The most networks one call trains (checked before anything is built). */
+        static final int MAX_NETWORKS = 100_000;
+
         @Option(names = "--replace", description = "replace an --out folder that holds an earlier result (it is emptied first)")
         boolean replace;
         @Option(names = "--no-progress", description = "no progress bar")
@@ -179,8 +182,18 @@ public final class GdCommand implements Runnable {
             boolean flesch = FleschTreesTask.NAME.equals(task);
             TaskOptions topts = new TaskOptions(contexts, taskMatrix, TargetNormalisation.parse("--normalisation", normalisation),
                     stimuli, gridPoints, amplitude, stimulusCount);
+            CommandLine.ParseResult given = spec.commandLine().getParseResult();
+            InvalidInputException.require(!flesch || !given.hasMatchedOption("--contexts") || contexts == 2, "--contexts",
+                    "2 for --task flesch (the trees task has two contexts)", contexts);
+            InvalidInputException.inRange("--contexts", contexts, 1, 64);
+            InvalidInputException.require(gridPoints >= 2, "--grid-points",
+                    "an integer >= 2 (one point per feature is a single stimulus, not a task)", gridPoints);
+            InvalidInputException.require(!given.hasMatchedOption("--points") || initScale.contains(".."), "--points",
+                    "given only with a range of --init-scale like 0.01..3 (a list sets its values itself)", initScale);
             int[] seedList = Ranges.integers("--seeds", seeds, 0, Integer.MAX_VALUE);
             double[] scales = Ranges.numbers("--init-scale", initScale, points, true, false);
+            InvalidInputException.require((long) seedList.length * scales.length <= MAX_NETWORKS, "--seeds x --init-scale",
+                    "at most " + MAX_NETWORKS + " networks", (long) seedList.length * scales.length);
             for (double s : scales) {
                 InvalidInputException.nonNegative("--init-scale", s);
             }

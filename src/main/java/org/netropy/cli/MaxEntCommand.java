@@ -155,6 +155,8 @@ public final class MaxEntCommand implements Runnable {
             OutputPaths.checkFile("--out", out);
             InvalidInputException.require(by.equals("size") || by.equals("pattern"), "--by", "size or pattern", by);
             InvalidInputException.inRange("--points", points, 1, 100_000);
+            InvalidInputException.require(!spec.commandLine().getParseResult().hasMatchedOption("--points") || sigma.contains(".."),
+                    "--points", "given only with a range of --sigma like 0.03..10 (a list sets its values itself)", sigma);
             int[] cs = Ranges.integers("--contexts", contexts, 1, org.netropy.maxent.GainPrior.MAX_CLASS_CONTEXTS);
             double[] sigmas = Ranges.numbers("--sigma", sigma, points, true, true);
             for (double s : sigmas) {
@@ -229,6 +231,8 @@ public final class MaxEntCommand implements Runnable {
         @Override
         public Integer call() {
             OutputPaths.checkFile("--out", out);
+            InvalidInputException.require(stimulusPoints >= 2, "--stimulus-points",
+                    "an integer >= 2 (a slope needs two stimulus values per feature)", stimulusPoints);
             TaskMatrix task = task();
             MaxEntSolution s = MaxEntSolver.solve(options.problem(task, sigma), options.settings(), null);
             warn(spec.commandLine().getErr(), s);

@@ -41,9 +41,9 @@ class ExitCodesAndOutputsTest {
     }
 
     private String[] tinyTrain(Path out, String... extra) {
-        List<String> a = new java.util.ArrayList<>(List.of("gd", "train", "--contexts", "2", "--no-progress", "--out", out.toString()));
+        List<String> a = new java.util.ArrayList<>(List.of("gd", "train", "--no-progress", "--out", out.toString()));
         a.addAll(List.of(extra));
-        for (String[] d : new String[][] {{"--hidden", "4"}, {"--steps", "5"}}) {
+        for (String[] d : new String[][] {{"--hidden", "4"}, {"--steps", "5"}, {"--contexts", "2"}}) {
             if (!a.contains(d[0])) {
                 a.addAll(List.of(d));
             }
@@ -154,5 +154,41 @@ class ExitCodesAndOutputsTest {
         Object[] r = run("maxent", "sample", "--contexts", "2", "--sigma", "0.5", "--neurons", "4", "--seed", "1", "--out", "-");
         assertEquals(0, r[0], err(r));
         assertFalse(Files.exists(Path.of("-")), "a file named - was written");
+    }
+
+    @Test
+    void silentlyAcceptedInputsAreRefusedNamingTheOption() {
+        Path out = dir.resolve("x");
+        assertOneLine(run("maxent", "sample", "--contexts", "2", "--sigma", "0.5", "--neurons", "10", "--seed", "1",
+                "--stimulus-points", "1", "--out", dir.resolve("n.csv").toString()), 2, "--stimulus-points");
+        assertOneLine(run(tinyTrain(out, "--grid-points", "1")), 2, "--grid-points");
+        assertOneLine(run(tinyTrain(out, "--task", "flesch", "--contexts", "3")), 2, "--contexts", "flesch");
+        assertOneLine(run(tinyTrain(out, "--contexts", "4096")), 2, "--contexts must be");
+        assertOneLine(run(tinyTrain(out, "--init-scale", "0.1,1", "--points", "5")), 2, "--points");
+        assertOneLine(run("maxent", "scan", "--contexts", "2", "--sigma", "0.1,1", "--points", "5",
+                "--out", dir.resolve("s.csv").toString()), 2, "--points");
+        assertFalse(Files.exists(out), "a refused run wrote its folder");
+    }
+
+    @Test
+    void sizeLimitsComeBeforeTheWork() {
+        long t0 = System.nanoTime();
+        assertOneLine(run(tinyTrain(dir.resolve("x"), "--seeds", "1..1000000000")), 2, "--seeds", "at most");
+        assertOneLine(run(tinyTrain(dir.resolve("x"), "--seeds", "1..1000", "--init-scale", "0.1..1", "--points", "1000")), 2,
+                "networks");
+        assertTrue((System.nanoTime() - t0) / 1e9 < 10, "limits checked after building the work");
+    }
+
+    @Test
+    void neuronTablesWithExtraFieldsDuplicateColumnsOrImpossibleGainsAreRefused() throws IOException {
+        String header = "w_1,w_2,v_1,v_2,b,z,gain_1,gain_2\n";
+        Path good = Files.writeString(dir.resolve("good.csv"), header + "1,0,1,1,0,1,1,0\n-1,0,1,1,0,-1,0,1\n");
+        Path extra = Files.writeString(dir.resolve("extra.csv"), header + "1,0,1,1,0,1,1,0,9\n");
+        Path dup = Files.writeString(dir.resolve("dup.csv"), "w_1,w_1,v_1,v_2,b,z,gain_1,gain_2\n1,0,1,1,0,1,1,0\n");
+        Path gain = Files.writeString(dir.resolve("gain.csv"), header + "1,0,1,1,0,1,7.0,0\n");
+        String o = dir.resolve("cmp").toString();
+        assertOneLine(run("compare", "--a", extra.toString(), "--b", good.toString(), "--out", o), 2, "extra.csv", "9 fields");
+        assertOneLine(run("compare", "--a", dup.toString(), "--b", good.toString(), "--out", o), 2, "dup.csv", "w_1", "twice");
+        assertOneLine(run("compare", "--a", gain.toString(), "--b", good.toString(), "--out", o), 2, "gain.csv", "gain_1", "[0, 1]");
     }
 }
