@@ -188,6 +188,11 @@ public final class RunStore {
         return runs;
     }
 
+    /** The run kind of the variant's sweep. */
+    public String manifestKind(String experiment, String variant) {
+        return String.valueOf(manifestJson(experiment, variant).get("kind"));
+    }
+
     /** The code version the variant's sweep was planned with. */
     public String manifestCodeVersion(String experiment, String variant) {
         return String.valueOf(manifestJson(experiment, variant).get("code_version"));
