@@ -10,10 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.netropy.connectivity.NeuronTable;
 import org.netropy.connectivity.NeuronTableCsv;
 import org.netropy.gd.Activation;
@@ -30,6 +26,7 @@ import org.netropy.gd.Optimizer;
 import org.netropy.gd.Precision;
 import org.netropy.gd.Readout;
 import org.netropy.io.InvalidInputException;
+import org.netropy.io.Progress;
 import org.netropy.io.OutputPaths;
 import org.netropy.linalg.EffectiveRank;
 import org.netropy.random.RandomStreams;
@@ -175,6 +172,9 @@ public final class GdCommand implements Runnable {
         boolean replace;
         @Option(names = "--no-progress", description = "no progress bar")
         boolean noProgress;
+        @Option(names = "--loss-every", description = "write every K-th step to loss.csv, plus the exact final loss "
+                + "(default: steps/1000, about 1000 points per network; 1 keeps every step)")
+        Integer lossEvery;
 
         @Override
         public Integer call() {
@@ -198,6 +198,7 @@ public final class GdCommand implements Runnable {
                 InvalidInputException.nonNegative("--init-scale", s);
             }
             InvalidInputException.inRange("--ensemble-size", ensembleSize, 1, 4096);
+            InvalidInputException.require(lossEvery == null || lossEvery >= 1, "--loss-every", "an integer >= 1", lossEvery);
             Task t = TaskRegistry.create(task, topts, new RandomStreams(seedList[0]));
             LowRankSpec lowRank = lowRank();
             EffectiveRank measure = EffectiveRank.parse("--rank-measure", rankMeasure);
@@ -238,9 +239,7 @@ public final class GdCommand implements Runnable {
                 parts.add(null);
             }
             AtomicLong done = new AtomicLong();
-            try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("gd train")
-                    .setInitialMax((long) chunks * (steps + 1)).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+            try (Progress bar = noProgress ? null : new Progress("gd train", (long) chunks * (steps + 1), 0)) {
                 ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, chunks));
                 try {
                     List<Future<?>> futures = new ArrayList<>();
@@ -273,7 +272,7 @@ public final class GdCommand implements Runnable {
             if (replace) {
                 OutputPaths.clearFolder(out);
             }
-            GdOutput.write(out, results);
+            GdOutput.write(out, results, lossEvery != null ? lossEvery : GdOutput.defaultLossEvery(steps));
             Main.recordProvenance(spec.commandLine(), out, java.util.Map.of("roots", seedList));
             PrintWriter pw = spec.commandLine().getOut();
             long diverged = results.stream().filter(GdResult::diverged).count();
