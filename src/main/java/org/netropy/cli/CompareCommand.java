@@ -62,8 +62,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Root seed of every random choice (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--task-matrix", paramLabel = "A", defaultValue = "identity",
-            description = "Task matrix for alignment and selectivity angles: identity (needs D = C), none, or rows like \"1,0;0,1\" (default ${DEFAULT-VALUE}).")
+    @Option(names = "--task-matrix", paramLabel = "A", defaultValue = "auto",
+            description = {"Task matrix A (D x C) for alignment and selectivity angles and for --maxent: auto (identity when D = C,",
+                    "else none; --maxent then needs an explicit A), identity (needs D = C), none, or rows like \"1,0;0,1\" (default ${DEFAULT-VALUE})."})
     String task;
 
     @Option(names = "--joint-columns", split = ",", paramLabel = "COL",
@@ -153,6 +154,7 @@ public final class CompareCommand implements Callable<Integer> {
         TaskMatrix a;
         switch (task.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "none" -> a = null;
+            case "auto" -> a = features == contexts ? TaskMatrix.identity(contexts, TargetNormalisation.NONE) : null;
             case "identity" -> a = features == contexts ? TaskMatrix.identity(contexts, TargetNormalisation.NONE) : null;
             default -> a = TaskMatrix.parse(task, TargetNormalisation.NONE);
         }
@@ -174,6 +176,11 @@ public final class CompareCommand implements Callable<Integer> {
     private int compareWithMaxEnt(NeuronTable a, Path fileA) {
         MaxEntSpec spec = MaxEntSpec.parse(maxent);
         ComparisonSettings settings = settings(a.features(), a.contexts());
+        if (settings.task() == null && a.features() != a.contexts()) {
+            throw new InvalidInputException("--maxent needs the linear task A (D x C) its law solves, and table a has D=" + a.features()
+                    + " stimulus weights but C=" + a.contexts() + " contexts (e.g. the Flesch task): give --task-matrix with "
+                    + a.features() + " rows of " + a.contexts() + " values, or compare with a table (--b)");
+        }
         org.netropy.task.TaskMatrix taskMatrix = settings.task() != null ? settings.task()
                 : TaskMatrix.identity(a.contexts(), TargetNormalisation.NONE);
         taskMatrix = taskMatrix.scaled(spec.normalisation().factor(taskMatrix.contexts()));
