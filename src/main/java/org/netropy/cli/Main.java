@@ -100,7 +100,15 @@ public final class Main implements Runnable {
     }
 
     /** Maps an exception to the exit-code convention and prints its one line. */
-    static int report(Throwable ex, CommandLine commandLine, PrintWriter err) {
+    static int report(Throwable thrown, CommandLine commandLine, PrintWriter err) {
+        // work run on other threads arrives wrapped (ExecutionException, IllegalStateException): the cause decides
+        Throwable ex = thrown;
+        for (Throwable c = thrown; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof InvalidInputException || c instanceof NotConvergedException || c instanceof OutOfMemoryError) {
+                ex = c;
+                break;
+            }
+        }
         if (ex instanceof InvalidInputException) {
             err.println("netropy: " + oneLine(ex.getMessage()));
             return EXIT_USAGE;
@@ -115,7 +123,7 @@ public final class Main implements Runnable {
                     + " or give Java more memory, e.g. NETROPY_JAVA_OPTS=-Xmx16g");
             return EXIT_FAILURE;
         }
-        Path log = writeLog(ex, commandLine);
+        Path log = writeLog(thrown, commandLine);
         err.println("netropy: failed: " + ex.getClass().getSimpleName() + ": " + oneLine(ex.getMessage())
                 + (log != null ? " (stack trace in " + log + ")" : " (set NETROPY_DEBUG=1 for details)"));
         return EXIT_FAILURE;

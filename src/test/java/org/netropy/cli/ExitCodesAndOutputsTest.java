@@ -103,7 +103,9 @@ class ExitCodesAndOutputsTest {
     void outOfMemoryNamesTheSizingOptionAndTheHeapSetting() {
         CommandLine train = Main.commandLine().getSubcommands().get("gd").getSubcommands().get("train");
         StringWriter err = new StringWriter();
-        int code = Main.report(new OutOfMemoryError("Java heap space"), train, new PrintWriter(err, true));
+        // thrown on a worker thread, it arrives wrapped
+        int code = Main.report(new IllegalStateException(new java.util.concurrent.ExecutionException(new OutOfMemoryError("Java heap space"))),
+                train, new PrintWriter(err, true));
         assertEquals(1, code);
         String line = err.toString().strip();
         assertEquals(1, line.lines().count(), line);
