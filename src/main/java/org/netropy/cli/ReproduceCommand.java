@@ -84,6 +84,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
             specs.add(s);
         }
+        org.netropy.io.OutputPaths.checkWritableFolder("--results", results);
         int j = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         SweepRunner.Options options = new SweepRunner.Options(j, null, !noProgress, null);
         long start = System.nanoTime();

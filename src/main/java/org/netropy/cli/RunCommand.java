@@ -74,6 +74,7 @@ public final class RunCommand implements Callable<Integer> {
         Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
         int j = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         SweepRunner.Options options = new SweepRunner.Options(j, part, !noProgress, null);
+        org.netropy.io.OutputPaths.checkWritableFolder("--results", results); // --dry-run refuses what a run would refuse
         if (dryRun) {
             List<PlannedRun> all = SweepRunner.plan(experiment, variant);
             out.printf("%s (variant %s, kind %s): %d runs, %d in shard %s; spec is valid%n", experiment.name(), variant,

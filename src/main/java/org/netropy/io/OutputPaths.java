@@ -101,6 +101,24 @@ public final class OutputPaths {
         checkCreatable(option, target.toAbsolutePath().getParent(), dir);
     }
 
+    /**
+     * Checks a folder that accumulates results (e.g. {@code --results}): it may hold earlier ones,
+     * but it must be a writable folder or creatable in a writable location.
+     */
+    public static void checkWritableFolder(String option, Path dir) {
+        Path target = followLinks(dir);
+        if (Files.exists(target)) {
+            if (!Files.isDirectory(target)) {
+                throw new InvalidInputException(option + ": " + dir + " exists and is not a folder");
+            }
+            if (!Files.isWritable(target)) {
+                throw new InvalidInputException(option + ": folder " + dir + " is not writable");
+            }
+            return;
+        }
+        checkCreatable(option, target.toAbsolutePath().getParent(), dir);
+    }
+
     /** Empties a folder checked by {@link #checkFolder} with replace (the folder itself stays). */
     public static void clearFolder(Path dir) {
         Path target = followLinks(dir);

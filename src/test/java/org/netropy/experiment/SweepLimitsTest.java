@@ -31,4 +31,15 @@ class SweepLimitsTest {
         assertEquals(1, err.lines().count(), err);
         assertTrue(err.contains("runs") && err.contains("limit"), err);
     }
+
+    @Test
+    void aResultsPathThatIsAFileIsRefusedBeforeAnyRunAlsoInDryRun() throws Exception {
+        Path file = Files.writeString(tmp.resolve("results"), "x");
+        for (boolean dry : new boolean[] {true, false}) {
+            int code = dry ? Cli.run("run", PipelineTest.DEMO.toString(), "--variant", "quick", "--results", file.toString(), "--dry-run")
+                    : Cli.run("run", PipelineTest.DEMO.toString(), "--variant", "quick", "--results", file.toString(), "--no-progress");
+            assertEquals(2, code, Cli.lastErr);
+            assertTrue(Cli.lastErr.contains("--results"), Cli.lastErr);
+        }
+    }
 }
