@@ -22,7 +22,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.file.PathUtils;
 import org.netropy.io.AtomicFiles;
 import org.netropy.io.InvalidInputException;
 import org.netropy.io.Json;
@@ -114,25 +113,7 @@ public final class RunStore {
 
     /** Deletes the files of a partial run (no marker) so it can be redone from scratch; its lock stays. */
     public static void wipe(Path runDir) {
-        try {
-            if (!Files.exists(runDir)) {
-                return;
-            }
-            try (Stream<Path> s = Files.list(runDir)) {
-                for (Path p : s.toList()) {
-                    if (p.getFileName().toString().equals(LOCK)) {
-                        continue;
-                    }
-                    if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                        PathUtils.deleteDirectory(p);
-                    } else {
-                        Files.delete(p);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete partial run " + runDir, e);
-        }
+        org.netropy.io.OutputPaths.deleteContents(runDir, p -> p.getFileName().toString().equals(LOCK));
     }
 
     /** True if the run is complete and its files match the checksums of its marker. */

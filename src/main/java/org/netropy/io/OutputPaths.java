@@ -78,14 +78,9 @@ public final class OutputPaths {
      * @param replaceOption the option that allows replacing, e.g. {@code --replace}
      */
     public static void checkFolder(String option, Path dir, boolean replace, String replaceOption) {
+        checkWritableFolder(option, dir);
         Path target = followLinks(dir);
         if (Files.exists(target)) {
-            if (!Files.isDirectory(target)) {
-                throw new InvalidInputException(option + ": " + dir + " exists and is not a folder; give a new or empty folder");
-            }
-            if (!Files.isWritable(target)) {
-                throw new InvalidInputException(option + ": folder " + dir + " is not writable");
-            }
             if (!isEmpty(target)) {
                 if (!replace) {
                     throw new InvalidInputException(option + ": folder " + dir + " already holds files (an earlier result?); "
@@ -96,9 +91,7 @@ public final class OutputPaths {
                             + ", so it is not a Netropy result; " + replaceOption + " only replaces those. Give a new folder");
                 }
             }
-            return;
         }
-        checkCreatable(option, target.toAbsolutePath().getParent(), dir);
     }
 
     /**
@@ -109,7 +102,7 @@ public final class OutputPaths {
         Path target = followLinks(dir);
         if (Files.exists(target)) {
             if (!Files.isDirectory(target)) {
-                throw new InvalidInputException(option + ": " + dir + " exists and is not a folder");
+                throw new InvalidInputException(option + ": " + dir + " exists and is not a folder; give a new or empty folder");
             }
             if (!Files.isWritable(target)) {
                 throw new InvalidInputException(option + ": folder " + dir + " is not writable");
@@ -121,12 +114,16 @@ public final class OutputPaths {
 
     /** Empties a folder checked by {@link #checkFolder} with replace (the folder itself stays). */
     public static void clearFolder(Path dir) {
-        Path target = followLinks(dir);
-        if (!Files.isDirectory(target)) {
+        deleteContents(followLinks(dir), p -> false);
+    }
+
+    /** Deletes everything in a folder except the entries {@code keep} accepts (links are deleted, not followed). */
+    public static void deleteContents(Path dir, java.util.function.Predicate<Path> keep) {
+        if (!Files.isDirectory(dir)) {
             return;
         }
-        try (Stream<Path> s = Files.list(target)) {
-            for (Path p : s.toList()) {
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(keep.negate()).toList()) {
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     PathUtils.deleteDirectory(p);
                 } else {
