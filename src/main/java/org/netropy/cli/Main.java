@@ -132,7 +132,7 @@ public final class Main implements Runnable {
     /** The options of a command that size its work (those given on the command line first). */
     private static String sizingOptions(CommandLine commandLine) {
         java.util.List<String> sizing = java.util.List.of("--seeds", "--neurons", "--hidden", "--steps", "--points", "--contexts",
-                "--ensemble-size", "--sigma", "--init-scale", "--jobs", "--variant");
+                "--ensemble-size", "--init-scale", "--jobs");
         java.util.List<String> have = new java.util.ArrayList<>();
         for (String name : sizing) {
             if (commandLine.getCommandSpec().findOption(name) != null) {

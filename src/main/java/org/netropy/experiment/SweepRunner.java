@@ -169,6 +169,9 @@ public final class SweepRunner {
                 }
                 busy = stillBusy;
             }
+            if (!busy.isEmpty()) {
+                throw new IllegalStateException(busy.size() + " runs could not be claimed, e.g. " + store.runDir(busy.get(0)));
+            }
         } catch (InterruptedException e) {
             stop(pool);
             Thread.currentThread().interrupt();
