@@ -193,4 +193,36 @@ class ExitCodesAndOutputsTest {
         assertOneLine(run("compare", "--a", dup.toString(), "--b", good.toString(), "--out", o), 2, "dup.csv", "w_1", "twice");
         assertOneLine(run("compare", "--a", gain.toString(), "--b", good.toString(), "--out", o), 2, "gain.csv", "gain_1", "[0, 1]");
     }
+
+    @Test
+    void compareWithAnUnconvergedMaxEntLawIsExitThreeAndItsMarkdownTablesKeepTheirColumns() throws IOException {
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        for (Path p : List.of(a, b)) {
+            Object[] r = run("maxent", "sample", "--contexts", "2", "--sigma", "0.5", "--neurons", "400", "--seed",
+                    p == a ? "1" : "2", "--context-scale", "5", "--out", p.toString());
+            assertEquals(0, r[0], err(r));
+        }
+        assertOneLine(run("compare", "--a", a.toString(), "--maxent", "sigma=1e-6", "--out", dir.resolve("c1").toString()), 3,
+                "not converged");
+        Object[] r = run("compare", "--a", a.toString(), "--b", b.toString(), "--out", dir.resolve("c2").toString(),
+                "--bootstrap", "2", "--null-replicates", "2");
+        assertEquals(0, r[0], err(r));
+        String md = Files.readString(dir.resolve("c2/comparison.md"));
+        assertTrue(md.contains("E[zw\\|g]"), "unescaped | in a table header");
+        // every row of a Markdown table has as many cells as its header
+        int cells = -1;
+        for (String line : md.lines().toList()) {
+            if (!line.startsWith("|")) {
+                cells = -1;
+                continue;
+            }
+            int n = line.split("(?<!\\\\)\\|", -1).length;
+            if (cells < 0) {
+                cells = n;
+            } else {
+                assertEquals(cells, n, "a cell split by an unescaped |: " + line);
+            }
+        }
+    }
 }
