@@ -56,7 +56,8 @@ public record CodeVersion(String commit, boolean dirty, String version, String c
 
     /**
      * SHA-256 over the relative names and contents of every file under a class folder, or of every
-     * entry of a jar (in name order; the manifest, which holds build times, left out).
+     * entry of a jar (in name order; the manifest and Maven's pom.properties, which hold build
+     * metadata, left out).
      */
     public static String hashOfCode(Path location) throws IOException {
         MessageDigest sha = sha256();
@@ -71,7 +72,8 @@ public record CodeVersion(String commit, boolean dirty, String version, String c
             }
         } else {
             try (java.util.jar.JarFile jar = new java.util.jar.JarFile(location.toFile())) {
-                List<java.util.jar.JarEntry> entries = jar.stream().filter(e -> !e.isDirectory() && !e.getName().equals("META-INF/MANIFEST.MF"))
+                List<java.util.jar.JarEntry> entries = jar.stream().filter(e -> !e.isDirectory() && !e.getName().equals("META-INF/MANIFEST.MF")
+                                && !e.getName().startsWith("META-INF/maven/"))
                         .sorted(java.util.Comparator.comparing(java.util.jar.JarEntry::getName)).toList();
                 for (java.util.jar.JarEntry e : entries) {
                     try (java.io.InputStream in = jar.getInputStream(e)) {
