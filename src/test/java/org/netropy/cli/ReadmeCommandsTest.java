@@ -119,4 +119,21 @@ class ReadmeCommandsTest {
             cl.parseArgs(redirected(c).toArray(String[]::new)); // throws on an unknown option or a bad value
         }
     }
+
+    /** The commands quoted inline (`...bin/netropy ...`), e.g. in the speed table, name options that exist. */
+    @Test
+    void everyInlineCommandParses() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`(?:[^`\\n]*?\\s)?bin/netropy ([^`\\n]+)`").matcher(readme);
+        int n = 0;
+        while (m.find()) {
+            List<String> args = tokens(m.group(1).replaceAll("\\[[^\\]]*\\]", "").replaceAll("\\s+", " ").strip());
+            if (args.isEmpty() || args.get(0).startsWith("...")) {
+                continue;
+            }
+            Main.commandLine().parseArgs(args.toArray(String[]::new));
+            n++;
+        }
+        assertTrue(n >= 5, "inline commands found: " + n);
+    }
 }
