@@ -125,6 +125,7 @@ public final class CompareCommand implements Callable<Integer> {
             throw new InvalidInputException("--gd " + gdDir + ": no neurons.csv in that folder");
         }
         OutputPaths.checkFolder("--out", out, replace, "--replace");
+        checkFitsInHeap(fileA, gdDir != null ? "--gd" : "--a", tableB);
         NeuronTable a = NeuronTableCsv.read(fileA);
         if (maxent != null) {
             return compareWithMaxEnt(a, fileA);
@@ -139,6 +140,45 @@ public final class CompareCommand implements Callable<Integer> {
         w.println("wrote " + out.resolve(ComparisonReport.JSON) + ", " + ComparisonReport.CSV + ", " + ComparisonReport.MARKDOWN);
         w.flush();
         return 0;
+    }
+
+    /**
+     * Heap a compared neuron needs, measured: two tables of 10^6 neurons (C = D = 2, default
+     * options) ran out of a 256 MB heap and fitted in 1 GB, i.e. between 134 and 537 bytes per
+     * neuron. With 400, what is refused would not fit; a table that passes may still run out of
+     * memory, which then ends in the one-line out-of-memory error.
+     */
+    static final long BYTES_PER_NEURON = 400;
+
+    /** Refuses, before reading them, tables whose neurons would not fit in the heap (one line naming the tables and the heap setting). */
+    private void checkFitsInHeap(Path fileA, String optionA, Path fileB) {
+        long neurons = lines(fileA) + (fileB == null ? 0 : lines(fileB));
+        long need = neurons * BYTES_PER_NEURON;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (need > heap) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT,
+                    "%s%s: %d neurons need about %d MB of heap, more than the %d MB there are; compare smaller tables "
+                            + "or give Java more memory, e.g. NETROPY_JAVA_OPTS=-Xmx%dg", optionA, fileB == null ? "" : " and --b",
+                    neurons, need >> 20, heap >> 20, Math.max(2, (need >> 30) + 2)));
+        }
+    }
+
+    /** Lines of a file (neurons plus the header), counted without holding it; 0 if it cannot be read (read errors come later). */
+    static long lines(Path file) {
+        long n = 0;
+        byte[] buf = new byte[1 << 16];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            for (int r; (r = in.read(buf)) > 0; ) {
+                for (int i = 0; i < r; i++) {
+                    if (buf[i] == '\n') {
+                        n++;
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return n;
     }
 
     /** Empties a replaced folder and records how the comparison was made (before its files). */

@@ -139,7 +139,7 @@ public final class Main implements Runnable {
                 have.add(name);
             }
         }
-        return have.isEmpty() ? "the size of its input" : String.join(", ", have);
+        return have.isEmpty() ? "smaller input files" : String.join(", ", have);
     }
 
     /** Writes the full stack trace of an unexpected failure to a log file; null if that fails too. */

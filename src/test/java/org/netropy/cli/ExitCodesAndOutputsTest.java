@@ -225,4 +225,23 @@ class ExitCodesAndOutputsTest {
             }
         }
     }
+
+    @Test
+    void tablesTooLargeForTheHeapAreRefusedBeforeTheyAreRead() throws Exception {
+        Path big = dir.resolve("big.csv");
+        StringBuilder sb = new StringBuilder("w_1,w_2,v_1,v_2,b,z,gain_1,gain_2\n");
+        for (int i = 0; i < 100_000; i++) {
+            sb.append("1,0,1,1,0,1,1,0\n");
+        }
+        Files.writeString(big, sb.toString());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "compare", "--a", big.toString(), "--b", big.toString(), "--out", dir.resolve("c").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue(), output);
+        assertEquals(1, output.lines().count(), output);
+        assertTrue(output.contains("200002 neurons") && output.contains("NETROPY_JAVA_OPTS"), output);
+    }
 }
