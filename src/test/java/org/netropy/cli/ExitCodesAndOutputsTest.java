@@ -234,8 +234,8 @@ class ExitCodesAndOutputsTest {
             sb.append("1,0,1,1,0,1,1,0\n");
         }
         Files.writeString(big, sb.toString());
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-Xmx32m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "compare", "--a", big.toString(), "--b", big.toString(), "--out", dir.resolve("c").toString())
                 .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
