@@ -13,6 +13,7 @@ import org.netropy.compare.PopulationClustering;
 import org.netropy.connectivity.NeuronTable;
 import org.netropy.connectivity.NeuronTableCsv;
 import org.netropy.io.InvalidInputException;
+import org.netropy.io.OutputPaths;
 import org.netropy.random.RandomStreams;
 import org.netropy.task.TargetNormalisation;
 import org.netropy.task.TaskMatrix;
@@ -50,8 +51,11 @@ public final class CompareCommand implements Callable<Integer> {
                     "the small-sigma limit (sigma = " + org.netropy.compare.MaxEntReference.LIMIT_SIGMA + ") and the norm-matched sigma (E|w|^2+z^2 of table a)."})
     String maxent;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder.")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (new or empty; see --replace).")
     Path out;
+
+    @Option(names = "--replace", description = "Replace an --out folder that holds an earlier comparison (it is emptied first).")
+    boolean replace;
 
     @Option(names = "--threshold", defaultValue = "0.5", description = "Gain threshold of the binary patterns, in (0, 1) (default ${DEFAULT-VALUE}).")
     double threshold;
@@ -59,8 +63,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Root seed of every random choice (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--task-matrix", paramLabel = "A", defaultValue = "identity",
-            description = "Task matrix for alignment and selectivity angles: identity (needs D = C), none, or rows like \"1,0;0,1\" (default ${DEFAULT-VALUE}).")
+    @Option(names = "--task-matrix", paramLabel = "A", defaultValue = "auto",
+            description = {"Task matrix A (D x C) for alignment and selectivity angles and for --maxent: auto (identity when D = C,",
+                    "else none; --maxent then needs an explicit A), identity (needs D = C), none, or rows like \"1,0;0,1\" (default ${DEFAULT-VALUE})."})
     String task;
 
     @Option(names = "--joint-columns", split = ",", paramLabel = "COL",
@@ -120,6 +125,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (gdDir != null && !Files.isRegularFile(fileA)) {
             throw new InvalidInputException("--gd " + gdDir + ": no neurons.csv in that folder");
         }
+        OutputPaths.checkFolder("--out", out, replace, "--replace");
+        checkFitsInHeap(fileA, gdDir != null ? "--gd" : "--a", tableB);
         NeuronTable a = NeuronTableCsv.read(fileA);
         if (maxent != null) {
             return compareWithMaxEnt(a, fileA);
@@ -127,6 +134,7 @@ public final class CompareCommand implements Callable<Integer> {
         NeuronTable b = NeuronTableCsv.read(tableB);
         ComparisonSettings settings = settings(a.features(), a.contexts());
         Comparison c = ConnectivityComparator.compare(a, fileA.toString(), b, tableB.toString(), settings, new RandomStreams(seed));
+        startOutput();
         ComparisonReport.write(c, out);
         org.netropy.report.CompareFigures.write(c, a, b, settings.threshold(), lossCurves(), out, org.netropy.report.FigureOptions.DEFAULT);
         PrintWriter w = spec.commandLine().getOut();
@@ -136,20 +144,77 @@ public final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The loss curves of a gd run folder's loss.csv (member, step, loss), one per member; none without --gd. */
-    private List<double[]> lossCurves() {
+    /**
+     * The loss curves of a gd run folder's loss.csv (member, step, loss; thinned by --loss-every),
+     * one {steps, losses} pair per member; none without --gd.
+     */
+    private List<double[][]> lossCurves() {
         Path file = gdDir == null ? null : gdDir.resolve("loss.csv");
         if (file == null || !Files.isRegularFile(file)) {
             return List.of();
         }
-        java.util.Map<Integer, List<Double>> byMember = new java.util.TreeMap<>();
+        java.util.Map<Integer, List<double[]>> byMember = new java.util.TreeMap<>();
         for (java.util.Map<String, String> r : org.netropy.report.ExperimentTable.readCsv(file)) {
             byMember.computeIfAbsent(Integer.parseInt(r.get("member")), m -> new java.util.ArrayList<>())
-                    .add(Double.parseDouble(r.get("loss")));
+                    .add(new double[] {Double.parseDouble(r.get("step")), Double.parseDouble(r.get("loss"))});
         }
-        List<double[]> out = new java.util.ArrayList<>();
-        byMember.values().forEach(l -> out.add(l.stream().mapToDouble(Double::doubleValue).toArray()));
+        List<double[][]> out = new java.util.ArrayList<>();
+        for (List<double[]> rows : byMember.values()) {
+            double[][] curve = new double[2][rows.size()];
+            for (int k = 0; k < rows.size(); k++) {
+                curve[0][k] = rows.get(k)[0];
+                curve[1][k] = rows.get(k)[1];
+            }
+            out.add(curve);
+        }
         return out;
+    }
+
+    /**
+     * Heap a compared neuron needs, measured: two tables of 10^6 neurons (C = D = 2, default
+     * options) ran out of a 256 MB heap and fitted in 1 GB, i.e. between 134 and 537 bytes per
+     * neuron. With 400, what is refused would not fit; a table that passes may still run out of
+     * memory, which then ends in the one-line out-of-memory error.
+     */
+    static final long BYTES_PER_NEURON = 400;
+
+    /** Refuses, before reading them, tables whose neurons would not fit in the heap (one line naming the tables and the heap setting). */
+    private void checkFitsInHeap(Path fileA, String optionA, Path fileB) {
+        long neurons = lines(fileA) + (fileB == null ? 0 : lines(fileB));
+        long need = neurons * BYTES_PER_NEURON;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (need > heap) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT,
+                    "%s%s: %d neurons need about %d MB of heap, more than the %d MB there are; compare smaller tables "
+                            + "or give Java more memory, e.g. NETROPY_JAVA_OPTS=-Xmx%dg", optionA, fileB == null ? "" : " and --b",
+                    neurons, need >> 20, heap >> 20, Math.max(2, (need >> 30) + 2)));
+        }
+    }
+
+    /** Lines of a file (neurons plus the header), counted without holding it; 0 if it cannot be read (read errors come later). */
+    static long lines(Path file) {
+        long n = 0;
+        byte[] buf = new byte[1 << 16];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            for (int r; (r = in.read(buf)) > 0; ) {
+                for (int i = 0; i < r; i++) {
+                    if (buf[i] == '\n') {
+                        n++;
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return n;
+    }
+
+    /** Empties a replaced folder and records how the comparison was made (before its files). */
+    private void startOutput() {
+        if (replace) {
+            OutputPaths.clearFolder(out);
+        }
+        Main.recordProvenance(spec.commandLine(), out, java.util.Map.of("root", seed));
     }
 
     /** The settings from the options, with the task matrix resolved for D features and C contexts. */
@@ -157,6 +222,7 @@ public final class CompareCommand implements Callable<Integer> {
         TaskMatrix a;
         switch (task.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "none" -> a = null;
+            case "auto" -> a = features == contexts ? TaskMatrix.identity(contexts, TargetNormalisation.NONE) : null;
             case "identity" -> a = features == contexts ? TaskMatrix.identity(contexts, TargetNormalisation.NONE) : null;
             default -> a = TaskMatrix.parse(task, TargetNormalisation.NONE);
         }
@@ -178,12 +244,18 @@ public final class CompareCommand implements Callable<Integer> {
     private int compareWithMaxEnt(NeuronTable a, Path fileA) {
         MaxEntSpec spec = MaxEntSpec.parse(maxent);
         ComparisonSettings settings = settings(a.features(), a.contexts());
+        if (settings.task() == null && a.features() != a.contexts()) {
+            throw new InvalidInputException("--maxent needs the linear task A (D x C) its law solves, and table a has D=" + a.features()
+                    + " stimulus weights but C=" + a.contexts() + " contexts (e.g. the Flesch task): give --task-matrix with "
+                    + a.features() + " rows of " + a.contexts() + " values, or compare with a table (--b)");
+        }
         org.netropy.task.TaskMatrix taskMatrix = settings.task() != null ? settings.task()
                 : TaskMatrix.identity(a.contexts(), TargetNormalisation.NONE);
         taskMatrix = taskMatrix.scaled(spec.normalisation().factor(taskMatrix.contexts()));
         java.util.Map<String, org.netropy.maxent.MaxEntSolution> references =
                 spec.solutions(taskMatrix, a, gdDir);
         PrintWriter w = this.spec.commandLine().getOut();
+        startOutput();
         java.util.Map<String, Object> index = new java.util.LinkedHashMap<>();
         for (var e : references.entrySet()) {
             Path dir = references.size() == 1 ? out : out.resolve(e.getKey());

@@ -225,6 +225,12 @@ public final class EiCommand implements Runnable {
 
         @Override
         public void run() {
+            if (out != null) {
+                org.netropy.io.OutputPaths.checkFile("--out", out);
+            }
+            if (curves != null) {
+                org.netropy.io.OutputPaths.checkFile("--curves", curves);
+            }
             String alphaText = alpha != null ? alpha : "0.2";
             String weText = we != null ? we : "1";
             String wiText = wi != null ? wi : "1";

@@ -10,10 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.netropy.connectivity.NeuronTable;
 import org.netropy.connectivity.NeuronTableCsv;
 import org.netropy.gd.Activation;
@@ -30,6 +26,8 @@ import org.netropy.gd.Optimizer;
 import org.netropy.gd.Precision;
 import org.netropy.gd.Readout;
 import org.netropy.io.InvalidInputException;
+import org.netropy.io.OutputPaths;
+import org.netropy.io.Progress;
 import org.netropy.linalg.EffectiveRank;
 import org.netropy.random.RandomStreams;
 import org.netropy.task.FleschTreesTask;
@@ -165,22 +163,42 @@ public final class GdCommand implements Runnable {
         int ensembleSize = 32;
         @Option(names = "--threads", description = "ensembles trained in parallel, one per core (default 1)")
         int threads = 1;
-        @Option(names = "--out", required = true, description = "output directory")
+        @Option(names = "--out", required = true, description = "output directory (new or empty; see --replace)")
         Path out;
+        /** The most networks one call trains (checked before anything is built). */
+        static final int MAX_NETWORKS = 100_000;
+
+        @Option(names = "--replace", description = "replace an --out folder that holds an earlier result (it is emptied first)")
+        boolean replace;
         @Option(names = "--no-progress", description = "no progress bar")
         boolean noProgress;
+        @Option(names = "--loss-every", description = "write every K-th step to loss.csv, plus the exact final loss "
+                + "(default: steps/1000, about 1000 points per network; 1 keeps every step)")
+        Integer lossEvery;
 
         @Override
         public Integer call() {
+            OutputPaths.checkFolder("--out", out, replace, "--replace");
             boolean flesch = FleschTreesTask.NAME.equals(task);
             TaskOptions topts = new TaskOptions(contexts, taskMatrix, TargetNormalisation.parse("--normalisation", normalisation),
                     stimuli, gridPoints, amplitude, stimulusCount);
+            CommandLine.ParseResult given = spec.commandLine().getParseResult();
+            InvalidInputException.require(!flesch || !given.hasMatchedOption("--contexts") || contexts == 2, "--contexts",
+                    "2 for --task flesch (the trees task has two contexts)", contexts);
+            InvalidInputException.inRange("--contexts", contexts, 1, 64);
+            InvalidInputException.require(gridPoints >= 2, "--grid-points",
+                    "an integer >= 2 (one point per feature is a single stimulus, not a task)", gridPoints);
+            InvalidInputException.require(!given.hasMatchedOption("--points") || initScale.contains(".."), "--points",
+                    "given only with a range of --init-scale like 0.01..3 (a list sets its values itself)", initScale);
             int[] seedList = Ranges.integers("--seeds", seeds, 0, Integer.MAX_VALUE);
             double[] scales = Ranges.numbers("--init-scale", initScale, points, true, false);
+            InvalidInputException.require((long) seedList.length * scales.length <= MAX_NETWORKS, "--seeds x --init-scale",
+                    "at most " + MAX_NETWORKS + " networks", (long) seedList.length * scales.length);
             for (double s : scales) {
                 InvalidInputException.nonNegative("--init-scale", s);
             }
             InvalidInputException.inRange("--ensemble-size", ensembleSize, 1, 4096);
+            InvalidInputException.require(lossEvery == null || lossEvery >= 1, "--loss-every", "an integer >= 1", lossEvery);
             Task t = TaskRegistry.create(task, topts, new RandomStreams(seedList[0]));
             LowRankSpec lowRank = lowRank();
             EffectiveRank measure = EffectiveRank.parse("--rank-measure", rankMeasure);
@@ -221,9 +239,7 @@ public final class GdCommand implements Runnable {
                 parts.add(null);
             }
             AtomicLong done = new AtomicLong();
-            try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("gd train")
-                    .setInitialMax((long) chunks * (steps + 1)).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+            try (Progress bar = noProgress ? null : new Progress("gd train", (long) chunks * (steps + 1), 0)) {
                 ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, chunks));
                 try {
                     List<Future<?>> futures = new ArrayList<>();
@@ -253,7 +269,11 @@ public final class GdCommand implements Runnable {
             }
             List<GdResult> results = new ArrayList<>();
             parts.forEach(results::addAll);
-            GdOutput.write(out, results);
+            if (replace) {
+                OutputPaths.clearFolder(out);
+            }
+            GdOutput.write(out, results, lossEvery != null ? lossEvery : GdOutput.defaultLossEvery(steps));
+            Main.recordProvenance(spec.commandLine(), out, java.util.Map.of("roots", seedList));
             PrintWriter pw = spec.commandLine().getOut();
             long diverged = results.stream().filter(GdResult::diverged).count();
             double meanLoss = results.stream().filter(r -> !r.diverged()).mapToDouble(GdResult::finalLoss).average().orElse(Double.NaN);

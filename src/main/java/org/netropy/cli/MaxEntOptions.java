@@ -129,8 +129,18 @@ public final class MaxEntOptions {
         return new SolverSettings(tolerance, SolverSettings.DEFAULT.maxIterations(), m);
     }
 
+    /** Weight scales the solver resolves in double precision (beyond, sigma^2 and 1/sigma^2 over- or underflow in the dual). */
+    static final double MIN_SIGMA = 1e-6;
+    static final double MAX_SIGMA = 1e6;
+
+    /** Refuses a weight scale outside [{@value #MIN_SIGMA}, {@value #MAX_SIGMA}], naming --sigma. */
+    static void checkSigma(double sigma) {
+        InvalidInputException.require(Double.isFinite(sigma) && sigma >= MIN_SIGMA && sigma <= MAX_SIGMA, "--sigma",
+                "a number in [" + MIN_SIGMA + ", " + MAX_SIGMA + "]", sigma);
+    }
+
     MaxEntProblem problem(TaskMatrix task, double sigma) {
-        InvalidInputException.positive("--sigma", sigma);
+        checkSigma(sigma);
         InvalidInputException.positive("--sigma-ratio", sigmaRatio);
         return new MaxEntProblem(task, sigma, sigma * sigmaRatio, prior(task.contexts()));
     }

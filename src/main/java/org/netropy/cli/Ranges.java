@@ -11,6 +11,9 @@ import org.netropy.linalg.Grid;
  * spaced by a point count, logarithmically by default).
  */
 public final class Ranges {
+    /** The most values one option may expand to (checked before any is built). */
+    public static final int MAX_VALUES = 1_000_000;
+
     private Ranges() {}
 
     /** Integers: "3", "1,2,4" or "1..8"; each must lie in [min, max]. */
@@ -26,6 +29,9 @@ public final class Ranges {
                     int lo = Integer.parseInt(part.substring(0, dots).strip());
                     int hi = Integer.parseInt(part.substring(dots + 2).strip());
                     InvalidInputException.require(lo <= hi, option, allowed, text);
+                    InvalidInputException.require(lo >= min && hi <= max, option, allowed, text);
+                    InvalidInputException.require((long) hi - lo + 1 + values.size() <= MAX_VALUES, option,
+                            "at most " + MAX_VALUES + " values", ((long) hi - lo + 1) + " values in " + part);
                     for (int x = lo; x <= hi; x++) {
                         values.add(x);
                     }
@@ -58,7 +64,7 @@ public final class Ranges {
                     double lo = Double.parseDouble(part.substring(0, dots).strip());
                     double hi = Double.parseDouble(part.substring(dots + 2).strip());
                     InvalidInputException.require(lo <= hi, option, allowed, text);
-                    InvalidInputException.require(points >= 1, "--points", "an integer >= 1", points);
+                    InvalidInputException.require(points >= 1 && points <= MAX_VALUES, "--points", "an integer in [1, " + MAX_VALUES + "]", points);
                     for (double x : Grid.spaced(lo, hi, points, logarithmic)) {
                         values.add(x);
                     }

@@ -55,6 +55,18 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
+    /**
+     * One line of overall progress: specs and runs done, time elapsed and an ETA from the mean
+     * time per computed run so far (runs of different kinds differ in cost, so it is a rough one).
+     */
+    static String overall(int specsDone, int specs, long runsDone, long runs, double elapsed, double secondsPerRun) {
+        long left = runs - runsDone;
+        String eta = left == 0 ? "done" : secondsPerRun > 0 ? "ETA ~" + org.netropy.io.Progress.duration(left * secondsPerRun) : "ETA unknown";
+        return String.format(java.util.Locale.ROOT, "netropy reproduce: %d/%d specs, %d/%d runs (%d%%), %s elapsed, %s",
+                specsDone, specs, runsDone, runs, runs == 0 ? 100 : 100 * runsDone / runs,
+                org.netropy.io.Progress.duration(elapsed), eta);
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -72,12 +84,20 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
             specs.add(s);
         }
+        org.netropy.io.OutputPaths.checkWritableFolder("--results", results);
         int j = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         SweepRunner.Options options = new SweepRunner.Options(j, null, !noProgress, null);
         long start = System.nanoTime();
         Instant started = Instant.now();
         int failed = 0;
         List<Map<String, Object>> done = new ArrayList<>();
+        long totalRuns = 0;
+        for (ExperimentSpec s : specs) {
+            totalRuns += SweepRunner.plan(s, variant).size();
+        }
+        long runsDone = 0;
+        long runsComputed = 0;
+        double computeSeconds = 0;
         for (ExperimentSpec s : specs) {
             long t0 = System.nanoTime();
             SweepRunner.Summary summary = SweepRunner.run(s, variant, results, options);
@@ -98,6 +118,12 @@ public final class ReproduceCommand implements Callable<Integer> {
                 err.printf("netropy: %s: figures skipped, %d runs are not complete%n", s.name(), table.missing().size());
             }
             record.put("seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
+            runsDone += summary.selected();
+            runsComputed += summary.computed() + summary.failures().size();
+            computeSeconds += (System.nanoTime() - t0) / 1e9;
+            err.println(overall(done.size(), specs.size(), runsDone, totalRuns, (System.nanoTime() - start) / 1e9,
+                    runsComputed == 0 ? 0 : computeSeconds / runsComputed));
+            err.flush();
         }
         Map<String, Object> log = new LinkedHashMap<>();
         log.put("command", "netropy reproduce " + (mode.quick ? "--quick" : "--all") + " --jobs " + j);

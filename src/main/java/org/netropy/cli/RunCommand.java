@@ -74,6 +74,7 @@ public final class RunCommand implements Callable<Integer> {
         Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
         int j = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         SweepRunner.Options options = new SweepRunner.Options(j, part, !noProgress, null);
+        org.netropy.io.OutputPaths.checkWritableFolder("--results", results); // --dry-run refuses what a run would refuse
         if (dryRun) {
             List<PlannedRun> all = SweepRunner.plan(experiment, variant);
             out.printf("%s (variant %s, kind %s): %d runs, %d in shard %s; spec is valid%n", experiment.name(), variant,
@@ -104,6 +105,9 @@ public final class RunCommand implements Callable<Integer> {
         out.printf("%s (variant %s%s): %d runs, %d computed, %d reused, %d failed in %.1f s%n", s.experiment(), s.variant(),
                 s.shard().count() > 1 ? ", shard " + s.shard() + " of " + s.planned() + " runs" : "", s.selected(),
                 s.computed(), s.reused(), s.failures().size(), s.elapsed().toMillis() / 1000.0);
+        for (String r : s.repaired()) {
+            err.println("netropy: " + r);
+        }
         for (SweepRunner.Failure f : s.failures()) {
             err.printf("netropy: run failed: %s (%s): %s%n", f.folder(), f.run().parameters(), f.error());
         }

@@ -30,13 +30,17 @@ public final class TableCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Results folder (default: ${DEFAULT-VALUE}).")
     Path results;
 
+    @Option(names = "--include-diverged",
+            description = "Keep diverged networks in the means (default: left out and counted in n_diverged).")
+    boolean includeDiverged;
+
     @Override
     public Integer call() {
         String name = experimentName(experiment);
-        ExperimentTable table = ExperimentTable.aggregate(results, name, variant);
+        ExperimentTable table = ExperimentTable.aggregate(results, name, variant, includeDiverged);
         Path csv = table.write(results.resolve("tables"));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s: %d rows from %d of %d runs -> %s (.md, .json)%n", name, table.rows().size(), table.complete(),
+        out.printf("%s: %d rows from %d of %d runs -> %s (.md, .json, .codebook.md)%n", name, table.rows().size(), table.complete(),
                 table.planned(), csv);
         if (!table.missing().isEmpty()) {
             spec.commandLine().getErr().printf("netropy: warning: %d runs of %s are not complete (failed or not yet run), e.g. %s%n",

@@ -111,15 +111,15 @@ public final class ComparisonReport {
         md.append("**Overall: ").append(c.overall()).append("** (population fractions and E[zw|g]).\n\n");
         md.append("| comparison | statistic | value | tolerance | noise | verdict |\n|---|---|---|---|---|---|\n");
         for (Comparison.Verdict v : c.verdicts()) {
-            md.append("| ").append(v.name()).append(" | ").append(v.statistic()).append(" | ").append(num(v.value()))
+            md.append("| ").append(mdCell(v.name())).append(" | ").append(mdCell(v.statistic())).append(" | ").append(num(v.value()))
                     .append(" | ").append(num(v.tolerance())).append(" | ").append(num(v.noise())).append(" | ")
-                    .append(v.outcome()).append(" |\n");
+                    .append(mdCell(v.outcome())).append(" |\n");
         }
         md.append("\nCriteria:\n");
         for (Comparison.Verdict v : c.verdicts()) {
             md.append("- ").append(v.name()).append(": ").append(v.criterion()).append('\n');
         }
-        md.append("\n## Populations\n\n| pattern | fraction a [CI] | fraction b | E[zw|g] rel. error | structure a | structure b | alignment a | alignment b |\n"
+        md.append("\n## Populations\n\n| pattern | fraction a [CI] | fraction b | E[zw\\|g] rel. error | structure a | structure b | alignment a | alignment b |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
         for (var e : c.populationFractions().entrySet()) {
             var f = e.getValue();
@@ -193,7 +193,7 @@ public final class ComparisonReport {
     }
 
     private static void row(StringBuilder md, String name, Object a, Object b) {
-        md.append("| ").append(name).append(" | ").append(a).append(" | ").append(b).append(" |\n");
+        md.append("| ").append(mdCell(name)).append(" | ").append(mdCell(String.valueOf(a))).append(" | ").append(mdCell(String.valueOf(b))).append(" |\n");
     }
 
     private static Object cell(Double x) {
@@ -205,5 +205,10 @@ public final class ComparisonReport {
             return "n/a";
         }
         return String.format(Locale.ROOT, "%.4g", x);
+    }
+
+    /** A Markdown table cell: '|' escaped so it does not end the cell. */
+    private static String mdCell(String text) {
+        return text == null ? "" : text.replace("|", "\\|");
     }
 }

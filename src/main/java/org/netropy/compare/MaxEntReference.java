@@ -61,8 +61,10 @@ public final class MaxEntReference implements PopulationModel {
     /** Solves and insists on convergence (the message carries the solver's warnings). */
     public static MaxEntSolution converged(org.netropy.maxent.MaxEntProblem p) {
         MaxEntSolution s = org.netropy.maxent.MaxEntSolver.solve(p);
-        InvalidInputException.require(s.converged(), "max-ent reference", "a sigma at which the solver converges",
-                String.join("; ", s.warnings()));
+        if (!s.converged()) {
+            throw new org.netropy.io.NotConvergedException("max-ent reference at sigma " + p.sigmaW()
+                    + " did not converge: " + String.join("; ", s.warnings()));
+        }
         return s;
     }
 

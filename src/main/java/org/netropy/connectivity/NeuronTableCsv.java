@@ -52,6 +52,13 @@ public final class NeuronTableCsv {
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                      .setIgnoreSurroundingSpaces(true).build().parse(reader)) {
             Map<String, Integer> header = parser.getHeaderMap();
+            List<String> names = parser.getHeaderNames();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String name : names) {
+                if (!seen.add(name)) {
+                    throw new InvalidInputException(file + ": column " + name + " appears twice in the header");
+                }
+            }
             int d = countPrefix(header, "w_");
             int c = countPrefix(header, "v_");
             if (d == 0 || c == 0) {
@@ -74,6 +81,10 @@ public final class NeuronTableCsv {
             List<Integer> members = new ArrayList<>();
             for (CSVRecord rec : parser) {
                 long line = rec.getRecordNumber() + 1;
+                if (rec.size() != names.size()) {
+                    throw new InvalidInputException(file + " line " + line + ": " + rec.size() + " fields, but the header has "
+                            + names.size() + " columns");
+                }
                 double[] w = new double[d];
                 double[] v = new double[c];
                 double[] g = new double[c];
@@ -83,6 +94,10 @@ public final class NeuronTableCsv {
                 for (int k = 0; k < c; k++) {
                     v[k] = number(file, line, "v_" + (k + 1), rec);
                     g[k] = number(file, line, "gain_" + (k + 1), rec);
+                    if (g[k] < 0 || g[k] > 1) {
+                        throw new InvalidInputException(file + " line " + line + " column gain_" + (k + 1)
+                                + ": must be in [0, 1], a mean slope of the activation (got " + rec.get("gain_" + (k + 1)) + ")");
+                    }
                 }
                 wRows.add(w);
                 vRows.add(v);

@@ -99,8 +99,19 @@ public record ExperimentSpec(Path source, String name, RunKind kind, String desc
                 values.put(p.name(), p.defaultValue());
             }
         }
-        List<ResolvedParameters> runs = new ArrayList<>();
         List<SweepAxis> axisList = new ArrayList<>(axes.values());
+        // the size is known before anything is built: a sweep of 10^15 runs is refused at once, not by running out of memory
+        double count = runSeeds.size();
+        StringBuilder sizes = new StringBuilder(runSeeds.size() + " seeds");
+        for (SweepAxis a : axisList) {
+            count *= a.values().size();
+            sizes.append(" x ").append(a.values().size()).append(' ').append(a.parameter());
+        }
+        if (count > SpecLoader.MAX_RUNS) {
+            throw new InvalidInputException(source + ": variant " + variant + " has " + String.format(java.util.Locale.ROOT, "%.3g", count)
+                    + " runs (" + sizes + "); the limit is " + SpecLoader.MAX_RUNS + " (check the sweep ranges and seeds)");
+        }
+        List<ResolvedParameters> runs = new ArrayList<>();
         expand(axisList, 0, values, runSeeds, schema, runs);
         return runs;
     }

@@ -46,6 +46,8 @@ public final class Provenance {
         git.put("dirty", code.dirty());
         p.put("git", git);
         p.put("netropy_version", code.version());
+        p.put("code_sha256", code.classes());
+        p.put("code_key", code.key());
         p.put("java", Map.of("version", System.getProperty("java.version"), "vendor", System.getProperty("java.vendor"),
                 "vm", System.getProperty("java.vm.name")));
         p.put("os", Map.of("name", System.getProperty("os.name"), "version", System.getProperty("os.version"),
@@ -54,6 +56,18 @@ public final class Provenance {
         p.put("omp_num_threads", System.getenv("OMP_NUM_THREADS"));
         p.put("dependencies", CodeVersion.dependencyVersions());
         return p;
+    }
+
+    /** The provenance of a command's output folder (not a spec run): command line, seeds, environment, time. */
+    public static void writeForCommand(java.nio.file.Path dir, String command, java.util.List<String> arguments,
+                                       Map<String, ?> seeds) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("command", command);
+        p.put("arguments", arguments);
+        p.putAll(environment());
+        p.put("seeds", seeds);
+        p.put("written", Instant.now().toString());
+        org.netropy.io.Json.write(dir.resolve(org.netropy.io.OutputPaths.FOLDER_MARKER), p);
     }
 
     static void finish(Map<String, Object> p, Instant finished, String status) {

@@ -18,7 +18,7 @@ public final class RunKinds {
     private static final Map<String, RunKind> KINDS = new LinkedHashMap<>();
 
     /** Columns that tables add after the parameters and row keys; kinds may not use these names. */
-    public static final List<String> TABLE_COLUMNS = List.of("measure", "n_seeds", "mean", "sd", "ci95_low", "ci95_high");
+    public static final List<String> TABLE_COLUMNS = List.of("measure", "n_seeds", "mean", "sd", "ci95_low", "ci95_high", "n_diverged");
 
     static {
         for (RunKind kind : ServiceLoader.load(RunKind.class, RunKinds.class.getClassLoader())) {

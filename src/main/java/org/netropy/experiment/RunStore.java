@@ -22,7 +22,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.file.PathUtils;
 import org.netropy.io.AtomicFiles;
 import org.netropy.io.InvalidInputException;
 import org.netropy.io.Json;
@@ -38,7 +37,14 @@ import org.netropy.io.Json;
  * results/runs/&lt;experiment&gt;/sweeps/&lt;variant&gt;.json  hashes of every run of a variant (all shards)
  * </pre>
  * A folder without {@code DONE} is partial (killed or failed) and is wiped and redone on resume.
- * {@code DONE} lists the SHA-256 of every other file, so a truncated file is detected too.
+ * {@code DONE} lists the SHA-256 of every other file and is checked whenever a run is reused: a
+ * damaged run (a file truncated, deleted or changed, or {@code DONE} itself unreadable) is moved
+ * aside to {@code results/damaged/<experiment>/} and recomputed.
+ *
+ * <p>Concurrency: a run is computed only by the process holding the OS lock on its
+ * {@code .lock} file ({@link #claim}); the operating system releases the lock when the process
+ * dies, kill -9 included, so a crash never leaves a run claimed for ever. Files whose names
+ * start with a dot are not part of a run's checksums.
  */
 public final class RunStore {
     public static final String SPEC = "spec.json";
@@ -77,15 +83,72 @@ public final class RunStore {
         return Files.isRegularFile(runDir.resolve(DONE));
     }
 
-    /** Deletes a partial run folder (no marker) so it can be redone from scratch. */
-    public static void wipe(Path runDir) {
+    /** The lock file of a run (inside its folder, kept when the folder is wiped). */
+    public static final String LOCK = ".lock";
+
+    /**
+     * Claims a run for this process: an exclusive OS lock on its lock file. Returns null if another
+     * process (or another thread of this one) holds it and {@code wait} is false; with {@code wait}
+     * blocks until the holder finishes or dies. Close the returned claim to release it.
+     */
+    public static java.nio.channels.FileChannel claim(Path runDir, boolean wait) {
         try {
-            if (Files.exists(runDir)) {
-                PathUtils.deleteDirectory(runDir);
+            Files.createDirectories(runDir);
+            java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(runDir.resolve(LOCK),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            try {
+                java.nio.channels.FileLock lock = wait ? ch.lock() : ch.tryLock();
+                if (lock != null) {
+                    return ch;
+                }
+            } catch (java.nio.channels.OverlappingFileLockException heldHere) {
+                // another thread of this process has it
+            }
+            ch.close();
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot claim run " + runDir, e);
+        }
+    }
+
+    /** Deletes the files of a partial run (no marker) so it can be redone from scratch; its lock stays. */
+    public static void wipe(Path runDir) {
+        org.netropy.io.OutputPaths.deleteContents(runDir, p -> p.getFileName().toString().equals(LOCK));
+    }
+
+    /** True if the run is complete and its files match the checksums of its marker. */
+    public static boolean isVerified(Path runDir) {
+        if (!isComplete(runDir)) {
+            return false;
+        }
+        try {
+            verify(runDir);
+            return true;
+        } catch (RuntimeException damaged) {
+            return false;
+        }
+    }
+
+    /**
+     * Moves the files of a damaged run to {@code results/damaged/<experiment>/<folder>-<time>/}
+     * (kept for inspection, never deleted) and returns that folder; the run's lock stays.
+     */
+    public Path moveAside(Path runDir, String experiment) {
+        Path to = results.resolve("damaged").resolve(experiment)
+                .resolve(runDir.getFileName() + "-" + java.time.Instant.now().toString().replace(':', '-'));
+        try {
+            Files.createDirectories(to);
+            try (Stream<Path> s = Files.list(runDir)) {
+                for (Path p : s.toList()) {
+                    if (!p.getFileName().toString().equals(LOCK)) {
+                        Files.move(p, to.resolve(p.getFileName()));
+                    }
+                }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete partial run " + runDir, e);
+            throw new UncheckedIOException("cannot move damaged run " + runDir + " aside", e);
         }
+        return to;
     }
 
     /** Records the runs of a variant so tables know what the sweep is, whichever shard ran what. */
@@ -104,6 +167,11 @@ public final class RunStore {
         @SuppressWarnings("unchecked")
         List<String> runs = (List<String>) manifestJson(experiment, variant).get("runs");
         return runs;
+    }
+
+    /** The run kind of the variant's sweep. */
+    public String manifestKind(String experiment, String variant) {
+        return String.valueOf(manifestJson(experiment, variant).get("kind"));
     }
 
     /** The code version the variant's sweep was planned with. */

@@ -19,12 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.netropy.io.AtomicFiles;
 import org.netropy.io.InvalidInputException;
 import org.netropy.io.Json;
+import org.netropy.io.Progress;
 import org.netropy.random.RandomStreams;
 
 /**
@@ -39,6 +37,8 @@ public final class SweepRunner {
 
     /** System property for tests of crash safety: halt the JVM (like kill -9) just before the marker of run k+1. */
     public static final String HALT_PROPERTY = "netropy.fault.haltBeforeMarker";
+    /** System property for tests of concurrency: sleep this many milliseconds before each run's marker. */
+    public static final String DELAY_PROPERTY = "netropy.fault.delayBeforeMarker";
 
     /**
      * Called after a run's outputs are written and before its marker: the fault-injection point of
@@ -84,9 +84,10 @@ public final class SweepRunner {
      * @param reused   complete runs found and skipped
      * @param computed runs computed now
      * @param failures runs that failed now
+     * @param repaired one line per damaged run that was moved aside and recomputed
      */
     public record Summary(String experiment, String variant, Shard shard, int planned, int selected, int reused,
-                          int computed, List<Failure> failures, Duration elapsed) {
+                          int computed, List<Failure> failures, List<String> repaired, Duration elapsed) {
         public boolean ok() {
             return failures.isEmpty();
         }
@@ -110,9 +111,10 @@ public final class SweepRunner {
         store.writeManifest(spec.name(), variant, spec.kind().name(), CodeVersion.current().key(), all);
         List<PlannedRun> mine = options.shard().select(all);
 
+        // reuse only what verifies against its checksums; the rest is claimed, checked again under the claim, and computed
         List<PlannedRun> todo = new ArrayList<>();
         for (PlannedRun r : mine) {
-            if (!RunStore.isComplete(store.runDir(r))) {
+            if (!RunStore.isVerified(store.runDir(r))) {
                 todo.add(r);
             }
         }
@@ -120,34 +122,55 @@ public final class SweepRunner {
         FaultHook hook = options.hook() != null ? options.hook() : haltHookFromProperty();
 
         List<Failure> failures = new ArrayList<>();
+        List<String> repaired = new ArrayList<>();
+        int computed = 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.jobs(), Math.max(1, todo.size())), r -> {
             Thread t = new Thread(r, "netropy-run");
             t.setDaemon(true);
             return t;
         });
-        CompletionService<Failure> done = new ExecutorCompletionService<>(pool);
-        try (ProgressBar bar = options.progress() ? progressBar(spec.name() + " " + variant, mine.size(), reused) : null) {
-            for (PlannedRun r : todo) {
-                done.submit(() -> execute(spec.kind(), r, store.runDir(r), hook));
-            }
-            for (int i = 0; i < todo.size(); i++) {
-                Failure f;
-                try {
-                    f = done.take().get();
-                } catch (ExecutionException e) {
-                    stop(pool);
-                    if (e.getCause() instanceof Error err) {
-                        throw err;
+        try (Progress bar = options.progress() ? new Progress(spec.name() + " " + variant, mine.size(), reused) : null) {
+            // first pass: runs no other process holds; second pass: wait for the holders, then take over what they left undone
+            List<PlannedRun> busy = todo;
+            for (boolean wait : new boolean[] {false, true}) {
+                CompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
+                for (PlannedRun r : busy) {
+                    done.submit(() -> execute(spec.kind(), r, store, hook, wait));
+                }
+                List<PlannedRun> stillBusy = new ArrayList<>();
+                for (int i = 0; i < busy.size(); i++) {
+                    Outcome o;
+                    try {
+                        o = done.take().get();
+                    } catch (ExecutionException e) {
+                        stop(pool);
+                        if (e.getCause() instanceof Error err) {
+                            throw err;
+                        }
+                        throw new IllegalStateException(e.getCause());
                     }
-                    throw new IllegalStateException(e.getCause());
+                    if (o.movedAside() != null) {
+                        repaired.add(store.runDir(o.run()) + " was damaged (files differ from the checksums in DONE): moved to "
+                                + o.movedAside() + " and recomputed");
+                    }
+                    switch (o.status()) {
+                        case BUSY -> {
+                            stillBusy.add(o.run());
+                            continue;
+                        }
+                        case COMPUTED -> computed++;
+                        case REUSED -> reused++;
+                        case FAILED -> failures.add(o.failure());
+                        default -> throw new IllegalStateException(o.status().toString());
+                    }
+                    if (bar != null) {
+                        bar.step(failures.size());
+                    }
                 }
-                if (f != null) {
-                    failures.add(f);
-                }
-                if (bar != null) {
-                    bar.step();
-                    bar.setExtraMessage(failures.isEmpty() ? "" : " failed " + failures.size());
-                }
+                busy = stillBusy;
+            }
+            if (!busy.isEmpty()) {
+                throw new IllegalStateException(busy.size() + " runs could not be claimed, e.g. " + store.runDir(busy.get(0)));
             }
         } catch (InterruptedException e) {
             stop(pool);
@@ -157,7 +180,12 @@ public final class SweepRunner {
         pool.shutdown();
         failures.sort(java.util.Comparator.comparing(f -> f.run().hash()));
         return new Summary(spec.name(), variant, options.shard(), all.size(), mine.size(), reused,
-                todo.size() - failures.size(), failures, Duration.between(start, Instant.now()));
+                computed, failures, List.copyOf(repaired), Duration.between(start, Instant.now()));
+    }
+
+    /** What happened to one run: computed here, found complete (another process), failed, or held by another process. */
+    record Outcome(PlannedRun run, Status status, Failure failure, Path movedAside) {
+        enum Status { COMPUTED, REUSED, FAILED, BUSY }
     }
 
     private static void stop(ExecutorService pool) {
@@ -169,9 +197,11 @@ public final class SweepRunner {
         }
     }
 
-    private static ProgressBar progressBar(String task, int total, int reused) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(500).startsFrom(reused, Duration.ZERO).setMaxRenderedLength(100).build();
+    private static void delayFromProperty() throws InterruptedException {
+        String ms = System.getProperty(DELAY_PROPERTY);
+        if (ms != null) {
+            Thread.sleep(Long.parseLong(ms));
+        }
     }
 
     private static FaultHook haltHookFromProperty() {
@@ -188,11 +218,31 @@ public final class SweepRunner {
         };
     }
 
-    /** Computes one run into its folder; returns null on success, the failure otherwise. */
-    static Failure execute(RunKind kind, PlannedRun run, Path dir, FaultHook hook) throws Exception {
-        if (RunStore.isComplete(dir)) {
-            return null; // completed meanwhile by another process sharing the results folder
+    /**
+     * Claims one run and computes it into its folder, unless it is complete and verified by then
+     * (computed meanwhile by another process sharing the results folder). A damaged complete run
+     * is moved aside first. Without {@code wait}, a run claimed by another process is left BUSY.
+     */
+    static Outcome execute(RunKind kind, PlannedRun run, RunStore store, FaultHook hook, boolean wait) throws Exception {
+        Path dir = store.runDir(run);
+        try (java.nio.channels.FileChannel claim = RunStore.claim(dir, wait)) {
+            if (claim == null) {
+                return new Outcome(run, Outcome.Status.BUSY, null, null);
+            }
+            Path movedAside = null;
+            if (RunStore.isComplete(dir)) {
+                if (RunStore.isVerified(dir)) {
+                    return new Outcome(run, Outcome.Status.REUSED, null, null);
+                }
+                movedAside = store.moveAside(dir, run.experiment());
+            }
+            Failure f = compute(kind, run, dir, hook);
+            return new Outcome(run, f == null ? Outcome.Status.COMPUTED : Outcome.Status.FAILED, f, movedAside);
         }
+    }
+
+    /** Computes one claimed run into its folder; returns null on success, the failure otherwise. */
+    static Failure compute(RunKind kind, PlannedRun run, Path dir, FaultHook hook) throws Exception {
         RunStore.wipe(dir);
         Files.createDirectories(dir);
         ResolvedParameters p = run.parameters();
@@ -209,6 +259,7 @@ public final class SweepRunner {
             if (hook != null) {
                 hook.beforeMarker(run);
             }
+            delayFromProperty();
             RunStore.markComplete(dir, run.hash());
             return null;
         } catch (SimulatedCrash crash) {

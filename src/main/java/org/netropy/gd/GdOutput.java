@@ -16,14 +16,31 @@ import org.netropy.io.Json;
 /**
  * Writes the results of a run (one or several members) to a directory:
  * {@code neurons_init.csv} and {@code neurons.csv} (the shared single-neuron table, a
- * {@code member} column when there are several networks), {@code loss.csv} (member, step, loss),
+ * {@code member} column when there are several networks), {@code loss.csv} (member, step, loss:
+ * every {@code lossEvery}-th step and always the first and the exact final one),
  * {@code metrics.json} (task with its exact data set, settings, seeds, provenance, per-member
  * outcome and regime metrics) and {@code neurons_step<T>.csv} for requested snapshots.
  */
 public final class GdOutput {
     private GdOutput() {}
 
+    /** Default spacing of loss.csv: about this many points per network. */
+    public static final int LOSS_POINTS = 1000;
+
+    /** The default --loss-every for a run of {@code steps} steps: about {@value #LOSS_POINTS} points per network. */
+    public static int defaultLossEvery(int steps) {
+        return Math.max(1, steps / LOSS_POINTS);
+    }
+
     public static void write(Path dir, List<GdResult> results) {
+        write(dir, results, 1);
+    }
+
+    /** Writes the results; loss.csv keeps steps 0, k, 2k, ... and the last step run of each network. */
+    public static void write(Path dir, List<GdResult> results, int lossEvery) {
+        if (lossEvery < 1) {
+            throw new org.netropy.io.InvalidInputException("--loss-every must be an integer >= 1 (got " + lossEvery + ")");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -36,7 +53,9 @@ public final class GdOutput {
         for (int m = 0; m < results.size(); m++) {
             double[] curve = results.get(m).lossCurve();
             for (int t = 0; t < curve.length; t++) {
-                loss.append(m).append(',').append(t).append(',').append(curve[t]).append('\n');
+                if (t % lossEvery == 0 || t == curve.length - 1) {
+                    loss.append(m).append(',').append(t).append(',').append(curve[t]).append('\n');
+                }
             }
         }
         AtomicFiles.writeString(dir.resolve("loss.csv"), loss.toString());

@@ -54,7 +54,7 @@ public final class CompareFigures {
      * As {@link #write(Comparison, NeuronTable, NeuronTable, double, Path, FigureOptions)}, with the
      * training loss curves of side a (one per ensemble member, loss at steps 0, 1, …) as a last panel.
      */
-    public static List<Path> write(Comparison c, NeuronTable a, NeuronTable b, double threshold, List<double[]> lossCurves,
+    public static List<Path> write(Comparison c, NeuronTable a, NeuronTable b, double threshold, List<double[][]> lossCurves,
                                    Path dir, FigureOptions options) {
         String labelA = "a: " + shortName(c.a().source());
         String labelB = "b: " + shortName(c.b().source());
@@ -206,15 +206,16 @@ public final class CompareFigures {
                 series, null, 45, true);
     }
 
-    /** Loss against step on log-log axes, one line per member (at most eight), steps 1, 2, 5 × 10^k. */
-    private static Plot.Panel loss(List<double[]> curves) {
+    /** Loss against step on log-log axes, one line per member (at most eight), at the steps loss.csv kept. */
+    private static Plot.Panel loss(List<double[][]> curves) {
         List<Plot.Series> series = new ArrayList<>();
         for (int m = 0; m < Math.min(8, curves.size()); m++) {
-            double[] curve = curves.get(m);
+            double[][] curve = curves.get(m);
             List<Plot.Point> pts = new ArrayList<>();
-            for (int t : org.netropy.linalg.Grid.oneTwoFive(curve.length - 1)) {
+            for (int k = 0; k < curve[0].length; k++) {
+                long t = (long) curve[0][k];
                 if (t > 0) { // a log axis has no step 0
-                    pts.add(Plot.Point.of(t, Integer.toString(t), curve[t], null, new double[0], 0));
+                    pts.add(Plot.Point.of(t, Long.toString(t), curve[1][k], null, new double[0], 0));
                 }
             }
             series.add(new Plot.Series("a: member " + m, curves.size() == 1 ? A : FigureStyle.rampColours(Math.min(8, curves.size())).get(m),

@@ -27,6 +27,14 @@ import org.netropy.io.Json;
  * The tidy table of an experiment: one row per (parameters except the seed, row keys, measure)
  * with the number of seeds, mean, standard deviation and 95% confidence interval over seeds.
  *
+ * <p>Diverged networks (a row whose {@code diverged} measure is 1) are counted in
+ * {@code n_diverged} and left out of every other measure's statistics by default: a mean over
+ * diverged losses (1e6) says nothing about the networks that trained. The {@code diverged}
+ * measure itself is kept over all seeds, so its mean is the diverged fraction. Rows without a
+ * single finite value ({@code n_seeds = 0}, e.g. a Flesch-only metric of another task) are not
+ * written. Every table is written with a codebook ({@code <stem>.codebook.md}) saying what each
+ * column means, its unit and where it comes from.
+ *
  * <p>It is built from the complete runs listed in the variant's sweep manifest, whichever machine
  * or shard computed them (runs merge by content hash), and written as CSV (for programs and
  * {@code netropy figures}), Markdown (for people) and JSON. The output depends on the runs'
@@ -40,29 +48,42 @@ import org.netropy.io.Json;
  * @param planned    runs in the sweep
  * @param complete   complete runs aggregated
  * @param missing    folder names of runs not (yet) complete
+ * @param kind       the run kind (for the codebook)
+ * @param includeDiverged whether diverged networks are in the statistics
  */
 public record ExperimentTable(String experiment, String variant, String codeVersion, List<String> columns, List<Row> rows,
-                              int planned, int complete, List<String> missing) {
+                              int planned, int complete, List<String> missing, String kind, boolean includeDiverged) {
+
+    /** The measure that flags a diverged network (1) in gradient-descent kinds. */
+    public static final String DIVERGED = "diverged";
+    /** Column counting the seeds left out because their network diverged. */
+    public static final String N_DIVERGED = "n_diverged";
 
     /** Statistic columns after the grouping columns and "measure" (names a kind may not use). */
     public static final List<String> STAT_COLUMNS = org.netropy.experiment.RunKinds.TABLE_COLUMNS.subList(1, 6);
 
-    /** One aggregated row: grouping values as text, the measure and its statistics. */
-    public record Row(List<String> group, String measure, SeedStatistics stats) {}
+    /** One aggregated row: grouping values as text, the measure, its statistics and the diverged seeds left out. */
+    public record Row(List<String> group, String measure, SeedStatistics stats, int diverged) {}
 
     /** File name stem: the experiment for the full sweep, "experiment.variant" otherwise. */
     public static String stem(String experiment, String variant) {
         return ExperimentSpec.FULL.equals(variant) ? experiment : experiment + "." + variant;
     }
 
-    /** Aggregates the complete runs of a variant's sweep under {@code results}. */
+    /** Aggregates the complete runs of a variant's sweep under {@code results}, diverged networks left out. */
     public static ExperimentTable aggregate(Path results, String experiment, String variant) {
+        return aggregate(results, experiment, variant, false);
+    }
+
+    /** Aggregates the complete runs of a variant's sweep; {@code includeDiverged} keeps diverged networks in the means. */
+    public static ExperimentTable aggregate(Path results, String experiment, String variant, boolean includeDiverged) {
         RunStore store = new RunStore(results);
         List<String> hashes = store.readManifest(experiment, variant);
         List<String> columns = null;
         List<String> measures = null;
         List<String> missing = new ArrayList<>();
         Map<List<String>, Map<String, List<Double>>> values = new LinkedHashMap<>();
+        Map<List<String>, Integer> divergedCount = new LinkedHashMap<>();
         int complete = 0;
         for (String hash : hashes) {
             String folder = hash.substring(0, org.netropy.experiment.PlannedRun.FOLDER_CHARS);
@@ -86,10 +107,16 @@ public record ExperimentTable(String experiment, String variant, String codeVers
                 run.parameters().values().forEach(v -> group.add(String.valueOf(v)));
                 run.rowKeys().forEach(k -> group.add(r.get(k)));
                 Map<String, List<Double>> byMeasure = values.computeIfAbsent(group, g -> new LinkedHashMap<>());
+                String flag = r.get(DIVERGED);
+                boolean diverged = flag != null && !flag.isEmpty() && Double.parseDouble(flag) == 1.0;
+                if (diverged) {
+                    divergedCount.merge(group, 1, Integer::sum);
+                }
                 for (String m : run.measures()) {
                     String cell = r.get(m);
-                    byMeasure.computeIfAbsent(m, x -> new ArrayList<>())
-                            .add(cell == null || cell.isEmpty() ? Double.NaN : Double.parseDouble(cell));
+                    double x = cell == null || cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+                    byMeasure.computeIfAbsent(m, k -> new ArrayList<>())
+                            .add(diverged && !includeDiverged && !m.equals(DIVERGED) ? Double.NaN : x);
                 }
             }
         }
@@ -103,10 +130,14 @@ public record ExperimentTable(String experiment, String variant, String codeVers
         for (List<String> g : groups) {
             for (String m : measures) {
                 List<Double> xs = values.get(g).getOrDefault(m, List.of());
-                rows.add(new Row(g, m, SeedStatistics.of(xs.stream().mapToDouble(Double::doubleValue).toArray())));
+                SeedStatistics stats = SeedStatistics.of(xs.stream().mapToDouble(Double::doubleValue).toArray());
+                if (stats.n() > 0) {
+                    rows.add(new Row(g, m, stats, m.equals(DIVERGED) || includeDiverged ? 0 : divergedCount.getOrDefault(g, 0)));
+                }
             }
         }
-        return new ExperimentTable(experiment, variant, store.manifestCodeVersion(experiment, variant), List.copyOf(columns), rows, hashes.size(), complete, missing);
+        return new ExperimentTable(experiment, variant, store.manifestCodeVersion(experiment, variant), List.copyOf(columns), rows,
+                hashes.size(), complete, missing, store.manifestKind(experiment, variant), includeDiverged);
     }
 
     private static int compareGroups(List<String> a, List<String> b) {
@@ -148,6 +179,7 @@ public record ExperimentTable(String experiment, String variant, String codeVers
         List<String> h = new ArrayList<>(columns);
         h.add("measure");
         h.addAll(STAT_COLUMNS);
+        h.add(N_DIVERGED);
         return h;
     }
 
@@ -158,6 +190,7 @@ public record ExperimentTable(String experiment, String variant, String codeVers
         AtomicFiles.writeString(csvFile, csv());
         AtomicFiles.writeString(dir.resolve(stem + ".md"), markdown());
         Json.write(dir.resolve(stem + ".json"), json());
+        AtomicFiles.writeString(dir.resolve(stem + ".codebook.md"), Codebook.markdown(this));
         return csvFile;
     }
 
@@ -172,6 +205,7 @@ public record ExperimentTable(String experiment, String variant, String codeVers
                 for (double v : statValues(r)) {
                     cells.add(Double.isFinite(v) ? Double.toString(v) : "");
                 }
+                cells.add(Integer.toString(r.diverged()));
                 p.printRecord(cells);
             }
         } catch (IOException e) {
@@ -190,9 +224,11 @@ public record ExperimentTable(String experiment, String variant, String codeVers
         md.append("# ").append(experiment).append(ExperimentSpec.FULL.equals(variant) ? "" : " (" + variant + ")").append("\n\n");
         md.append("Mean, standard deviation and 95% confidence interval (Student t) over seeds; ")
                 .append(complete).append(" of ").append(planned).append(" runs complete; code version ")
-                .append(codeVersion).append(".\n\n");
+                .append(codeVersion).append(includeDiverged ? "; diverged networks included in the statistics"
+                        : "; diverged networks left out of the statistics and counted in n_diverged")
+                .append(". Column meanings and units: ").append(stem(experiment, variant)).append(".codebook.md.\n\n");
         List<String> h = header();
-        md.append("| ").append(String.join(" | ", h)).append(" |\n");
+        md.append("| ").append(String.join(" | ", h.stream().map(Codebook::escapeMarkdownCell).toList())).append(" |\n");
         md.append("|").append("---|".repeat(h.size())).append("\n");
         for (Row r : rows) {
             List<String> cells = new ArrayList<>(r.group());
@@ -201,7 +237,8 @@ public record ExperimentTable(String experiment, String variant, String codeVers
             for (double v : statValues(r)) {
                 cells.add(Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "");
             }
-            md.append("| ").append(String.join(" | ", cells)).append(" |\n");
+            cells.add(Integer.toString(r.diverged()));
+            md.append("| ").append(String.join(" | ", cells.stream().map(Codebook::escapeMarkdownCell).toList())).append(" |\n");
         }
         return md.toString();
     }
@@ -215,6 +252,7 @@ public record ExperimentTable(String experiment, String variant, String codeVers
         j.put("runs_complete", complete);
         j.put("runs_missing", missing);
         j.put("statistics", "mean, sample sd (n-1) and 95% Student-t confidence interval of the mean over seeds");
+        j.put("diverged_networks", includeDiverged ? "included in the statistics" : "left out of the statistics, counted in n_diverged");
         j.put("columns", header());
         List<Map<String, Object>> out = new ArrayList<>();
         for (Row r : rows) {
@@ -230,6 +268,7 @@ public record ExperimentTable(String experiment, String variant, String codeVers
             for (int i = 0; i < s.length; i++) {
                 o.put(STAT_COLUMNS.get(i + 1), Double.isFinite(s[i]) ? s[i] : null);
             }
+            o.put(N_DIVERGED, r.diverged());
             out.add(o);
         }
         j.put("rows", out);

@@ -15,7 +15,7 @@ public final class CliRunner {
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
+        int code = Main.execute(cl, args);
         return new Object[] {code, out.toString(), err.toString()};
     }
 }

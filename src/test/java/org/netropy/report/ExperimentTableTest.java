@@ -59,8 +59,8 @@ class ExperimentTableTest {
         ExperimentTable t = sweep("name: t\nkind: fail-demo\nsweep:\n  x: [1, 2]\nseeds: 2\n");
         Path csv = t.write(tmp.resolve("tables"));
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("x,noise,fail_above,measure,n_seeds,mean,sd,ci95_low,ci95_high", lines.get(0));
-        assertEquals("1.0,0.0,1.0E300,y,2,1.0,0.0,1.0,1.0", lines.get(1));
+        assertEquals("x,noise,fail_above,measure,n_seeds,mean,sd,ci95_low,ci95_high,n_diverged", lines.get(0));
+        assertEquals("1.0,0.0,1.0E300,y,2,1.0,0.0,1.0,1.0,0", lines.get(1));
         String md = Files.readString(tmp.resolve("tables/t.md"));
         assertTrue(md.contains("| x | noise | fail_above | measure | n_seeds |"), md);
         assertTrue(md.contains("4 of 4 runs complete"), md);
@@ -74,5 +74,100 @@ class ExperimentTableTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> ExperimentTable.aggregate(tmp, "nothing", ExperimentSpec.FULL));
         assertTrue(e.getMessage().contains("no runs of experiment 'nothing'"), e.getMessage());
+    }
+
+    /** Test kind: odd seeds "diverge" (loss 1e6), even seeds reach loss 1; one measure is never measured. */
+    static final class DivergeDemoKind implements org.netropy.experiment.RunKind {
+        @Override
+        public String name() {
+            return "diverge-demo";
+        }
+
+        @Override
+        public String description() {
+            return "table test: odd seeds diverge";
+        }
+
+        @Override
+        public org.netropy.experiment.ParameterSchema parameters() {
+            return org.netropy.experiment.ParameterSchema.of(
+                    org.netropy.experiment.ParameterSpec.number("lr", 0, 100, 1.0, "learning rate | step size"));
+        }
+
+        @Override
+        public List<String> rowKeys() {
+            return List.of("label");
+        }
+
+        @Override
+        public List<String> measures() {
+            return List.of("final_loss", "diverged", "never_measured");
+        }
+
+        @Override
+        public List<Map<String, Object>> run(org.netropy.experiment.ResolvedParameters p, org.netropy.random.RandomStreams random,
+                                             org.netropy.experiment.RunContext context) {
+            boolean diverged = p.seed() % 2 == 1;
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("label", "E[zw|g]");
+            row.put("final_loss", diverged ? 1e6 : 1.0);
+            row.put("diverged", diverged ? 1.0 : 0.0);
+            row.put("never_measured", Double.NaN);
+            return List.of(row);
+        }
+    }
+
+    static {
+        if (!org.netropy.experiment.RunKinds.contains("diverge-demo")) {
+            org.netropy.experiment.RunKinds.register(new DivergeDemoKind());
+        }
+    }
+
+    @Test
+    void divergedNetworksAreCountedAndLeftOutOfTheMeansUnlessIncluded() throws Exception {
+        ExperimentTable t = sweep("name: t\nkind: diverge-demo\nseeds: 8\n");
+        ExperimentTable.Row loss = t.rows().stream().filter(r -> r.measure().equals("final_loss")).findFirst().orElseThrow();
+        assertEquals(4, loss.stats().n());
+        assertEquals(4, loss.diverged());
+        assertEquals(1.0, loss.stats().mean(), 0, "a mean over diverged losses");
+        ExperimentTable.Row div = t.rows().stream().filter(r -> r.measure().equals("diverged")).findFirst().orElseThrow();
+        assertEquals(8, div.stats().n());
+        assertEquals(0.5, div.stats().mean(), 0, "the diverged fraction over all seeds");
+        assertTrue(t.rows().stream().noneMatch(r -> r.stats().n() == 0), "empty rows (n_seeds = 0) written");
+        assertTrue(t.rows().stream().noneMatch(r -> r.measure().equals("never_measured")));
+
+        ExperimentTable all = ExperimentTable.aggregate(tmp.resolve("results"), "t", ExperimentSpec.FULL, true);
+        ExperimentTable.Row lossAll = all.rows().stream().filter(r -> r.measure().equals("final_loss")).findFirst().orElseThrow();
+        assertEquals(8, lossAll.stats().n());
+        assertEquals((4 * 1e6 + 4) / 8, lossAll.stats().mean(), 1e-6);
+
+        // Markdown escapes '|', and a codebook names every column with a meaning and a unit
+        t.write(tmp.resolve("tables"));
+        String md = Files.readString(tmp.resolve("tables/t.md"));
+        String row = md.lines().filter(l -> l.contains("final_loss")).findFirst().orElseThrow();
+        assertTrue(row.contains("E[zw\\|g]"), row);
+        assertEquals(t.header().size() + 1, row.split("(?<!\\\\)\\|", -1).length - 1, "cells in a Markdown row: " + row);
+        String codebook = Files.readString(tmp.resolve("tables/t.codebook.md"));
+        for (String column : t.header()) {
+            assertTrue(codebook.contains("| " + column + " |"), column + " missing from the codebook");
+        }
+        assertTrue(codebook.contains("learning rate \\| step size"), codebook);
+        assertTrue(codebook.contains("| final_loss |"), codebook);
+    }
+
+    @Test
+    void everyMeasureAndRowKeyOfEveryBuiltInKindIsInTheCodebook() {
+        for (String name : org.netropy.experiment.RunKinds.names()) {
+            org.netropy.experiment.RunKind k = org.netropy.experiment.RunKinds.get(name);
+            if (name.equals("diverge-demo")) {
+                continue;
+            }
+            for (String c : k.measures()) {
+                assertTrue(Codebook.entry(c) != null, "measure " + c + " of kind " + name + " has no codebook entry");
+            }
+            for (String c : k.rowKeys()) {
+                assertTrue(Codebook.entry(c) != null, "row key " + c + " of kind " + name + " has no codebook entry");
+            }
+        }
     }
 }
