@@ -64,9 +64,12 @@ public final class ClaimEvaluator {
     /** Decides one claim on the rows of a tidy table (column → text). */
     public static ClaimResult evaluate(String spec, String variant, ClaimSpec c, List<Map<String, String>> rows) {
         List<Map<String, String>> kept = rows.stream()
-                .filter(r -> c.measure().equals(r.get("measure")) && matches(r, c.filter()) && inRange(r, c.range()))
+                .filter(r -> c.measures().contains(r.get("measure")) && matches(r, c.filter()) && inRange(r, c.range()))
                 .toList();
         List<String> varying = varyingColumns(kept);
+        if (c.measures().size() > 1) {
+            varying.add(0, "measure");
+        }
         List<Unit> units = new ArrayList<>();
         for (Map<String, String> r : kept) {
             Unit u = unit(r, c.exact(), label(r, varying));
@@ -181,7 +184,7 @@ public final class ClaimEvaluator {
 
     /** Consecutive steps along a column within each group of the other varying columns. */
     private static List<Unit> steps(List<Unit> units, List<String> varying, String along, boolean increasing) {
-        List<String> others = varying.stream().filter(v -> !v.equals(along)).toList();
+        List<String> others = varying.stream().filter(v -> !v.equals(along)).toList(); // includes "measure" when several
         Map<String, List<Unit>> groups = new LinkedHashMap<>();
         for (Unit u : units) {
             groups.computeIfAbsent(label(u.row(), others), k -> new ArrayList<>()).add(u);
@@ -204,7 +207,7 @@ public final class ClaimEvaluator {
 
     private static Map<String, String> partner(Map<String, String> r, ClaimSpec.Versus v, List<Map<String, String>> rows) {
         for (Map<String, String> candidate : rows) {
-            if (!v.measure().equals(candidate.get("measure"))) {
+            if (!(v.measure() == null ? r.get("measure") : v.measure()).equals(candidate.get("measure"))) {
                 continue;
             }
             boolean same = true;
@@ -231,7 +234,7 @@ public final class ClaimEvaluator {
 
     private static List<String> varyingColumns(List<Map<String, String>> kept) {
         if (kept.isEmpty()) {
-            return List.of();
+            return new ArrayList<>();
         }
         List<String> out = new ArrayList<>();
         for (String col : kept.get(0).keySet()) {
@@ -300,7 +303,7 @@ public final class ClaimEvaluator {
         if (!c.test().monotone() && c.reduce() != ClaimSpec.Reduce.EACH) {
             s.append(c.reduce().yaml()).append(" of ");
         }
-        s.append(c.measure());
+        s.append(String.join(" | ", c.measures()));
         Set<String> where = new LinkedHashSet<>();
         c.filter().forEach((k, v) -> where.add(k + (v.size() == 1 ? "=" + v.get(0) : " in " + v)));
         c.range().forEach((k, v) -> where.add(k + " in [" + text(v[0]) + ", " + text(v[1]) + "]"));
@@ -308,7 +311,8 @@ public final class ClaimEvaluator {
             s.append(" where ").append(String.join(", ", where));
         }
         if (c.versus() != null) {
-            s.append(c.versus().operation() == ClaimSpec.Operation.RATIO ? " / " : " - ").append(c.versus().measure());
+            s.append(c.versus().operation() == ClaimSpec.Operation.RATIO ? " / " : " - ")
+                    .append(c.versus().measure() == null ? "the same measure" : c.versus().measure());
             if (!c.versus().filter().isEmpty()) {
                 s.append(" at ").append(c.versus().filter().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining(", ")));

