@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code netropy claims SPEC} and {@code netropy claims --update-reproduce}: decide claims, write REPRODUCE.md's status. */
 @Command(name = "claims", mixinStandardHelpOptions = true,
         description = {"Decide a spec's claims on its tidy table (results/tables/<experiment>.csv) and print them:",
-                "holds / fails / inconclusive from the 95% interval against the threshold.",
+                "holds / fails / inconclusive from the 95%% interval against the threshold.",
                 "With --all: decide every spec's claims and write results/claims.csv and claims.md.",
                 "With --update-reproduce: rewrite REPRODUCE.md's status column and its section",
                 "'What this reconstruction reproduces, and what not' from results/claims.csv (written by reproduce --all)."})
