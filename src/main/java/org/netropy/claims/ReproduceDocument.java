@@ -41,18 +41,19 @@ public final class ReproduceDocument {
                 continue;
             }
             if (cells.contains("status") && cells.contains("spec")) {
-                statusColumn = cells.indexOf("status");
+                // counted from the end: an unescaped '|' in an earlier cell must not move the status
+                statusColumn = cells.size() - 1 - cells.indexOf("status");
                 continue;
             }
             int specColumn = 1;
-            if (statusColumn < 0 || cells.size() <= Math.max(statusColumn, specColumn)) {
+            if (statusColumn < 0 || cells.size() - 1 - statusColumn <= specColumn) {
                 continue;
             }
             Matcher m = SPEC_CELL.matcher(cells.get(specColumn));
             if (!m.matches()) {
                 continue;
             }
-            cells.set(statusColumn, status(m.group(1), bySpec.getOrDefault(m.group(1), List.of()), claims));
+            cells.set(cells.size() - 1 - statusColumn, status(m.group(1), bySpec.getOrDefault(m.group(1), List.of()), claims));
             lines.set(i, "| " + String.join(" | ", cells) + " |");
         }
         int begin = lines.indexOf(BEGIN);
