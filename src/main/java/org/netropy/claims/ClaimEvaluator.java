@@ -83,6 +83,13 @@ public final class ClaimEvaluator {
             units.add(u);
         }
         String statistic = statistic(c);
+        for (String m : c.measures()) {
+            if (kept.stream().noneMatch(r -> m.equals(r.get("measure")))) {
+                // a claim over several measures is not decided on some of them
+                return new ClaimResult(spec, variant, c.id(), c.statement(), statistic, Double.NaN, Double.NaN, Double.NaN,
+                        c.thresholdText(), Verdict.INCONCLUSIVE, 0, "no rows of " + m);
+            }
+        }
         if (units.isEmpty()) {
             return new ClaimResult(spec, variant, c.id(), c.statement(), statistic, Double.NaN, Double.NaN, Double.NaN,
                     c.thresholdText(), Verdict.INCONCLUSIVE, 0, "no rows match");

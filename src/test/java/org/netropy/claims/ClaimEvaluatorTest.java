@@ -148,6 +148,10 @@ class ClaimEvaluatorTest {
         assertEquals(Verdict.HOLDS, r.verdict());
         assertEquals(2, r.rows());
         assertEquals("measure=m", r.at());
+        // a measure the table lacks leaves the claim undecided, even if the other measure holds
+        ClaimSpec missing = new ClaimSpec("c", "s", List.of("m", "q"), a1, Map.of(), ClaimSpec.Reduce.EACH, ClaimSpec.Test.AT_MOST,
+                Double.NaN, 0.08, null, null, true);
+        assertEquals(Verdict.INCONCLUSIVE, ClaimEvaluator.evaluate("t", "full", missing, ROWS).verdict());
     }
 
     @Test
