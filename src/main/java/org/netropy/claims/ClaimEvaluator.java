@@ -87,7 +87,7 @@ public final class ClaimEvaluator {
             if (kept.stream().noneMatch(r -> m.equals(r.get("measure")))) {
                 // a claim over several measures is not decided on some of them
                 return new ClaimResult(spec, variant, c.id(), c.statement(), statistic, Double.NaN, Double.NaN, Double.NaN,
-                        c.thresholdText(), Verdict.INCONCLUSIVE, 0, "no rows of " + m);
+                        c.thresholdText(), Verdict.INCONCLUSIVE, 0, "no matching rows of " + m);
             }
         }
         if (units.isEmpty()) {
