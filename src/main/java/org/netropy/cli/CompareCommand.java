@@ -99,6 +99,17 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--energy-sample", defaultValue = "2000", description = "Neurons per table in the energy distance (default ${DEFAULT-VALUE}).")
     int energySample;
 
+    @Option(names = "--verdict-bootstrap", defaultValue = "400",
+            description = "Bootstrap replicates behind the verdicts' confidence bounds (default ${DEFAULT-VALUE}).")
+    int verdictBootstrap;
+
+    @Option(names = "--independent-rows", description = "Resample single rows instead of mirror pairs (rows 2i, 2i+1); only for tables without mirror pairs.")
+    boolean independentRows;
+
+    @Option(names = "--error-rate", defaultValue = "0.05",
+            description = "Family-wise rate of false 'not reproduced' of the overall verdict (Bonferroni over its verdicts) (default ${DEFAULT-VALUE}).")
+    double errorRate;
+
     @Option(names = "--tol-tv", defaultValue = "0.10", description = "Pass criterion: total variation of fractions (default ${DEFAULT-VALUE}).")
     double tolTv;
 
@@ -237,7 +248,8 @@ public final class CompareCommand implements Callable<Integer> {
         var clustering = new PopulationClustering.Settings(maxComponents, bootstrap, nullReplicates, 0.8, pairwiseSample, bootstrapSample, mixtureSample);
         var tolerances = new ComparisonSettings.Tolerances(tolTv, tolCross, tolKs, tolEnergy, tolZ);
         return new ComparisonSettings(threshold, List.of(0.3, 0.5, 0.7), confidence, a, jointColumns, clustering,
-                energySample, 0, minPopulation, tolerances);
+                energySample, 0, minPopulation, tolerances,
+                new ComparisonSettings.VerdictBootstrap(verdictBootstrap, !independentRows, errorRate));
     }
 
     /** Compares table a with the max-ent law at one σ or, with sigma=auto, at the three σ of THEORY §5. */

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "netropy", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Gradient descent versus maximum-entropy connectivity of context-dependent networks.",
         subcommands = {MaxEntCommand.class, GdCommand.class, CompareCommand.class, EiCommand.class,
-                RunCommand.class, ReproduceCommand.class, TableCommand.class, FiguresCommand.class,
+                RunCommand.class, ReproduceCommand.class, TableCommand.class, FiguresCommand.class, ClaimsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 /** {@code netropy reproduce --quick|--all}: every spec in experiments/: run, table, figures. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Run every spec in the experiments folder (its quick variant or the full sweep), then",
-                "write its tables and figures. All specs are validated before anything runs. Timing and",
+                "write its tables and figures, and decide every spec's claims into results/claims.csv and",
+                "claims.md (claims.quick.* for --quick). All specs are validated before anything runs. Timing and",
                 "environment go to results/reproduction.json (reproduction-quick.json for --quick).",
                 "Exit code 1 if any run failed."})
 public final class ReproduceCommand implements Callable<Integer> {
@@ -125,6 +126,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                     runsComputed == 0 ? 0 : computeSeconds / runsComputed));
             err.flush();
         }
+        ClaimsCommand.writeClaims(specs, variant, results, out);
         Map<String, Object> log = new LinkedHashMap<>();
         log.put("command", "netropy reproduce " + (mode.quick ? "--quick" : "--all") + " --jobs " + j);
         log.put("started", started.toString());

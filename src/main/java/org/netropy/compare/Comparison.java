@@ -93,9 +93,12 @@ public record Comparison(long seed, TableSummary a, TableSummary b, ComparisonSe
                                Map<String, Spread> fractions) {}
 
     /**
-     * A verdict: "reproduced" when value ≤ tolerance and noise ≤ tolerance; "not reproduced" when
-     * value exceeds the tolerance and the noise; otherwise "inconclusive".
+     * A verdict. For the bootstrapped distances (fractions, E[zw|g]): "reproduced" when the upper
+     * confidence bound is below the tolerance (the equivalence margin), "not reproduced" when the
+     * lower bound is above it, otherwise "inconclusive"; {@code lower}/{@code upper} are the bounds
+     * and {@code errorRate} the one-sided rate of a false "not reproduced". Secondary verdicts
+     * (marginals, joint, clustering) keep a noise level and have no bounds (null).
      */
-    public record Verdict(String name, String statistic, Double value, Double tolerance, Double noise, String outcome,
-                          String criterion) {}
+    public record Verdict(String name, String statistic, Double value, Double tolerance, Double noise, Double lower, Double upper,
+                          Double errorRate, String outcome, String criterion) {}
 }

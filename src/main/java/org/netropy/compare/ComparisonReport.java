@@ -40,10 +40,11 @@ public final class ComparisonReport {
                 c.totalVariation(), c.totalVariationNoise95(), c.jensenShannon(), num(c.crossCovarianceErrorWeighted()),
                 c.energy().coefficient(), c.energy().sampleA(), c.energy().sampleB()));
         for (Comparison.Verdict v : c.verdicts()) {
-            sb.append(String.format(Locale.ROOT, "  %-20s %-15s %s%n", v.name(), v.outcome(),
-                    v.value() == null ? v.statistic() : v.statistic() + " = " + num(v.value())));
+            sb.append(String.format(Locale.ROOT, "  %-20s %-15s %s%s%n", v.name(), v.outcome(),
+                    v.value() == null ? v.statistic() : v.statistic() + " = " + num(v.value()),
+                    v.lower() == null && v.upper() == null ? "" : " [" + num(v.lower()) + ", " + num(v.upper()) + "] vs margin " + num(v.tolerance())));
         }
-        sb.append("overall: ").append(c.overall()).append('\n');
+        sb.append("overall: ").append(c.overall()).append(" (").append(overallRule(c)).append(")\n");
         return sb.toString();
     }
 
@@ -91,6 +92,10 @@ public final class ComparisonReport {
             }
             for (Comparison.Verdict v : c.verdicts()) {
                 out.printRecord("verdict", v.name(), "", "", v.outcome());
+                if (v.lower() != null || v.upper() != null) {
+                    out.printRecord("verdictLowerBound", v.name(), "", "", cell(v.lower()));
+                    out.printRecord("verdictUpperBound", v.name(), "", "", cell(v.upper()));
+                }
             }
             out.printRecord("verdict", "overall", "", "", c.overall());
         } catch (IOException e) {
@@ -108,12 +113,12 @@ public final class ComparisonReport {
                 .append(c.b().kind().equals("model") ? " sampled" : "").append(" neurons)\n");
         md.append("- D = ").append(c.a().features()).append(", C = ").append(c.a().contexts()).append(", gain threshold ")
                 .append(c.settings().threshold()).append(", seed ").append(c.seed()).append("\n\n");
-        md.append("**Overall: ").append(c.overall()).append("** (population fractions and E[zw|g]).\n\n");
-        md.append("| comparison | statistic | value | tolerance | noise | verdict |\n|---|---|---|---|---|---|\n");
+        md.append("**Overall: ").append(c.overall()).append("** (").append(overallRule(c)).append(").\n\n");
+        md.append("| comparison | statistic | value | lower bound | upper bound | margin | verdict |\n|---|---|---|---|---|---|---|\n");
         for (Comparison.Verdict v : c.verdicts()) {
             md.append("| ").append(mdCell(v.name())).append(" | ").append(mdCell(v.statistic())).append(" | ").append(num(v.value()))
-                    .append(" | ").append(num(v.tolerance())).append(" | ").append(num(v.noise())).append(" | ")
-                    .append(mdCell(v.outcome())).append(" |\n");
+                    .append(" | ").append(num(v.lower())).append(" | ").append(num(v.upper())).append(" | ")
+                    .append(num(v.tolerance())).append(" | ").append(mdCell(v.outcome())).append(" |\n");
         }
         md.append("\nCriteria:\n");
         for (Comparison.Verdict v : c.verdicts()) {
@@ -161,6 +166,14 @@ public final class ComparisonReport {
         }
         angleAndMembers(md, c);
         return md.toString();
+    }
+
+    /** The overall rule and its stated error rates. */
+    static String overallRule(Comparison c) {
+        double rate = c.settings().verdicts().familyErrorRate();
+        return "fractions, E[zw|g] and marginals: reproduced if all three upper bounds are below their margins (each bound"
+                + " at the nominal one-sided level " + rate + "), not reproduced if any lower bound is above its margin (family-wise false"
+                + " 'not reproduced' <= " + rate + ", Bonferroni)";
     }
 
     private static void clusteringTable(StringBuilder md, PopulationClustering.Result ca, PopulationClustering.Result cb) {

@@ -16,11 +16,34 @@ import org.netropy.task.TaskMatrix;
  * @param energySample          at most this many neurons per table enter the O(n²) energy distance
  * @param modelSampleSize       neurons sampled from a {@link PopulationModel} (0: as many as the trained table)
  * @param minPopulation         populations with fewer neurons get no cross-covariance error or covariance KL
- * @param tolerances            pass criteria of the verdicts
+ * @param tolerances            pass criteria of the verdicts (equivalence margins)
+ * @param verdicts              how the verdicts' confidence bounds are computed
  */
 public record ComparisonSettings(double threshold, List<Double> sensitivityThresholds, double confidence, TaskMatrix task,
                                  List<String> jointColumns, PopulationClustering.Settings clustering, int energySample,
-                                 int modelSampleSize, int minPopulation, Tolerances tolerances) {
+                                 int modelSampleSize, int minPopulation, Tolerances tolerances,
+                                 VerdictBootstrap verdicts) {
+
+    /**
+     * The design-respecting bootstrap behind the verdicts' confidence bounds.
+     *
+     * @param replicates   bootstrap replicates
+     * @param pairedRows   rows 2i and 2i+1 form one resampling unit (the mirror pairs of symmetric
+     *                     gradient-descent initialisation and of the max-ent sampler's antithetic
+     *                     draws); also valid, if slightly conservative, for independent rows
+     * @param familyErrorRate the family-wise rate of false "not reproduced" verdicts of the overall
+     *                     verdict (Bonferroni over its verdicts); each "reproduced" is at this level too
+     */
+    public record VerdictBootstrap(int replicates, boolean pairedRows, double familyErrorRate) {
+        public VerdictBootstrap {
+            InvalidInputException.inRange("--verdict-bootstrap", replicates, 50, 100_000);
+            InvalidInputException.require(familyErrorRate > 0 && familyErrorRate < 0.5, "--error-rate", "a number in (0, 0.5)", familyErrorRate);
+        }
+
+        public static VerdictBootstrap defaults() {
+            return new VerdictBootstrap(400, true, 0.05);
+        }
+    }
 
     public ComparisonSettings {
         InvalidInputException.require(threshold > 0 && threshold < 1, "--threshold", "a number in (0, 1)", threshold);
@@ -37,9 +60,9 @@ public record ComparisonSettings(double threshold, List<Double> sensitivityThres
     }
 
     /**
-     * Pass criteria. Each verdict is "reproduced" when the statistic is at most its tolerance AND
-     * the sampling noise of the statistic is at most the tolerance (else "inconclusive"), and
-     * "not reproduced" when it exceeds both (docs/COMPARATOR.md gives the reasons for the values).
+     * Equivalence margins. A verdict is "reproduced" when the upper confidence bound of its
+     * distance is below the margin, "not reproduced" when the lower bound is above it, and
+     * "inconclusive" otherwise (docs/COMPARATOR.md gives the reasons for the values).
      *
      * @param totalVariation            TV between population fractions (fraction of neurons that would change population)
      * @param crossCovariance           fraction-weighted relative L2 error of E[zw|g]
@@ -65,16 +88,16 @@ public record ComparisonSettings(double threshold, List<Double> sensitivityThres
     /** Threshold 0.5, sensitivity 0.3/0.5/0.7, 95% intervals, no task, (w, z) joint, default clustering and tolerances. */
     public static ComparisonSettings defaults() {
         return new ComparisonSettings(0.5, List.of(0.3, 0.5, 0.7), 0.95, null, List.of(),
-                PopulationClustering.Settings.defaults(), 2000, 0, 10, Tolerances.defaults());
+                PopulationClustering.Settings.defaults(), 2000, 0, 10, Tolerances.defaults(), VerdictBootstrap.defaults());
     }
 
     public ComparisonSettings withJointColumns(List<String> columns) {
         return new ComparisonSettings(threshold, sensitivityThresholds, confidence, task, columns, clustering,
-                energySample, modelSampleSize, minPopulation, tolerances);
+                energySample, modelSampleSize, minPopulation, tolerances, verdicts);
     }
 
     public ComparisonSettings withTask(TaskMatrix newTask) {
         return new ComparisonSettings(threshold, sensitivityThresholds, confidence, newTask, jointColumns, clustering,
-                energySample, modelSampleSize, minPopulation, tolerances);
+                energySample, modelSampleSize, minPopulation, tolerances, verdicts);
     }
 }

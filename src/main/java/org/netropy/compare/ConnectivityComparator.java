@@ -111,7 +111,7 @@ public final class ConnectivityComparator {
         }
         double tv = Distances.totalVariation(a.fractions(), b.fractions());
         double js = Distances.jensenShannonBits(a.fractions(), b.fractions());
-        double tvNoise = totalVariationNoise(a, b, streams.stream("tv-noise"));
+        double tvNoise = totalVariationNoise(a, b, s.verdicts().pairedRows(), streams.stream("tv-noise"));
 
         Map<String, Comparison.Sensitivity> sensitivity = new LinkedHashMap<>();
         for (double t : s.sensitivityThresholds()) {
@@ -127,6 +127,7 @@ public final class ConnectivityComparator {
             pairs.put(g, new Comparison.PopulationPair(a.populations().get(g), b.populations().get(g)));
         }
         Map<String, Double> crossError = new TreeMap<>();
+        List<String> usedPatterns = new ArrayList<>();
         double num = 0;
         double den = 0;
         double noiseVar = 0;
@@ -151,6 +152,7 @@ public final class ConnectivityComparator {
                 double e = pa.crossCovariance()[j] - pb.crossCovariance()[j];
                 diff += e * e;
             }
+            usedPatterns.add(g);
             num += pb.fraction() * diff;
             den += pb.fraction() * PopulationStatistics.dot(pb.crossCovariance(), pb.crossCovariance());
             noiseVar += pb.fraction() * (a.crossCovarianceVariance().getOrDefault(g, 0.0)
@@ -211,27 +213,42 @@ public final class ConnectivityComparator {
             members.put("b", memberSpread(b, a, s));
         }
 
-        // Verdicts.
+        // Verdicts: the two primary distances are equivalence decisions on design-bootstrap bounds.
         var t = s.tolerances();
+        var vb = s.verdicts();
+        int primary = 3;
+        double alphaNot = vb.familyErrorRate() / primary; // Bonferroni: family-wise false "not reproduced" <= rate
+        double alphaRep = vb.familyErrorRate();           // intersection-union: "reproduced" needs every bound
+        List<String> ksColumns = selectivityColumns(d);
+        double[][] boot = bootstrap(a, b, usedPatterns, ksColumns, vb, streams.stream("verdict-bootstrap"));
+        double[] tvBounds = DesignBootstrap.bounds(tv, boot[0], alphaNot, alphaRep);
+        double[] crossBounds = weighted == null ? new double[] {Double.NaN, Double.NaN}
+                : DesignBootstrap.boundsSquared(weighted, boot[1], alphaNot, alphaRep);
+        String design = " Bounds: basic bootstrap, " + vb.replicates() + " replicates resampling "
+                + (vb.pairedRows() ? "mirror pairs (rows 2i, 2i+1)" : "rows") + (a.table().memberIndices().length > 1 ? " within resampled members" : "")
+                + "; upper bound at " + alphaRep + ", lower at " + alphaNot + " one-sided (Bonferroni over the " + primary
+                + " verdicts of overall: fractions, E[zw|g], marginals).";
         List<Comparison.Verdict> verdicts = new ArrayList<>();
-        var vFractions = verdict("populationFractions", "total variation", tv, t.totalVariation(), tvNoise,
-                "TV <= " + t.totalVariation() + ": at most that fraction of neurons would have to change population");
-        var vCross = verdict("crossCovariance", "weighted relative L2 error of E[zw|g]", weighted, t.crossCovariance(), crossNoise,
-                "error <= " + t.crossCovariance() + ": the task-bearing covariance E[zw|g] of each population predicted within that relative error");
+        var vFractions = equivalence("populationFractions", "total variation", tv, t.totalVariation(), tvBounds, alphaNot,
+                "TV < " + t.totalVariation() + ": at most that fraction of neurons would have to change population." + design);
+        var vCross = equivalence("crossCovariance", "weighted relative L2 error of E[zw|g]", weighted, t.crossCovariance(), crossBounds,
+                alphaNot, "error < " + t.crossCovariance()
+                        + ": the task-bearing covariance E[zw|g] of each population predicted within that relative error." + design);
         verdicts.add(vFractions);
         verdicts.add(vCross);
         double ksMax = 0;
         for (String col : selectivityColumns(d)) {
             ksMax = Math.max(ksMax, marginals.get(col).ks());
         }
-        double ksNoise = 1.358 * Math.sqrt((double) (a.table().size() + b.table().size()) / ((double) a.table().size() * b.table().size()));
-        verdicts.add(verdict("marginals", "largest KS over the w and z marginals", ksMax, t.marginalKs(), ksNoise,
-                "KS <= " + t.marginalKs() + ": a shift of a quarter standard deviation of a Gaussian gives KS = 0.10; "
-                        + "noise = 95% two-sample critical value; v, b and gains are excluded (sampler conventions of max-ent)"));
+        verdicts.add(equivalence("marginals", "largest KS over the w and z marginals", ksMax, t.marginalKs(),
+                DesignBootstrap.bounds(ksMax, boot[2], alphaNot, alphaRep), alphaNot,
+                "KS < " + t.marginalKs() + ": a shift of a quarter standard deviation of a Gaussian gives KS = 0.10; "
+                        + "v, b and gains are excluded (sampler conventions of max-ent)." + design));
         verdicts.add(verdict("joint", "energy coefficient H on " + joint, coefficient, t.energyCoefficient(), null,
-                "H <= " + t.energyCoefficient() + ": a half-standard-deviation shift of a 1-D Gaussian gives H = 0.058"));
+                "descriptive, not part of overall, no stated error rate. H <= " + t.energyCoefficient()
+                        + ": a half-standard-deviation shift of a 1-D Gaussian gives H = 0.058"));
         verdicts.add(clusteringVerdict(clustering.get("a"), clustering.get("b"), t.stabilityZ()));
-        String overall = combine(vFractions.outcome(), vCross.outcome());
+        String overall = combine(vFractions.outcome(), vCross.outcome(), verdicts.get(2).outcome());
 
         var summaryA = summary(a, s);
         var summaryB = summary(b, s);
@@ -295,7 +312,7 @@ public final class ConnectivityComparator {
     }
 
     /** 95th percentile of TV between fractions of samples drawn from one law (pooled, or the model's). */
-    private static double totalVariationNoise(Side a, Side b, SplittableRandom rng) {
+    private static double totalVariationNoise(Side a, Side b, boolean pairedRows, SplittableRandom rng) {
         Map<String, Double> law = new TreeMap<>();
         if (b.model()) {
             law.putAll(b.fractions());
@@ -315,8 +332,9 @@ public final class ConnectivityComparator {
             acc += p[k];
             cum[k] = acc;
         }
-        int na = a.table().size();
-        int nb = b.table().size();
+        // a mirror pair shares its pattern: the multinomial has as many draws as units
+        int na = DesignBootstrap.units(a.table(), pairedRows).stream().mapToInt(u -> u.length).sum();
+        int nb = b.model() ? 0 : DesignBootstrap.units(b.table(), pairedRows).stream().mapToInt(u -> u.length).sum();
         int reps = 200;
         double[] tvs = new double[reps];
         for (int r = 0; r < reps; r++) {
@@ -468,20 +486,79 @@ public final class ConnectivityComparator {
         } else {
             outcome = INCONCLUSIVE;
         }
-        return new Comparison.Verdict(name, statistic, value, tolerance, noise, outcome, criterion);
+        return new Comparison.Verdict(name, statistic, value, tolerance, noise, null, null, null, outcome, criterion);
+    }
+
+    /** Equivalence decision: reproduced if upper bound < margin, not reproduced if lower bound > margin. */
+    static Comparison.Verdict equivalence(String name, String statistic, Double value, double margin, double[] bounds, double errorRate,
+                                          String criterion) {
+        String outcome = value == null || !Double.isFinite(bounds[0]) || !Double.isFinite(bounds[1]) ? INCONCLUSIVE
+                : bounds[1] < margin ? REPRODUCED : bounds[0] > margin ? NOT_REPRODUCED : INCONCLUSIVE;
+        return new Comparison.Verdict(name, statistic, value, margin, null, finite(bounds[0]), finite(bounds[1]), errorRate, outcome,
+                criterion);
+    }
+
+    private static Double finite(double x) {
+        return Double.isFinite(x) ? x : null;
+    }
+
+    /**
+     * Replicates of (TV, weighted E[zw|g] error, largest marginal KS): the tables' design units
+     * resampled; a model side keeps its exact fractions and moments, and its sample (for the KS) is
+     * resampled like a table.
+     */
+    private static double[][] bootstrap(Side a, Side b, List<String> patterns, List<String> ksColumns,
+                                        ComparisonSettings.VerdictBootstrap vb, SplittableRandom rng) {
+        List<DesignBootstrap.MergedColumn> merged = new ArrayList<>();
+        for (String col : ksColumns) {
+            merged.add(DesignBootstrap.MergedColumn.of(a.canonical().column(col), b.canonical().column(col)));
+        }
+        List<int[][]> uSample = DesignBootstrap.units(b.table(), vb.pairedRows());
+        List<int[][]> ua = DesignBootstrap.units(a.table(), vb.pairedRows());
+        List<int[][]> ub = b.model() ? null : DesignBootstrap.units(b.table(), vb.pairedRows());
+        Map<String, double[]> modelCross = new TreeMap<>();
+        if (b.model()) {
+            b.populations().forEach((g, p) -> modelCross.put(g, p.crossCovariance()));
+        }
+        double[] tv = new double[vb.replicates()];
+        double[] cross = new double[vb.replicates()];
+        double[] ks = new double[vb.replicates()];
+        for (int r = 0; r < tv.length; r++) {
+            int[] wa = DesignBootstrap.draw(ua, a.table().size(), rng);
+            int[] wb = DesignBootstrap.draw(b.model() ? uSample : ub, b.table().size(), rng);
+            var ma = DesignBootstrap.moments(a.table(), a.patterns(), wa);
+            Map<String, Double> fb;
+            Map<String, double[]> eb;
+            if (b.model()) {
+                fb = b.fractions();
+                eb = modelCross;
+            } else {
+                var mb = DesignBootstrap.moments(b.table(), b.patterns(), wb);
+                fb = mb.fractions();
+                eb = mb.crossCovariance();
+            }
+            tv[r] = Distances.totalVariation(ma.fractions(), fb);
+            cross[r] = DesignBootstrap.weightedError(ma.crossCovariance(), fb, eb, patterns);
+            double totalA = Arrays.stream(wa).sum();
+            double totalB = Arrays.stream(wb).sum();
+            for (DesignBootstrap.MergedColumn m : merged) {
+                ks[r] = Math.max(ks[r], m.ks(wa, wb, totalA, totalB));
+            }
+        }
+        return new double[][] {tv, cross, ks};
     }
 
     private static Comparison.Verdict clusteringVerdict(PopulationClustering.Result a, PopulationClustering.Result b, double zMin) {
         if (a == null || b == null) {
-            return new Comparison.Verdict("clustering", "too few neurons to cluster", null, zMin, null, INCONCLUSIVE,
+            return new Comparison.Verdict("clustering", "too few neurons to cluster", null, zMin, null, null, null, null, INCONCLUSIVE,
                     "label-free clustering needs at least 20 neurons (4 per column + 4) on each side");
         }
         boolean sa = a.k() >= 2 && a.stabilityZ() != null && a.stabilityZ() >= zMin;
         boolean sb = b.k() >= 2 && b.stabilityZ() != null && b.stabilityZ() >= zMin;
         boolean same = sa == sb && (!sa || a.k() == b.k());
         String stat = "k_a=" + a.k() + " (z=" + fmt(a.stabilityZ()) + "), k_b=" + b.k() + " (z=" + fmt(b.stabilityZ()) + ")";
-        return new Comparison.Verdict("clustering", stat, null, zMin, null, same ? REPRODUCED : NOT_REPRODUCED,
-                "label-free structure present on both sides (BIC k >= 2 and stability z >= " + zMin
+        return new Comparison.Verdict("clustering", stat, null, zMin, null, null, null, null, same ? REPRODUCED : NOT_REPRODUCED,
+                "descriptive, not part of overall, no stated error rate: label-free structure present on both sides (BIC k >= 2 and stability z >= " + zMin
                         + ") with the same k, or absent on both");
     }
 
@@ -489,7 +566,12 @@ public final class ConnectivityComparator {
         return x == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.2f", x);
     }
 
-    /** Overall verdict: reproduced only if every primary verdict is; not reproduced if any is not. */
+    /**
+     * Overall verdict: reproduced only if every primary verdict is (an intersection-union test, so
+     * a false "reproduced" has at most the per-verdict rate); not reproduced if any is not (each at
+     * the Bonferroni level rate/m, so a false "not reproduced" has family-wise rate at most the
+     * stated rate).
+     */
     static String combine(String... outcomes) {
         if (Arrays.asList(outcomes).contains(NOT_REPRODUCED)) {
             return NOT_REPRODUCED;

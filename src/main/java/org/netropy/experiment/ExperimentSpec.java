@@ -17,13 +17,14 @@ import org.netropy.io.InvalidInputException;
  * @param kind        the run kind
  * @param description what the experiment shows
  * @param figures     figures drawn from its table
+ * @param claims      claims decided from its table (see {@link ClaimSpec})
  * @param base        parameter values shared by every run
  * @param sweep       axes of the full sweep, outermost first
  * @param seeds       seeds of the full sweep
  * @param variants    named changes to base, sweep and seeds
  */
 public record ExperimentSpec(Path source, String name, RunKind kind, String description, List<FigureSpec> figures,
-                             Map<String, Object> base, List<SweepAxis> sweep, List<Long> seeds,
+                             List<ClaimSpec> claims, Map<String, Object> base, List<SweepAxis> sweep, List<Long> seeds,
                              Map<String, Variant> variants) {
 
     /** The name of the sweep without changes. */
@@ -34,9 +35,12 @@ public record ExperimentSpec(Path source, String name, RunKind kind, String desc
      * a sweep axis here replaces the spec's axis of that parameter (or its base value).
      *
      * @param seeds replacement seeds, or null to keep the spec's
+     * @param claims claims that replace the spec's claim of the same id, or add to them
      */
-    public record Variant(String name, String description, Map<String, Object> base, List<SweepAxis> sweep, List<Long> seeds) {
+    public record Variant(String name, String description, Map<String, Object> base, List<SweepAxis> sweep, List<Long> seeds,
+                          List<ClaimSpec> claims) {
         public Variant {
+            claims = List.copyOf(claims);
             base = Map.copyOf(base);
             sweep = List.copyOf(sweep);
             seeds = seeds == null ? null : List.copyOf(seeds);
@@ -45,6 +49,7 @@ public record ExperimentSpec(Path source, String name, RunKind kind, String desc
 
     public ExperimentSpec {
         figures = List.copyOf(figures);
+        claims = List.copyOf(claims);
         base = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(base));
         sweep = List.copyOf(sweep);
         seeds = List.copyOf(seeds);
@@ -57,6 +62,21 @@ public record ExperimentSpec(Path source, String name, RunKind kind, String desc
         names.add(FULL);
         names.addAll(variants.keySet());
         return names;
+    }
+
+    /**
+     * The claims of a variant: the spec's, with the variant's replacing those of the same id and
+     * its new ones appended.
+     */
+    public List<ClaimSpec> claims(String variant) {
+        Variant v = FULL.equals(variant) ? null : variants.get(variant);
+        if (v == null) {
+            return claims;
+        }
+        Map<String, ClaimSpec> byId = new LinkedHashMap<>();
+        claims.forEach(c -> byId.put(c.id(), c));
+        v.claims().forEach(c -> byId.put(c.id(), c));
+        return List.copyOf(byId.values());
     }
 
     /**

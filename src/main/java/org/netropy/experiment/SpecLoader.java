@@ -33,6 +33,9 @@ import org.netropy.io.InvalidInputException;
  * seeds: 20                      # a count (seeds 1..20) or a list [3, 7, 11]
  * variants:
  *   quick: {sweep: {n: [10, 100]}, seeds: 3}
+ * claims:                        # decided from the tidy table by 'netropy claims' (ClaimSpec)
+ *   - {id: error-on-closed-form, statement: ..., measure: squared_error, filter: {statistic: mean},
+ *      versus: {measure: expected_squared_error, op: ratio}, reduce: each, test: equivalent, threshold: 0.5}
  * figures:                       # one entry per paper figure; panels lettered a, b, ...
  *   - id: error
  *     title: ...
@@ -51,8 +54,11 @@ public final class SpecLoader {
     /** The seed of a spec without {@code seeds}, and the first of a count: seeds are numbered from 1, as on the command line. */
     public static final long FIRST_SEED = 1;
 
-    private static final List<String> TOP_KEYS = List.of("name", "kind", "description", "base", "sweep", "seeds", "variants", "figures");
-    private static final List<String> VARIANT_KEYS = List.of("description", "base", "sweep", "seeds");
+    private static final List<String> TOP_KEYS = List.of("name", "kind", "description", "base", "sweep", "seeds", "variants", "claims", "figures");
+    private static final List<String> VARIANT_KEYS = List.of("description", "base", "sweep", "seeds", "claims");
+    private static final List<String> CLAIM_KEYS = List.of("id", "statement", "measure", "filter", "range", "reduce", "test",
+            "threshold", "along", "versus", "exact");
+    private static final List<String> VERSUS_KEYS = List.of("measure", "filter", "op");
     private static final List<String> RANGE_KEYS = List.of("from", "to", "points", "log");
     private static final List<String> PANEL_KEYS = List.of("title", "x", "y", "reference", "series", "filter", "log_x", "log_y",
             "x_label", "y_label", "pass", "mark", "proportion", "claims");
@@ -117,6 +123,10 @@ public final class SpecLoader {
         Entry seedsEntry = top.entries().get("seeds");
         List<Long> seeds = seedsEntry == null ? List.of(FIRST_SEED) : seeds(seedsEntry.value(), "seeds");
 
+        Set<String> columns = new LinkedHashSet<>(schema.names());
+        columns.addAll(kind.rowKeys());
+        List<ClaimSpec> claims = claims(top.entries().get("claims"), "claims", columns, kind, schema);
+
         Map<String, ExperimentSpec.Variant> variants = new LinkedHashMap<>();
         Entry variantsEntry = top.entries().get("variants");
         if (variantsEntry != null) {
@@ -134,12 +144,11 @@ public final class SpecLoader {
                 List<SweepAxis> vSweep = axes(v.entries().get("sweep"), where + ".sweep", schema);
                 Entry vSeeds = v.entries().get("seeds");
                 variants.put(vName, new ExperimentSpec.Variant(vName, optionalString(v, "description", ""), vBase, vSweep,
-                        vSeeds == null ? null : seeds(vSeeds.value(), where + ".seeds")));
+                        vSeeds == null ? null : seeds(vSeeds.value(), where + ".seeds"),
+                        claims(v.entries().get("claims"), where + ".claims", columns, kind, schema)));
             }
         }
 
-        Set<String> columns = new LinkedHashSet<>(schema.names());
-        columns.addAll(kind.rowKeys());
         List<FigureSpec> figures = new ArrayList<>();
         Entry figuresEntry = top.entries().get("figures");
         if (figuresEntry != null) {
@@ -154,7 +163,7 @@ public final class SpecLoader {
             }
         }
 
-        ExperimentSpec spec = new ExperimentSpec(file, name, kind, description, figures, base, sweep, seeds, variants);
+        ExperimentSpec spec = new ExperimentSpec(file, name, kind, description, figures, claims, base, sweep, seeds, variants);
         for (String variant : spec.variantNames()) {
             checkRuns(spec, variant);
         }
@@ -428,6 +437,208 @@ public final class SpecLoader {
                 flag(m, "log_x", where), flag(m, "log_y", where),
                 optionalString(m, "x_label", x, where), optionalString(m, "y_label", String.join(", ", y), where),
                 optionalString(m, "pass", "", where), mark, flag(m, "proportion", where), claims);
+    }
+
+    private static List<ClaimSpec> claims(Entry entry, String where, Set<String> columns, RunKind kind, ParameterSchema schema) {
+        List<ClaimSpec> claims = new ArrayList<>();
+        if (entry == null) {
+            return claims;
+        }
+        ListNode list = list(entry.value(), where);
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            ClaimSpec c = claim(list.items().get(i), where + "[" + i + "]", columns, kind, schema);
+            if (!ids.add(c.id())) {
+                throw list.items().get(i).at().error(where + "[" + i + "].id '" + c.id() + "' is used twice");
+            }
+            claims.add(c);
+        }
+        return claims;
+    }
+
+    private static ClaimSpec claim(Node node, String where, Set<String> columns, RunKind kind, ParameterSchema schema) {
+        MapNode m = mapping(node, where);
+        checkKeys(m, CLAIM_KEYS, where);
+        String id = requiredString(m, "id", where);
+        if (!id.matches("[a-z0-9][a-z0-9-]*")) {
+            throw m.entries().get("id").value().at().error(where + ".id must be kebab-case: lower-case letters, digits and dashes (got '" + id + "')");
+        }
+        String statement = requiredString(m, "statement", where);
+        if (!m.entries().containsKey("measure")) {
+            throw m.at().error(where + ".measure is missing (a measure of kind " + kind.name() + ": " + String.join(", ", kind.measures()) + ")");
+        }
+        List<String> measure = measures(m, "measure", where, kind);
+        if (measure.isEmpty()) {
+            throw m.entries().get("measure").value().at().error(where + ".measure must name at least one measure");
+        }
+        Map<String, List<Object>> filter = new LinkedHashMap<>();
+        Entry fEntry = m.entries().get("filter");
+        if (fEntry != null) {
+            for (Entry e : mapping(fEntry.value(), where + ".filter").entries().values()) {
+                String field = where + ".filter." + e.key();
+                checkColumn(e, columns, where + ".filter");
+                List<Node> items = e.value() instanceof ListNode l ? l.items() : List.of(e.value());
+                if (items.isEmpty()) {
+                    throw e.value().at().error(field + " must be a value or a non-empty list of values");
+                }
+                List<Object> values = new ArrayList<>();
+                for (Node item : items) {
+                    values.add(filterValue(scalar(item, field, "a value"), field, schema.get(e.key())));
+                }
+                filter.put(e.key(), values);
+            }
+        }
+        Map<String, double[]> range = new LinkedHashMap<>();
+        Entry rEntry = m.entries().get("range");
+        if (rEntry != null) {
+            for (Entry e : mapping(rEntry.value(), where + ".range").entries().values()) {
+                checkColumn(e, columns, where + ".range");
+                range.put(e.key(), interval(e.value(), where + ".range." + e.key()));
+            }
+        }
+        ClaimSpec.Reduce reduce = ClaimSpec.Reduce.EACH;
+        if (m.entries().containsKey("reduce")) {
+            ScalarNode s = scalar(m.entries().get("reduce").value(), where + ".reduce", "each, max, min or mean");
+            reduce = null;
+            for (ClaimSpec.Reduce r : ClaimSpec.Reduce.values()) {
+                if (r.yaml().equals(s.value())) {
+                    reduce = r;
+                }
+            }
+            if (reduce == null) {
+                throw s.at().error(where + ".reduce must be each, max, min or mean (got " + s.describe() + ")");
+            }
+        }
+        List<String> tests = java.util.Arrays.stream(ClaimSpec.Test.values()).map(ClaimSpec.Test::yaml).toList();
+        if (!m.entries().containsKey("test")) {
+            throw m.at().error(where + ".test is missing (one of " + String.join(", ", tests) + ")");
+        }
+        ScalarNode testNode = scalar(m.entries().get("test").value(), where + ".test", String.join(", ", tests));
+        ClaimSpec.Test test = testNode.value() instanceof String t ? ClaimSpec.Test.of(t) : null;
+        if (test == null) {
+            throw testNode.at().error(where + ".test must be one of " + String.join(", ", tests) + " (got " + testNode.describe() + ")");
+        }
+        Entry tEntry = m.entries().get("threshold");
+        double low = Double.NaN;
+        double high = Double.NaN;
+        if (test.monotone()) {
+            if (tEntry != null) {
+                throw tEntry.at().error(where + ".threshold does not go with test " + test.yaml() + " (remove it)");
+            }
+        } else {
+            if (tEntry == null) {
+                throw m.at().error(where + ".threshold is missing (" + (test == ClaimSpec.Test.WITHIN ? "[low, high]" : "a number") + ")");
+            }
+            String field = where + ".threshold";
+            if (test == ClaimSpec.Test.WITHIN) {
+                double[] iv = interval(tEntry.value(), field);
+                low = iv[0];
+                high = iv[1];
+            } else {
+                double t = finite(scalar(tEntry.value(), field, "a number"), field);
+                if (test == ClaimSpec.Test.AT_MOST) {
+                    high = t;
+                } else if (test == ClaimSpec.Test.AT_LEAST) {
+                    low = t;
+                } else {
+                    if (!(t > 0)) {
+                        throw tEntry.value().at().error(field + " is the equivalence margin and must be > 0 (got " + t + ")");
+                    }
+                    low = -t;
+                    high = t;
+                }
+            }
+        }
+        String along = null;
+        Entry aEntry = m.entries().get("along");
+        if (test.monotone()) {
+            if (aEntry == null) {
+                throw m.at().error(where + ".along is missing (the column the measure must be " + test.yaml() + " along)");
+            }
+            ScalarNode s = scalar(aEntry.value(), where + ".along", "a column name");
+            if (!(s.value() instanceof String c) || !columns.contains(c)) {
+                throw s.at().error(where + ".along must be a parameter or row key, not " + NearestName.suggestion(String.valueOf(s.value()), columns));
+            }
+            along = c;
+        } else if (aEntry != null) {
+            throw aEntry.at().error(where + ".along goes with test increasing or decreasing only (remove it)");
+        }
+        ClaimSpec.Versus versus = null;
+        Entry vEntry = m.entries().get("versus");
+        if (vEntry != null) {
+            String vw = where + ".versus";
+            MapNode v = mapping(vEntry.value(), vw);
+            checkKeys(v, VERSUS_KEYS, vw);
+            String vMeasure = v.entries().containsKey("measure") ? measures(v, "measure", vw, kind).get(0) : null;
+            Map<String, Object> vFilter = new LinkedHashMap<>();
+            if (v.entries().containsKey("filter")) {
+                for (Entry e : mapping(v.entries().get("filter").value(), vw + ".filter").entries().values()) {
+                    checkColumn(e, columns, vw + ".filter");
+                    vFilter.put(e.key(), filterValue(scalar(e.value(), vw + ".filter." + e.key(), "a value"), vw + ".filter." + e.key(),
+                            schema.get(e.key())));
+                }
+            }
+            ClaimSpec.Operation op = ClaimSpec.Operation.DIFFERENCE;
+            if (v.entries().containsKey("op")) {
+                ScalarNode s = scalar(v.entries().get("op").value(), vw + ".op", "difference or ratio");
+                if ("ratio".equals(s.value())) {
+                    op = ClaimSpec.Operation.RATIO;
+                } else if (!"difference".equals(s.value())) {
+                    throw s.at().error(vw + ".op must be difference or ratio (got " + s.describe() + ")");
+                }
+            }
+            if (vFilter.isEmpty() && (vMeasure == null || measure.equals(List.of(vMeasure)))) {
+                throw v.at().error(vw + " must change the measure or the filter (it compares the statistic with itself)");
+            }
+            versus = new ClaimSpec.Versus(vMeasure, vFilter, op);
+            if (test == ClaimSpec.Test.EQUIVALENT && op == ClaimSpec.Operation.RATIO) {
+                low += 1;
+                high += 1;
+            }
+        } else if (test == ClaimSpec.Test.EQUIVALENT) {
+            throw m.at().error(where + ".versus is missing (test equivalent compares with a second statistic)");
+        }
+        return new ClaimSpec(id, statement, measure, filter, range, reduce, test, low, high, along, versus,
+                flag(m, "exact", where));
+    }
+
+    private static void checkColumn(Entry e, Set<String> columns, String where) {
+        if (!columns.contains(e.key())) {
+            throw e.at().error("unknown column " + NearestName.suggestion(e.key(), columns) + " in " + where);
+        }
+    }
+
+    private static Object filterValue(ScalarNode s, String field, ParameterSpec p) {
+        return p == null ? s.value() : normalise(p, field, s);
+    }
+
+    /** [low, high] with numbers or inf / -inf (YAML's .inf is not read by the parser); low <= high. */
+    private static double[] interval(Node n, String field) {
+        if (!(n instanceof ListNode l) || l.items().size() != 2) {
+            throw n.at().error(field + " must be [low, high] (got " + n.describe() + ")");
+        }
+        double[] iv = new double[2];
+        for (int i = 0; i < 2; i++) {
+            ScalarNode s = scalar(l.items().get(i), field, "a number");
+            if (s.value() instanceof Number x && !Double.isNaN(x.doubleValue())) {
+                iv[i] = x.doubleValue();
+            } else if ("inf".equals(s.value()) || "-inf".equals(s.value())) {
+                iv[i] = "inf".equals(s.value()) ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            } else {
+                throw s.at().error(field + " must be [low, high] with numbers, inf or -inf (got " + s.describe() + ")");
+            }
+        }
+        if (!(iv[0] <= iv[1])) {
+            throw n.at().error(field + " must have low <= high (got [" + iv[0] + ", " + iv[1] + "])");
+        }
+        return iv;
+    }
+
+    private static double finite(ScalarNode s, String field) {
+        if (!(s.value() instanceof Number x) || !Double.isFinite(x.doubleValue())) {
+            throw s.at().error(field + " must be a finite number (got " + s.describe() + ")");
+        }
+        return x.doubleValue();
     }
 
     /** A measure name or a list of them; empty if the key is absent. */

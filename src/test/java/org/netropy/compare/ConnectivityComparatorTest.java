@@ -23,7 +23,7 @@ class ConnectivityComparatorTest {
         var d = ComparisonSettings.defaults();
         return new ComparisonSettings(d.threshold(), d.sensitivityThresholds(), d.confidence(),
                 TaskMatrix.identity(2, TargetNormalisation.NONE), List.of(),
-                new PopulationClustering.Settings(4, 4, 4, 0.8, 300, 600, 1000), 800, 0, 10, d.tolerances());
+                new PopulationClustering.Settings(4, 4, 4, 0.8, 300, 600, 1000), 800, 0, 10, d.tolerances(), d.verdicts());
     }
 
     @Test

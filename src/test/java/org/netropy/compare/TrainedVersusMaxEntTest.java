@@ -37,7 +37,7 @@ class TrainedVersusMaxEntTest {
         ComparisonSettings settings = ComparisonSettings.defaults().withTask(a);
         settings = new ComparisonSettings(settings.threshold(), settings.sensitivityThresholds(), settings.confidence(), a,
                 settings.jointColumns(), new PopulationClustering.Settings(2, 2, 2, 0.8, 100, 100, 200), 300,
-                settings.modelSampleSize(), settings.minPopulation(), settings.tolerances());
+                settings.modelSampleSize(), settings.minPopulation(), settings.tolerances(), settings.verdicts());
         return ConnectivityComparator.compare(trained.finalTable(), "trained", model, settings, streams.child("compare"));
     }
 
@@ -57,7 +57,7 @@ class TrainedVersusMaxEntTest {
         ComparisonSettings d = ComparisonSettings.defaults();
         ComparisonSettings settings = new ComparisonSettings(d.threshold(), d.sensitivityThresholds(), d.confidence(), a,
                 d.jointColumns(), new PopulationClustering.Settings(2, 2, 2, 0.8, 100, 100, 200), 500,
-                d.modelSampleSize(), d.minPopulation(), d.tolerances());
+                d.modelSampleSize(), d.minPopulation(), d.tolerances(), d.verdicts());
         Comparison c = ConnectivityComparator.compare(sample, "sample", new MaxEntReference(solution, 1.0), settings,
                 new RandomStreams(4));
         assertTrue(c.overall().startsWith("reproduced"), c.overall() + " TV=" + c.totalVariation());

@@ -64,9 +64,12 @@ class PipelineTest {
         int code = Cli.run("reproduce", "--quick", "--experiments", EXPERIMENTS.toString(),
                 "--results", results.toString(), "--no-progress", "--jobs", "2");
         assertEquals(0, code, Cli.lastErr);
+        String claims = Files.readString(results.resolve("claims.quick.csv"));
+        assertTrue(Files.size(results.resolve("claims.quick.md")) > 0);
         for (Path f : specs) {
             ExperimentSpec spec = SpecLoader.load(f);
             assertTrue(spec.variants().containsKey(QUICK), f + " needs a quick variant");
+            assertTrue(claims.lines().anyMatch(l -> l.startsWith(spec.name() + ",quick,")), spec.name() + " has no quick claim evaluated");
             String stem = ExperimentTable.stem(spec.name(), QUICK);
             for (String ext : List.of("csv", "md", "json")) {
                 assertTrue(Files.size(results.resolve("tables").resolve(stem + "." + ext)) > 0);

@@ -7,6 +7,9 @@ import java.util.Map;
 import org.netropy.compare.Comparison;
 import org.netropy.compare.ComparisonSettings;
 import org.netropy.compare.ConnectivityComparator;
+import org.netropy.compare.Distances;
+import org.netropy.compare.GainPatterns;
+import org.netropy.compare.TaskShare;
 import org.netropy.compare.MaxEntReference;
 import org.netropy.compare.PopulationClustering;
 import org.netropy.connectivity.NeuronTable;
@@ -27,7 +30,11 @@ import org.netropy.task.TaskMatrix;
  * network, then compares its final single-neuron table with the max-ent law at the three σ of
  * THEORY §5 — σ equal to the initial scale, the norm-matched σ (E|w|²+z² of the trained table) and
  * the small-σ limit. Rows are keyed by (reference, pattern); pattern {@code all} carries the
- * distances, the verdict (1 = reproduced) and the regime metrics.
+ * distances, the verdicts (reproduced / not_reproduced = 1, both 0 = inconclusive) with the bounds
+ * behind them, and the regime metrics. Robustness over analysis choices: the TV at gain
+ * thresholds 0.3 and 0.7 beside the run's threshold, the TV over only the neurons whose |(w, z)|
+ * grew more than {@link #GROWTH_FACTOR}-fold ({@code excluded_fraction} = the others), and the
+ * threshold-free task shares c_g ({@link TaskShare}) per pattern with their distance.
  */
 public final class GdMaxEntKind implements RunKind {
     private static final ParameterSchema SCHEMA = GdParameters.schema(
@@ -58,7 +65,10 @@ public final class GdMaxEntKind implements RunKind {
     public List<String> measures() {
         List<String> m = new ArrayList<>(List.of("trained_fraction", "maxent_fraction", "trained_structure", "maxent_structure",
                 "cross_covariance_error", "total_variation", "total_variation_noise", "jensen_shannon",
-                "cross_covariance_error_weighted", "energy_coefficient", "reproduced", "reference_sigma", "ambiguous_fraction"));
+                "cross_covariance_error_weighted", "energy_coefficient", "reproduced", "reference_sigma", "ambiguous_fraction",
+                "not_reproduced", "total_variation_lower", "total_variation_upper", "cross_covariance_error_lower",
+                "cross_covariance_error_upper", "marginal_ks", "total_variation_gain_0p3", "total_variation_gain_0p7",
+                "total_variation_grown", "excluded_fraction", "task_share_trained", "task_share_maxent", "task_share_distance"));
         m.addAll(GdParameters.METRICS);
         return m;
     }
@@ -84,8 +94,12 @@ public final class GdMaxEntKind implements RunKind {
         Map<String, Object> metrics = GdParameters.metrics(r);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (var e : references.entrySet()) {
-            Comparison cmp = ConnectivityComparator.compare(trained, "trained", new MaxEntReference(e.getValue(), 1.0),
-                    settings, random.child("compare-" + e.getKey()));
+            MaxEntReference model = new MaxEntReference(e.getValue(), 1.0);
+            Comparison cmp = ConnectivityComparator.compare(trained, "trained", model, settings, random.child("compare-" + e.getKey()));
+            Map<String, Double> shareTrained = TaskShare.ofTable(trained, task);
+            Map<String, Double> shareMaxEnt = TaskShare.ofModel(model, task);
+            Map<String, Double> maxentFractions = new java.util.TreeMap<>();
+            cmp.populationFractions().forEach((g, f) -> maxentFractions.put(g, f.b()));
             for (var f : cmp.populationFractions().entrySet()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("reference", e.getKey());
@@ -98,6 +112,8 @@ public final class GdMaxEntKind implements RunKind {
                     row.put("maxent_structure", pops.b() == null ? null : pops.b().structure());
                 }
                 row.put("cross_covariance_error", cmp.crossCovarianceError().get(f.getKey()));
+                row.put("task_share_trained", shareTrained.get(f.getKey()));
+                row.put("task_share_maxent", shareMaxEnt.get(f.getKey()));
                 rows.add(row);
             }
             Map<String, Object> all = new LinkedHashMap<>();
@@ -108,7 +124,23 @@ public final class GdMaxEntKind implements RunKind {
             all.put("jensen_shannon", cmp.jensenShannon());
             all.put("cross_covariance_error_weighted", cmp.crossCovarianceErrorWeighted());
             all.put("energy_coefficient", cmp.energy() == null ? null : cmp.energy().coefficient());
-            all.put("reproduced", cmp.overall().startsWith("reproduced") ? 1.0 : 0.0);
+            all.put("reproduced", cmp.overall().equals("reproduced") ? 1.0 : 0.0);
+            all.put("not_reproduced", cmp.overall().equals("not reproduced") ? 1.0 : 0.0);
+            Comparison.Verdict vf = cmp.verdicts().get(0);
+            Comparison.Verdict vc = cmp.verdicts().get(1);
+            all.put("total_variation_lower", vf.lower());
+            all.put("total_variation_upper", vf.upper());
+            all.put("cross_covariance_error_lower", vc.lower());
+            all.put("cross_covariance_error_upper", vc.upper());
+            all.put("marginal_ks", cmp.verdicts().get(2).value());
+            all.put("total_variation_gain_0p3", cmp.thresholdSensitivity().get("0.3").totalVariation());
+            all.put("total_variation_gain_0p7", cmp.thresholdSensitivity().get("0.7").totalVariation());
+            int[] grownRows = grown(r.initialTable(), trained);
+            all.put("excluded_fraction", 1 - (double) grownRows.length / trained.size());
+            all.put("total_variation_grown", grownRows.length < settings.minPopulation() ? null
+                    : Distances.totalVariation(GainPatterns.fractions(GainPatterns.of(trained.rows(grownRows), settings.threshold())),
+                            maxentFractions));
+            all.put("task_share_distance", TaskShare.distance(shareTrained, shareMaxEnt));
             all.put("reference_sigma", e.getValue().problem().sigmaW());
             all.put("ambiguous_fraction", cmp.a().ambiguousFraction());
             all.putAll(metrics);
@@ -117,11 +149,33 @@ public final class GdMaxEntKind implements RunKind {
         return rows;
     }
 
+    /** Neurons count as grown when |(w, z)| grew by more than this factor during training. */
+    public static final double GROWTH_FACTOR = 2.0;
+
+    /** Rows whose |(w, z)| grew by more than {@link #GROWTH_FACTOR} from the initial to the final table. */
+    static int[] grown(NeuronTable initial, NeuronTable last) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < last.size(); i++) {
+            if (norm(last, i) > GROWTH_FACTOR * norm(initial, i)) {
+                rows.add(i);
+            }
+        }
+        return rows.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double norm(NeuronTable t, int i) {
+        double s = t.z()[i] * t.z()[i];
+        for (double w : t.w()[i]) {
+            s += w * w;
+        }
+        return Math.sqrt(s);
+    }
+
     private static ComparisonSettings settings(ResolvedParameters p, TaskMatrix task) {
         ComparisonSettings d = ComparisonSettings.defaults();
         PopulationClustering.Settings clustering = p.flag("clustering") ? d.clustering()
                 : new PopulationClustering.Settings(3, 2, 2, 0.8, 200, 200, 500);
         return new ComparisonSettings(p.number("threshold"), d.sensitivityThresholds(), d.confidence(), task, d.jointColumns(),
-                clustering, 1000, d.modelSampleSize(), d.minPopulation(), d.tolerances());
+                clustering, 1000, d.modelSampleSize(), d.minPopulation(), d.tolerances(), d.verdicts());
     }
 }
