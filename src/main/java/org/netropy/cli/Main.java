@@ -22,6 +22,8 @@ public final class Main implements Runnable {
     public static final int EXIT_USAGE = 2;
     /** Exit code for an unexpected internal failure. */
     public static final int EXIT_FAILURE = 1;
+    /** Exit code for a numerical result that did not converge ({@link org.netropy.io.NotConvergedException}). */
+    public static final int EXIT_NOT_CONVERGED = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,6 +54,10 @@ public final class Main implements Runnable {
             PrintWriter err = commandLine.getErr();
             if (System.getenv("NETROPY_DEBUG") != null) {
                 ex.printStackTrace(err);
+            }
+            if (ex instanceof org.netropy.io.NotConvergedException) {
+                err.println("netropy: not converged: " + oneLine(ex.getMessage()));
+                return EXIT_NOT_CONVERGED;
             }
             if (ex instanceof IllegalArgumentException) {
                 err.println("netropy: " + oneLine(ex.getMessage()));

@@ -11,6 +11,7 @@ import org.netropy.connectivity.NetworkEvaluation;
 import org.netropy.connectivity.NeuronTable;
 import org.netropy.connectivity.NeuronTableCsv;
 import org.netropy.io.InvalidInputException;
+import org.netropy.io.NotConvergedException;
 import org.netropy.io.Json;
 import org.netropy.io.TidyCsv;
 import org.netropy.maxent.GroupNormLimit;
@@ -52,6 +53,14 @@ public final class MaxEntCommand implements Runnable {
         }
     }
 
+    /** After the output is written: a law that did not converge ends the command with exit code 3. */
+    static void requireConverged(MaxEntSolution s) {
+        if (!s.converged()) {
+            throw new NotConvergedException(SolutionReport.accuracy(s)
+                    + (s.warnings().isEmpty() ? "" : "; " + s.warnings().get(s.warnings().size() - 1)));
+        }
+    }
+
     /**
      * What every single-problem sub-command shares: the task and reference-law options and the
      * number of contexts C (task A = I_C unless --task-matrix).
@@ -90,7 +99,8 @@ public final class MaxEntCommand implements Runnable {
                 default -> printTable(out, s);
             }
             out.flush();
-            return s.converged() ? 0 : Main.EXIT_FAILURE;
+            requireConverged(s);
+            return 0;
         }
 
         private static void printTable(PrintWriter out, MaxEntSolution s) {
@@ -99,7 +109,7 @@ public final class MaxEntCommand implements Runnable {
                     p.sigmaW(), p.sigmaZ(), p.prior().kind(), s.method());
             out.printf("KL=%.6g nats (population %.6g + selectivity %.6g)  entropy=%.6g nats  mean structure=%.4f%n",
                     s.kl(), s.klPopulation(), s.klSelectivity(), s.entropy(), s.meanStructure());
-            out.printf("converged=%s in %d iterations, residual |M-A|/|A| = %.2e%n", s.converged(), s.iterations(), s.residual());
+            out.printf("accuracy: %s%n", SolutionReport.accuracy(s));
             if (!s.populations().isEmpty() && s.populations().size() <= 256) {
                 out.printf("%-" + Math.max(7, p.contexts()) + "s %12s %12s %10s  %s%n", "pattern", "P*(g)", "prior", "structure", "E[zw|g]");
                 for (Population pop : s.populations()) {
@@ -149,42 +159,74 @@ public final class MaxEntCommand implements Runnable {
             }
             List<Map<String, Object>> rows = new ArrayList<>();
             List<String> summary = new ArrayList<>();
-            int failures = 0;
+            int[] failures = {0};
             PrintWriter err = spec.commandLine().getErr();
+            String label = options.normalisation().label();
             for (int c : cs) {
                 TaskMatrix task = options.task(options.taskMatrix != null ? null : c);
                 MaxEntProblem base = options.problem(task, sigmas[0]);
-                Map<Double, MaxEntSolution> solutions = MaxEntSolver.scan(base, sigmas, options.settings());
-                for (MaxEntSolution s : solutions.values()) {
+                // rows per sigma as each law is solved; the laws themselves are not kept
+                List<List<Map<String, Object>>> bySigma = new ArrayList<>();
+                for (int i = 0; i < sigmas.length; i++) {
+                    bySigma.add(null);
+                }
+                double[][] ends = new double[2][];
+                int lo = argMin(sigmas);
+                int hi = argMax(sigmas);
+                MaxEntSolver.scan(base, sigmas, options.settings(), (s, i) -> {
                     warn(err, s);
                     if (!s.converged()) {
-                        failures++;
+                        failures[0]++;
                     }
-                    rows.addAll(by.equals("pattern") && !s.populations().isEmpty()
-                            ? SolutionReport.rowsByPattern(s, options.normalisation().label())
-                            : SolutionReport.rowsBySize(s, options.normalisation().label()));
-                }
-                MaxEntSolution lo = solutions.get(min(sigmas));
-                MaxEntSolution hi = solutions.get(max(sigmas));
-                summary.add(String.format("%4d %12.4g %12.4g %12.4f %12.4f %12.4f %12.4f", c, lo.kl(), hi.kl(),
-                        lo.meanStructure(), hi.meanStructure(), lo.specialisedFraction(), hi.specialisedFraction()));
+                    bySigma.set(i, by.equals("pattern") && !s.populations().isEmpty()
+                            ? SolutionReport.rowsByPattern(s, label) : SolutionReport.rowsBySize(s, label));
+                    if (i == lo) {
+                        ends[0] = new double[] {s.kl(), s.meanStructure(), s.specialisedFraction()};
+                    }
+                    if (i == hi) {
+                        ends[1] = new double[] {s.kl(), s.meanStructure(), s.specialisedFraction()};
+                    }
+                });
+                bySigma.forEach(rows::addAll);
+                summary.add(String.format("%4d %12.4g %12.4g %12.4f %12.4f %12.4f %12.4f", c, ends[0][0], ends[1][0],
+                        ends[0][1], ends[1][1], ends[0][2], ends[1][2]));
             }
             TidyCsv.write(out, rows);
             PrintWriter o = spec.commandLine().getOut();
             o.printf("max-ent scan: %d context counts x %d sigma values in [%.4g, %.4g]%n", cs.length, sigmas.length, min(sigmas), max(sigmas));
             o.printf("%4s %12s %12s %12s %12s %12s %12s%n", "C", "KL(lo)", "KL(hi)", "struct(lo)", "struct(hi)", "spec(lo)", "spec(hi)");
             summary.forEach(o::println);
-            o.printf("wrote %d rows to %s%s%n", rows.size(), out, failures > 0 ? " (" + failures + " solves did not converge; see column converged)" : "");
+            o.printf("wrote %d rows to %s%s%n", rows.size(), out, failures[0] > 0 ? " (" + failures[0] + " solves did not converge; see column converged)" : "");
             o.flush();
-            return failures > 0 ? Main.EXIT_FAILURE : 0;
+            if (failures[0] > 0) {
+                throw new NotConvergedException(failures[0] + " of " + cs.length * sigmas.length
+                        + " solves did not converge (rows with converged=false in " + out + ")");
+            }
+            return 0;
         }
 
         private static double min(double[] a) {
-            return java.util.Arrays.stream(a).min().orElseThrow();
+            return a[argMin(a)];
         }
 
         private static double max(double[] a) {
-            return java.util.Arrays.stream(a).max().orElseThrow();
+            return a[argMax(a)];
+        }
+
+        private static int argMin(double[] a) {
+            int best = 0;
+            for (int i = 1; i < a.length; i++) {
+                best = a[i] < a[best] ? i : best;
+            }
+            return best;
+        }
+
+        private static int argMax(double[] a) {
+            int best = 0;
+            for (int i = 1; i < a.length; i++) {
+                best = a[i] > a[best] ? i : best;
+            }
+            return best;
         }
     }
 
@@ -231,7 +273,9 @@ public final class MaxEntCommand implements Runnable {
             for (int k = 0; k < task.contexts(); k++) {
                 o.printf("%8d %10.4f %12.4g %12.4g%n", k + 1, e.slopes()[k], e.intercepts()[k], e.mse()[k]);
             }
+            o.printf("law %s%n", SolutionReport.accuracy(s));
             o.flush();
+            requireConverged(s);
             return 0;
         }
     }
@@ -254,17 +298,26 @@ public final class MaxEntCommand implements Runnable {
                 m.put("cost", s.cost());
                 m.put("primalCost", s.primalCost());
                 m.put("gapBound", s.gapBound());
+                m.put("dualityGap", s.dualityGap());
+                m.put("primalResidual", s.primalResidual());
+                m.put("converged", s.primalResidual() <= GroupNormLimit.PRIMAL_TOLERANCE && s.dualityGap() >= 0);
                 m.put("certificate", s.certificate());
                 m.put("patterns", s.patterns());
                 o.println(Json.write(m));
             } else {
-                o.printf("S*(A) = %.10g (gap <= %.1e); sqrt(kappa) E[|w|^2/s + z^2/t] -> 2 S* = %.10g%n", s.cost(), s.gapBound(), 2 * s.cost());
+                o.printf("S*(A) in [%.10g, %.10g] (dual certificate, feasible primal; duality gap %.2e, primal residual %.1e)%n",
+                        s.cost(), s.primalCost(), s.dualityGap(), s.primalResidual());
+                o.printf("sqrt(kappa) E[|w|^2/s + z^2/t] -> 2 S* = %.10g%n", 2 * s.cost());
                 o.printf("%-10s %12s %14s%n", "pattern", "|x_g|", "lim P(g)");
                 for (GroupNormLimit.PatternWeight p : s.patterns()) {
                     o.printf("%-10s %12.6f %14.6f%n", p.label(), p.norm(), p.limitProbability());
                 }
             }
             o.flush();
+            if (!(s.primalResidual() <= GroupNormLimit.PRIMAL_TOLERANCE) || s.dualityGap() < 0) {
+                throw new NotConvergedException(String.format("sigma -> 0 limit: primal residual %.2g (tolerance %.0e),"
+                        + " duality gap %.2g", s.primalResidual(), GroupNormLimit.PRIMAL_TOLERANCE, s.dualityGap()));
+            }
             return 0;
         }
     }
@@ -291,8 +344,11 @@ public final class MaxEntCommand implements Runnable {
             } else {
                 o.printf("tau = %.10g  (E[|w|^2+z^2] = %.10g)  KL = %.6g  mean structure = %.4f%n", r.tau(),
                         NormMatchedScale.meanSquaredNorm(r.solution()), r.solution().kl(), r.solution().meanStructure());
+                o.printf("accuracy: %s%n", SolutionReport.accuracy(r.solution()));
             }
             o.flush();
+            warn(spec.commandLine().getErr(), r.solution());
+            requireConverged(r.solution());
             return 0;
         }
     }
