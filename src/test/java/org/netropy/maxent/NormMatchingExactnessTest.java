@@ -2,6 +2,7 @@ package org.netropy.maxent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netropy.task.TargetNormalisation;
 import org.netropy.task.TaskMatrix;
@@ -43,12 +44,14 @@ class NormMatchingExactnessTest {
     }
 
     @Test
+    @Tag("slow")
     void tanhGains() {
         assertExact(TaskMatrix.identity(2, TargetNormalisation.NONE),
                 GainPrior.forActivation(GainFunction.TANH, 2, 2, 0, 4, GainPrior.DEFAULT_MAX_ATOMS), 6);
     }
 
     @Test
+    @Tag("slow")
     void softplusGains() {
         assertExact(TaskMatrix.identity(2, TargetNormalisation.NONE),
                 GainPrior.forActivation(GainFunction.SOFTPLUS, 2, 1, 0, 4, GainPrior.DEFAULT_MAX_ATOMS), 400);
