@@ -97,7 +97,7 @@ public final class SolutionReport {
         row.put("mean_squared_norm", s.meanSquaredNorm());
         row.put("residual", s.residual());
         row.put("quadrature_error", s.quadratureError());
-        row.put("converged", s.converged());
+        row.put("converged", s.converged() ? 1 : 0);
     }
 
     /**
@@ -115,6 +115,7 @@ public final class SolutionReport {
         putScalarTotals(row, s);
         row.put("method", s.method());
         row.put("iterations", s.iterations());
+        row.put("converged", s.converged());
     }
 
     /** One row per class of m active contexts. */

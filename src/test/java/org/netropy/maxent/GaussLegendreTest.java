@@ -21,7 +21,7 @@ class GaussLegendreTest {
         }
     }
 
-    /** The composite rule of a continuous prior integrates the Gaussian gain moments to 1e-12. */
+    /** The composite rule of a continuous prior (12 nodes per cell) integrates a smooth function of the gain to 1e-10. */
     @Test
     void cellRuleIntegratesGainsOfAGaussian() {
         for (GainFunction f : new GainFunction[] {GainFunction.TANH, GainFunction.SIGMOID, GainFunction.SOFTPLUS}) {
@@ -35,7 +35,7 @@ class GaussLegendreTest {
                 for (double[] r : GainPrior.cellRule(f, sv, 12)) {
                     got += r[1] * Math.sqrt(1.1 - f.gain(r[0]));
                 }
-                assertEquals(expected, got, 1e-12, f + " sigma_v=" + sv);
+                assertEquals(expected, got, 1e-10, f + " sigma_v=" + sv);
             }
         }
     }

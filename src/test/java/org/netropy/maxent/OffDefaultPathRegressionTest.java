@@ -98,4 +98,29 @@ class OffDefaultPathRegressionTest {
         assertEquals("reduced", s.method());
         assertTrue(bytes < 20_000_000L, "a C = 16 symmetric solve allocated " + bytes / 1_000_000 + " MB");
     }
+
+    /** The reduced solver's lazily computed populations are the full solver's, pattern by pattern. */
+    @Test
+    void lazyPopulationsMatchTheFullEnumeration() {
+        int c = 4;
+        MaxEntProblem p = MaxEntProblem.of(TaskMatrix.identity(c, TargetNormalisation.NONE), 0.4, GainPrior.uniformBinary(c));
+        MaxEntSolution full = MaxEntSolver.solve(p, SolverSettings.DEFAULT.withMethod(SolverSettings.Method.FULL), null);
+        MaxEntSolution reduced = MaxEntSolver.solve(p);
+        assertEquals("reduced", reduced.method());
+        assertEquals(full.populations().size(), reduced.populations().size());
+        assertEquals(full.meanSquaredNorm(), reduced.meanSquaredNorm(), 1e-9);
+        for (int i = 0; i < full.populations().size(); i++) {
+            Population a = full.populations().get(i);
+            Population b = reduced.populations().get(i);
+            assertEquals(a.label(), b.label());
+            assertEquals(a.probability(), b.probability(), 1e-9, a.label());
+            assertEquals(a.structure(), b.structure(), 1e-9, a.label());
+            for (int j = 0; j < c; j++) {
+                assertEquals(a.crossCovariance()[j], b.crossCovariance()[j], 1e-8, a.label());
+                for (int k = 0; k <= c; k++) {
+                    assertEquals(a.secondMoment()[j][k], b.secondMoment()[j][k], 1e-8, a.label());
+                }
+            }
+        }
+    }
 }

@@ -46,7 +46,7 @@ public final class MaxEntClassesKind implements RunKind {
     public List<String> measures() {
         return List.of("probability", "prior_probability", "structure", "kl", "kl_population", "kl_selectivity",
                 "entropy", "mean_structure", "specialised_fraction", "mean_active_fraction", "trace_covariance",
-                "kl_large_sigma_limit", "residual", "quadrature_error");
+                "kl_large_sigma_limit", "residual", "quadrature_error", "mean_squared_norm", "converged");
     }
 
     @Override

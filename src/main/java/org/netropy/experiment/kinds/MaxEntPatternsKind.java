@@ -47,7 +47,7 @@ public final class MaxEntPatternsKind implements RunKind {
     public List<String> measures() {
         return List.of("probability", "prior_probability", "structure", "cross_covariance_norm", "limit_probability",
                 "kl", "kl_population", "kl_selectivity", "entropy", "mean_structure", "specialised_fraction",
-                "mean_active_fraction", "trace_covariance", "residual", "quadrature_error");
+                "mean_active_fraction", "trace_covariance", "residual", "quadrature_error", "mean_squared_norm", "converged");
     }
 
     @Override
