@@ -448,7 +448,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
             double up = NormalDistribution.cdf(b / sv);
             double accept = 1;
             for (double g : pattern) {
-                accept *= g > 0.5 ? up : 1 - up;
+                accept *= biasScale == 0 ? 1 : g > 0.5 ? up : 1 - up; // a fixed bias is its own posterior
             }
             if (random.nextDouble() < accept) {
                 for (int k = 0; k < c; k++) {

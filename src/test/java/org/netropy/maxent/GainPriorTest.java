@@ -61,6 +61,14 @@ class GainPriorTest {
         // the exact product and the Gauss-Hermite integral agree as sigma_b -> 0
         double[] narrow = GainPrior.orthantProbabilities(2, 0.5, 0.1, 1e-6);
         assertEquals(up * up, narrow[2], 1e-9);
+        // drawn context weights reproduce the pattern with the fixed bias
+        SplittableRandom r = new SplittableRandom(2);
+        double[] pattern = {1, 0};
+        for (int i = 0; i < 100; i++) {
+            double[] vb = p.drawContextWeights(pattern, 0.5, r);
+            assertEquals(0.1, vb[2], 0);
+            assertTrue(vb[0] + vb[2] > 0 && vb[1] + vb[2] < 0);
+        }
     }
 
     private static void assertOrthantMatchesMonteCarlo(double b0, double sb) {
