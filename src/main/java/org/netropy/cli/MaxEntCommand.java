@@ -157,7 +157,11 @@ public final class MaxEntCommand implements Runnable {
             if (options.taskMatrix != null) {
                 InvalidInputException.require(cs.length == 1, "--contexts", "a single value with --task-matrix", contexts);
             }
-            List<Map<String, Object>> rows = new ArrayList<>();
+            // rows are formatted one context count at a time; only the CSV text is kept
+            StringBuilder csvText = new StringBuilder();
+            String header = null;
+            List<Map<String, Object>> mixed = new ArrayList<>(); // rows whose columns differ from the first block's
+            long rowCount = 0;
             List<String> summary = new ArrayList<>();
             int[] failures = {0};
             PrintWriter err = spec.commandLine().getErr();
@@ -187,16 +191,35 @@ public final class MaxEntCommand implements Runnable {
                         ends[1] = new double[] {s.kl(), s.meanStructure(), s.specialisedFraction()};
                     }
                 });
-                bySigma.forEach(rows::addAll);
+                List<Map<String, Object>> rowsOfC = new ArrayList<>();
+                bySigma.forEach(rowsOfC::addAll);
+                rowCount += rowsOfC.size();
+                String block = TidyCsv.format(rowsOfC);
+                int newline = block.indexOf('\n');
+                String blockHeader = block.substring(0, newline);
+                if (header == null) {
+                    header = blockHeader;
+                }
+                if (mixed.isEmpty() && blockHeader.equals(header)) {
+                    csvText.append(csvText.length() == 0 ? block : block.substring(newline + 1));
+                } else {
+                    mixed.addAll(rowsOfC); // e.g. per-pattern rows beside per-class rows: one union table below
+                }
                 summary.add(String.format("%4d %12.4g %12.4g %12.4f %12.4f %12.4f %12.4f", c, ends[0][0], ends[1][0],
                         ends[0][1], ends[1][1], ends[0][2], ends[1][2]));
             }
-            TidyCsv.write(out, rows);
+            if (mixed.isEmpty()) {
+                org.netropy.io.AtomicFiles.writeString(out, csvText.toString());
+            } else {
+                List<Map<String, Object>> all = parseCsv(csvText.toString());
+                all.addAll(mixed);
+                TidyCsv.write(out, all);
+            }
             PrintWriter o = spec.commandLine().getOut();
             o.printf("max-ent scan: %d context counts x %d sigma values in [%.4g, %.4g]%n", cs.length, sigmas.length, min(sigmas), max(sigmas));
             o.printf("%4s %12s %12s %12s %12s %12s %12s%n", "C", "KL(lo)", "KL(hi)", "struct(lo)", "struct(hi)", "spec(lo)", "spec(hi)");
             summary.forEach(o::println);
-            o.printf("wrote %d rows to %s%s%n", rows.size(), out, failures[0] > 0 ? " (" + failures[0] + " solves did not converge; see column converged)" : "");
+            o.printf("wrote %d rows to %s%s%n", rowCount, out, failures[0] > 0 ? " (" + failures[0] + " solves did not converge; see column converged)" : "");
             o.flush();
             if (failures[0] > 0) {
                 throw new NotConvergedException(failures[0] + " of " + cs.length * sigmas.length
@@ -211,6 +234,20 @@ public final class MaxEntCommand implements Runnable {
 
         private static double max(double[] a) {
             return a[argMax(a)];
+        }
+
+        /** Rows of CSV text (values as text), to merge blocks whose columns differ. */
+        private static List<Map<String, Object>> parseCsv(String text) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                    .parse(new java.io.StringReader(text))) {
+                for (var record : parser) {
+                    rows.add(new LinkedHashMap<>(record.toMap()));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return rows;
         }
 
         private static int argMin(double[] a) {
