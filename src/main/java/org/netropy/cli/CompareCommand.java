@@ -271,7 +271,7 @@ public final class CompareCommand implements Callable<Integer> {
         java.util.Map<String, Object> index = new java.util.LinkedHashMap<>();
         for (var e : references.entrySet()) {
             Path dir = references.size() == 1 ? out : out.resolve(e.getKey());
-            org.netropy.compare.MaxEntReference model = new org.netropy.compare.MaxEntReference(e.getValue(), spec.contextScale());
+            org.netropy.compare.MaxEntReference model = new org.netropy.compare.MaxEntReference(e.getValue(), spec.samplingContextScale(e.getValue()));
             Comparison c = ConnectivityComparator.compare(a, fileA.toString(), model, settings, new RandomStreams(seed));
             ComparisonReport.write(c, dir);
             // the sample the comparator drew (same stream, same size), so the figures show what was compared

@@ -48,18 +48,17 @@ public final class MaxEntCommand implements Runnable {
     }
 
     /** Prints the solver's warnings to stderr, one line each. */
-    /** Exit code 3 (one line with the residual) unless the solve converged within its tolerance. */
-    static void requireConverged(MaxEntSolution s) {
-        if (!s.converged()) {
-            throw new NotConvergedException(String.format(java.util.Locale.ROOT,
-                    "max-ent solve at C=%d sigma=%.4g stopped after %d iterations with residual |M-A|/|A| = %.2e%s",
-                    s.problem().contexts(), s.problem().sigmaW(), s.iterations(), s.residual(), ""));
-        }
-    }
-
     static void warn(PrintWriter err, MaxEntSolution s) {
         for (String w : s.warnings()) {
             err.println("netropy: warning: " + w);
+        }
+    }
+
+    /** After the output is written: a law that did not converge ends the command with exit code 3. */
+    static void requireConverged(MaxEntSolution s) {
+        if (!s.converged()) {
+            throw new NotConvergedException(SolutionReport.accuracy(s)
+                    + (s.warnings().isEmpty() ? "" : "; " + s.warnings().get(s.warnings().size() - 1)));
         }
     }
 
@@ -111,7 +110,7 @@ public final class MaxEntCommand implements Runnable {
                     p.sigmaW(), p.sigmaZ(), p.prior().kind(), s.method());
             out.printf("KL=%.6g nats (population %.6g + selectivity %.6g)  entropy=%.6g nats  mean structure=%.4f%n",
                     s.kl(), s.klPopulation(), s.klSelectivity(), s.entropy(), s.meanStructure());
-            out.printf("converged=%s in %d iterations, residual |M-A|/|A| = %.2e%n", s.converged(), s.iterations(), s.residual());
+            out.printf("accuracy: %s%n", SolutionReport.accuracy(s));
             if (!s.populations().isEmpty() && s.populations().size() <= 256) {
                 out.printf("%-" + Math.max(7, p.contexts()) + "s %12s %12s %10s  %s%n", "pattern", "P*(g)", "prior", "structure", "E[zw|g]");
                 for (Population pop : s.populations()) {
@@ -165,48 +164,113 @@ public final class MaxEntCommand implements Runnable {
             if (options.taskMatrix != null) {
                 InvalidInputException.require(cs.length == 1, "--contexts", "a single value with --task-matrix", contexts);
             }
-            List<Map<String, Object>> rows = new ArrayList<>();
+            // rows are formatted one context count at a time; only the CSV text is kept
+            StringBuilder csvText = new StringBuilder();
+            String header = null;
+            List<Map<String, Object>> mixed = new ArrayList<>(); // rows whose columns differ from the first block's
+            long rowCount = 0;
             List<String> summary = new ArrayList<>();
-            int failures = 0;
+            int[] failures = {0};
             PrintWriter err = spec.commandLine().getErr();
+            String label = options.normalisation().label();
             for (int c : cs) {
                 TaskMatrix task = options.task(options.taskMatrix != null ? null : c);
                 MaxEntProblem base = options.problem(task, sigmas[0]);
-                Map<Double, MaxEntSolution> solutions = MaxEntSolver.scan(base, sigmas, options.settings());
-                for (MaxEntSolution s : solutions.values()) {
+                // rows per sigma as each law is solved; the laws themselves are not kept
+                List<List<Map<String, Object>>> bySigma = new ArrayList<>();
+                for (int i = 0; i < sigmas.length; i++) {
+                    bySigma.add(null);
+                }
+                double[][] ends = new double[2][];
+                int lo = argMin(sigmas);
+                int hi = argMax(sigmas);
+                MaxEntSolver.scan(base, sigmas, options.settings(), (s, i) -> {
                     warn(err, s);
                     if (!s.converged()) {
-                        failures++;
+                        failures[0]++;
                     }
-                    rows.addAll(by.equals("pattern") && !s.populations().isEmpty()
-                            ? SolutionReport.rowsByPattern(s, options.normalisation().label())
-                            : SolutionReport.rowsBySize(s, options.normalisation().label()));
+                    bySigma.set(i, by.equals("pattern") && !s.populations().isEmpty()
+                            ? SolutionReport.rowsByPattern(s, label) : SolutionReport.rowsBySize(s, label));
+                    if (i == lo) {
+                        ends[0] = new double[] {s.kl(), s.meanStructure(), s.specialisedFraction()};
+                    }
+                    if (i == hi) {
+                        ends[1] = new double[] {s.kl(), s.meanStructure(), s.specialisedFraction()};
+                    }
+                });
+                List<Map<String, Object>> rowsOfC = new ArrayList<>();
+                bySigma.forEach(rowsOfC::addAll);
+                rowCount += rowsOfC.size();
+                String block = TidyCsv.format(rowsOfC);
+                int newline = block.indexOf('\n');
+                String blockHeader = block.substring(0, newline);
+                if (header == null) {
+                    header = blockHeader;
                 }
-                MaxEntSolution lo = solutions.get(min(sigmas));
-                MaxEntSolution hi = solutions.get(max(sigmas));
-                summary.add(String.format("%4d %12.4g %12.4g %12.4f %12.4f %12.4f %12.4f", c, lo.kl(), hi.kl(),
-                        lo.meanStructure(), hi.meanStructure(), lo.specialisedFraction(), hi.specialisedFraction()));
+                if (mixed.isEmpty() && blockHeader.equals(header)) {
+                    csvText.append(csvText.length() == 0 ? block : block.substring(newline + 1));
+                } else {
+                    mixed.addAll(rowsOfC); // e.g. per-pattern rows beside per-class rows: one union table below
+                }
+                summary.add(String.format("%4d %12.4g %12.4g %12.4f %12.4f %12.4f %12.4f", c, ends[0][0], ends[1][0],
+                        ends[0][1], ends[1][1], ends[0][2], ends[1][2]));
             }
-            TidyCsv.write(out, rows);
+            if (mixed.isEmpty()) {
+                org.netropy.io.AtomicFiles.writeString(out, csvText.toString());
+            } else {
+                List<Map<String, Object>> all = parseCsv(csvText.toString());
+                all.addAll(mixed);
+                TidyCsv.write(out, all);
+            }
             PrintWriter o = spec.commandLine().getOut();
             o.printf("max-ent scan: %d context counts x %d sigma values in [%.4g, %.4g]%n", cs.length, sigmas.length, min(sigmas), max(sigmas));
             o.printf("%4s %12s %12s %12s %12s %12s %12s%n", "C", "KL(lo)", "KL(hi)", "struct(lo)", "struct(hi)", "spec(lo)", "spec(hi)");
             summary.forEach(o::println);
-            o.printf("wrote %d rows to %s%s%n", rows.size(), out, failures > 0 ? " (" + failures + " solves did not converge; see column converged)" : "");
+            o.printf("wrote %d rows to %s%s%n", rowCount, out, failures[0] > 0 ? " (" + failures[0] + " solves did not converge; see column converged)" : "");
             o.flush();
-            if (failures > 0) {
-                throw new NotConvergedException(failures + " of " + cs.length * sigmas.length
+            if (failures[0] > 0) {
+                throw new NotConvergedException(failures[0] + " of " + cs.length * sigmas.length
                         + " solves did not converge (rows with converged=false in " + out + ")");
             }
             return 0;
         }
 
         private static double min(double[] a) {
-            return java.util.Arrays.stream(a).min().orElseThrow();
+            return a[argMin(a)];
         }
 
         private static double max(double[] a) {
-            return java.util.Arrays.stream(a).max().orElseThrow();
+            return a[argMax(a)];
+        }
+
+        /** Rows of CSV text (values as text), to merge blocks whose columns differ. */
+        private static List<Map<String, Object>> parseCsv(String text) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                    .parse(new java.io.StringReader(text))) {
+                for (var record : parser) {
+                    rows.add(new LinkedHashMap<>(record.toMap()));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return rows;
+        }
+
+        private static int argMin(double[] a) {
+            int best = 0;
+            for (int i = 1; i < a.length; i++) {
+                best = a[i] < a[best] ? i : best;
+            }
+            return best;
+        }
+
+        private static int argMax(double[] a) {
+            int best = 0;
+            for (int i = 1; i < a.length; i++) {
+                best = a[i] > a[best] ? i : best;
+            }
+            return best;
         }
     }
 
@@ -257,7 +321,9 @@ public final class MaxEntCommand implements Runnable {
             for (int k = 0; k < task.contexts(); k++) {
                 o.printf("%8d %10.4f %12.4g %12.4g%n", k + 1, e.slopes()[k], e.intercepts()[k], e.mse()[k]);
             }
+            o.printf("law %s%n", SolutionReport.accuracy(s));
             o.flush();
+            requireConverged(s);
             return 0;
         }
     }
@@ -293,17 +359,26 @@ public final class MaxEntCommand implements Runnable {
                 m.put("cost", s.cost());
                 m.put("primalCost", s.primalCost());
                 m.put("gapBound", s.gapBound());
+                m.put("dualityGap", s.dualityGap());
+                m.put("primalResidual", s.primalResidual());
+                m.put("converged", s.primalResidual() <= GroupNormLimit.PRIMAL_TOLERANCE && s.dualityGap() >= 0);
                 m.put("certificate", s.certificate());
                 m.put("patterns", s.patterns());
                 o.println(Json.write(m));
             } else {
-                o.printf("S*(A) = %.10g (gap <= %.1e); sqrt(kappa) E[|w|^2/s + z^2/t] -> 2 S* = %.10g%n", s.cost(), s.gapBound(), 2 * s.cost());
+                o.printf("S*(A) in [%.10g, %.10g] (dual certificate, feasible primal; duality gap %.2e, primal residual %.1e)%n",
+                        s.cost(), s.primalCost(), s.dualityGap(), s.primalResidual());
+                o.printf("sqrt(kappa) E[|w|^2/s + z^2/t] -> 2 S* = %.10g%n", 2 * s.cost());
                 o.printf("%-10s %12s %14s%n", "pattern", "|x_g|", "lim P(g)");
                 for (GroupNormLimit.PatternWeight p : s.patterns()) {
                     o.printf("%-10s %12.6f %14.6f%n", p.label(), p.norm(), p.limitProbability());
                 }
             }
             o.flush();
+            if (!(s.primalResidual() <= GroupNormLimit.PRIMAL_TOLERANCE) || s.dualityGap() < 0) {
+                throw new NotConvergedException(String.format("sigma -> 0 limit: primal residual %.2g (tolerance %.0e),"
+                        + " duality gap %.2g", s.primalResidual(), GroupNormLimit.PRIMAL_TOLERANCE, s.dualityGap()));
+            }
             return 0;
         }
     }
@@ -330,8 +405,11 @@ public final class MaxEntCommand implements Runnable {
             } else {
                 o.printf("tau = %.10g  (E[|w|^2+z^2] = %.10g)  KL = %.6g  mean structure = %.4f%n", r.tau(),
                         NormMatchedScale.meanSquaredNorm(r.solution()), r.solution().kl(), r.solution().meanStructure());
+                o.printf("accuracy: %s%n", SolutionReport.accuracy(r.solution()));
             }
             o.flush();
+            warn(spec.commandLine().getErr(), r.solution());
+            requireConverged(r.solution());
             return 0;
         }
     }

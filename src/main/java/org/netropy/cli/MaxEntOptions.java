@@ -39,13 +39,19 @@ public final class MaxEntOptions {
             description = "Std of the context weights v (continuous gains, biased ReLU, and sampled networks) (default: ${DEFAULT-VALUE}).")
     double contextScale;
 
-    @Option(names = "--quadrature-nodes", paramLabel = "N", defaultValue = "6",
-            description = "Continuous gains: Gauss-Hermite nodes per context (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--quadrature-nodes", paramLabel = "N", defaultValue = "4",
+            description = "Continuous gains: Gauss-Legendre nodes per cell of the first rule, refined until stable (default: ${DEFAULT-VALUE}).")
     int quadratureNodes;
 
-    @Option(names = "--max-atoms", paramLabel = "M", defaultValue = "20000",
-            description = "Continuous gains: beyond this many tensor atoms use M quasi-Monte-Carlo atoms (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-atoms", paramLabel = "M", defaultValue = "1000000",
+            description = {"Continuous gains: atom budget of the quadrature refinement; a tensor rule beyond it is replaced",
+                    "by quasi-Monte-Carlo atoms (default: ${DEFAULT-VALUE})."})
     int maxAtoms;
+
+    @Option(names = "--quadrature-tolerance", paramLabel = "QTOL", defaultValue = "1e-6",
+            description = {"Continuous gains: refine until class probabilities, class E[zw|g] and the KL change by less than",
+                    "QTOL; not reached within --max-atoms = not converged, exit 3 (default: ${DEFAULT-VALUE})."})
+    double quadratureTolerance;
 
     @Option(names = "--sigma-ratio", paramLabel = "R", defaultValue = "1",
             description = "sigma_z / sigma_w (default: ${DEFAULT-VALUE}, i.e. sigma_w = sigma_z = sigma).")
@@ -126,7 +132,9 @@ public final class MaxEntOptions {
             default -> throw new InvalidInputException("--solver must be one of auto, full, reduced (got " + solver + ")");
         };
         InvalidInputException.require(tolerance > 0 && tolerance < 1, "--tolerance", "a number in (0, 1)", tolerance);
-        return new SolverSettings(tolerance, SolverSettings.DEFAULT.maxIterations(), m);
+        InvalidInputException.require(quadratureTolerance > 0 && quadratureTolerance < 1, "--quadrature-tolerance",
+                "a number in (0, 1)", quadratureTolerance);
+        return new SolverSettings(tolerance, SolverSettings.DEFAULT.maxIterations(), m, quadratureTolerance);
     }
 
     /** Weight scales the solver resolves in double precision (beyond, sigma^2 and 1/sigma^2 over- or underflow in the dual). */

@@ -21,7 +21,7 @@ import org.netropy.task.TaskMatrix;
  * norm-matched σ (rich regime).
  */
 record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetNormalisation normalisation,
-                  Double initScale, Integer contexts) {
+                  Double initScale, Integer contexts, boolean priorGiven) {
 
     static MaxEntSpec parse(String text) {
         Map<String, String> kv = new LinkedHashMap<>();
@@ -52,7 +52,8 @@ record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetN
                 throw new InvalidInputException("--maxent contexts must be an integer (got " + kv.get("contexts") + ")");
             }
         }
-        return new MaxEntSpec(sigma, gains, contextScale, norm, init, contexts);
+        boolean priorGiven = kv.containsKey("gains") || kv.containsKey("context-scale");
+        return new MaxEntSpec(sigma, gains, contextScale, norm, init, contexts, priorGiven);
     }
 
     private static double number(String key, String text) {
@@ -64,15 +65,44 @@ record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetN
     }
 
     GainPrior prior(int contexts) {
-        return GainPrior.forActivation(gains, contexts, contextScale, 0, 6, 20_000);
+        return GainPrior.forActivation(gains, contexts, contextScale, 0, 4, GainPrior.DEFAULT_MAX_ATOMS);
+    }
+
+    /**
+     * The gain prior a gradient-descent run's initialisation implies (THEORY §3, "which prior each
+     * GD setting implies"), from the settings its metrics.json records: activation, hidden bias
+     * {@code b = b₀ + σ_b ξ} (if the network has biases) and context-weight scale σ_v. ReLU gives
+     * the orthant probabilities of {@code v + b·1}; a smooth activation without biases gives
+     * continuous gains {@code φ'(v)}.
+     */
+    static GainPrior initialisationPrior(Path gdDir, int contexts) {
+        var settings = metrics(gdDir).get("settings");
+        String where = "--maxent sigma=auto (" + gdDir.resolve("metrics.json") + ")";
+        InvalidInputException.require(settings != null && settings.hasNonNull("activation") && settings.hasNonNull("contextScale"),
+                where, "a metrics.json whose settings record activation and contextScale", "neither");
+        GainFunction f = GainFunction.parse(where + " activation", settings.get("activation").asText());
+        boolean bias = settings.path("hiddenBias").asBoolean(false);
+        double b0 = bias ? settings.path("biasInit").asDouble(0) : 0;
+        double sb = bias ? settings.path("biasScale").asDouble(0) : 0;
+        double sv = settings.get("contextScale").asDouble();
+        InvalidInputException.require(sv > 0, where, "context weights initialised with a positive scale (at scale 0 every"
+                + " context has the same gain pattern and the task is not solvable by gain patterns)", sv);
+        return GainPrior.forActivation(f, contexts, sv, b0, sb, 4, GainPrior.DEFAULT_MAX_ATOMS);
+    }
+
+    /** σ_v for the context weights of sampled max-ent neurons: the prior's own, else context-scale. */
+    double samplingContextScale(MaxEntSolution s) {
+        double sv = s.problem().prior().contextScale();
+        return Double.isFinite(sv) ? sv : contextScale;
     }
 
     /** The reference solution(s), named by how their σ was chosen. */
     Map<String, MaxEntSolution> solutions(TaskMatrix task, NeuronTable observed, Path gdDir) {
         InvalidInputException.require(contexts == null || contexts == observed.contexts(), "--maxent contexts",
                 "the number of contexts of table a (" + observed.contexts() + ")", contexts);
-        GainPrior prior = prior(task.contexts());
-        if (!sigma.equalsIgnoreCase("auto")) {
+        boolean auto = sigma.equalsIgnoreCase("auto");
+        GainPrior prior = auto && gdDir != null && !priorGiven ? initialisationPrior(gdDir, task.contexts()) : prior(task.contexts());
+        if (!auto) {
             Map<String, MaxEntSolution> out = new LinkedHashMap<>();
             out.put("sigma-" + sigma, MaxEntReference.converged(MaxEntProblem.of(task, Double.parseDouble(sigma), prior)));
             return out;
@@ -83,19 +113,24 @@ record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetN
     /** The stimulus-weight initial scale recorded by {@code gd train} in metrics.json. */
     static double initScaleOf(Path gdDir) {
         InvalidInputException.require(gdDir != null, "--maxent sigma=auto", "used with --gd DIR or with init-scale=S", "no --gd folder");
+        var node = metrics(gdDir);
+        Path metrics = gdDir.resolve("metrics.json");
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> found = node.findValues("stimulusScale");
+        InvalidInputException.require(!found.isEmpty() && found.get(0).isNumber(), "--maxent sigma=auto",
+                "a metrics.json that records the initial stimulus scale (or init-scale=S)", metrics);
+        double scale = found.get(0).asDouble();
+        for (var f : found) {
+            InvalidInputException.require(f.asDouble() == scale, "--maxent sigma=auto",
+                    "a gd run whose members share one initial scale (or init-scale=S)", metrics);
+        }
+        return scale;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode metrics(Path gdDir) {
         Path metrics = gdDir.resolve("metrics.json");
         InvalidInputException.require(Files.isRegularFile(metrics), "--maxent sigma=auto", "a gd folder with metrics.json (or init-scale=S)", gdDir);
         try {
-            var node = org.netropy.io.Json.MAPPER.readTree(metrics.toFile());
-            java.util.List<com.fasterxml.jackson.databind.JsonNode> found = node.findValues("stimulusScale");
-            InvalidInputException.require(!found.isEmpty() && found.get(0).isNumber(), "--maxent sigma=auto",
-                    "a metrics.json that records the initial stimulus scale (or init-scale=S)", metrics);
-            double scale = found.get(0).asDouble();
-            for (var f : found) {
-                InvalidInputException.require(f.asDouble() == scale, "--maxent sigma=auto",
-                        "a gd run whose members share one initial scale (or init-scale=S)", metrics);
-            }
-            return scale;
+            return org.netropy.io.Json.MAPPER.readTree(metrics.toFile());
         } catch (java.io.IOException e) {
             throw new InvalidInputException(metrics + ": not readable JSON");
         }

@@ -49,8 +49,13 @@ public final class MaxEntReference implements PopulationModel {
         java.util.Map<String, MaxEntSolution> out = new LinkedHashMap<>();
         out.put("initial-scale", converged(org.netropy.maxent.MaxEntProblem.of(task, initialScale, prior)));
         try {
-            out.put("norm-matched", org.netropy.maxent.NormMatchedScale.solve(task, prior, observed.meanSquaredNorm(),
-                    org.netropy.maxent.SolverSettings.DEFAULT).solution());
+            MaxEntSolution matched = org.netropy.maxent.NormMatchedScale.solve(task, prior, observed.meanSquaredNorm(),
+                    org.netropy.maxent.SolverSettings.DEFAULT).solution();
+            if (!matched.converged()) {
+                throw new org.netropy.io.NotConvergedException("norm-matched max-ent reference: "
+                        + org.netropy.maxent.SolutionReport.accuracy(matched) + "; " + String.join("; ", matched.warnings()));
+            }
+            out.put("norm-matched", matched);
         } catch (InvalidInputException belowMinimumNorm) {
             // no max-ent law has so small a norm: the table does not solve the task
         }
@@ -62,8 +67,8 @@ public final class MaxEntReference implements PopulationModel {
     public static MaxEntSolution converged(org.netropy.maxent.MaxEntProblem p) {
         MaxEntSolution s = org.netropy.maxent.MaxEntSolver.solve(p);
         if (!s.converged()) {
-            throw new org.netropy.io.NotConvergedException("max-ent reference at sigma " + p.sigmaW()
-                    + " did not converge: " + String.join("; ", s.warnings()));
+            throw new org.netropy.io.NotConvergedException(String.format("max-ent reference at sigma_w=%g: %s; %s",
+                    p.sigmaW(), org.netropy.maxent.SolutionReport.accuracy(s), String.join("; ", s.warnings())));
         }
         return s;
     }

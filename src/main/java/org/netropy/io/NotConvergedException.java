@@ -1,9 +1,9 @@
 package org.netropy.io;
 
 /**
- * A numerical result that did not converge within its tolerance: the command prints one line
- * ({@code netropy: not converged: <message>}) and exits with code 3, so scripts can tell a
- * solver that stopped short from bad input (2) and from a bug (1).
+ * A numerical result that did not reach its stated accuracy (a solver residual or a quadrature
+ * error estimate above its tolerance). The command line maps it to exit code 3 with one line
+ * {@code netropy: not converged: <message>}; the message says how far the computation got.
  */
 public class NotConvergedException extends RuntimeException {
     public NotConvergedException(String message) {

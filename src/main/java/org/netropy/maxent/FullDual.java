@@ -16,8 +16,15 @@ final class FullDual implements DualFunction {
     private final double[] scaledTarget;
     private final double sqrtKappa;
     private final double targetNorm;
+    /** Corners of the attainable-gain box (continuous gains), or null. */
+    private final double[][] vertices;
+    /** Continuous gains beyond 16 contexts: bound |Λ̃g| ≤ sup φ' Σ_k |Λ̃_k| instead of corners. */
+    private final double boxBound;
 
     FullDual(MaxEntProblem problem) {
+        this.vertices = problem.prior().gainBoxVertices();
+        this.boxBound = vertices == null && problem.prior().activation() != null && !problem.prior().binary()
+                ? problem.prior().activation().supremum() : 0;
         this.features = problem.features();
         this.contexts = problem.contexts();
         GainPrior prior = problem.prior();
@@ -68,8 +75,39 @@ final class FullDual implements DualFunction {
         return b;
     }
 
+    /**
+     * Smallest {@code 1 − |Λ̃g|²} over the box of attainable gains (continuous priors; THEORY §3):
+     * the law is normalisable iff it is positive. +∞ for pattern lists.
+     */
+    double boxMinimumQ(double[] x) {
+        if (vertices != null) {
+            double min = Double.POSITIVE_INFINITY;
+            for (double[] g : vertices) {
+                double[] b = tilt(x, g, features, contexts);
+                min = Math.min(min, 1 - DampedNewton.dot(b, b));
+            }
+            return min;
+        }
+        if (boxBound > 0) {
+            double bound = 0;
+            for (int k = 0; k < contexts; k++) {
+                double col = 0;
+                for (int j = 0; j < features; j++) {
+                    col += x[j * contexts + k] * x[j * contexts + k];
+                }
+                bound += Math.sqrt(col);
+            }
+            bound *= boxBound;
+            return 1 - bound * bound;
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
     @Override
     public Evaluation evaluate(double[] x, boolean withHessian) {
+        if (!(boxMinimumQ(x) > 0)) {
+            return null;
+        }
         int n = gains.length;
         int dim = dimension();
         double[][] b = new double[n][];

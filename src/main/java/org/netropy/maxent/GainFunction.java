@@ -66,6 +66,30 @@ public enum GainFunction {
 
     public abstract double value(double h);
 
+    /** {@code sup_h φ'(h)}: ReLU and tanh 1 (tanh at h = 0), sigmoid 1/4 (at 0), softplus 1 (as h → ∞). */
+    public double supremum() {
+        return this == SIGMOID ? 0.25 : 1;
+    }
+
+    /** A neuron counts as active in a context when its gain is at least half the supremum. */
+    public double halfSupremum() {
+        return supremum() / 2;
+    }
+
+    /**
+     * The context weights where the gain crosses {@link #halfSupremum()}, ascending: where the
+     * binarised pattern changes, so quadrature cells end there (THEORY §3, continuous gains).
+     * tanh: {@code ±atanh(1/√2)}; sigmoid: {@code ±2 atanh(1/√2)}; softplus and ReLU: 0.
+     */
+    public double[] breakpoints() {
+        double a = 0.5 * Math.log((1 + Math.sqrt(0.5)) / (1 - Math.sqrt(0.5))); // atanh(1/√2)
+        return switch (this) {
+            case TANH -> new double[] {-a, a};
+            case SIGMOID -> new double[] {-2 * a, 2 * a};
+            default -> new double[] {0};
+        };
+    }
+
     public abstract double gain(double h);
 
     public String label() {

@@ -18,6 +18,9 @@ import org.netropy.io.InvalidInputException;
 public final class GroupNormLimit {
     private GroupNormLimit() {}
 
+    /** Largest relative constraint violation of the returned primal amplitudes. */
+    public static final double PRIMAL_TOLERANCE = 1e-10;
+
     /**
      * One pattern of the limit.
      *
@@ -35,8 +38,13 @@ public final class GroupNormLimit {
      * @param gapBound    the barrier's bound on the duality gap, (number of patterns)/t
      * @param certificate the dual Λ (D × C), {@code |Λg| ≤ 1} for every pattern
      * @param patterns    every pattern with its amplitude and limiting probability
+     * @param primalResidual {@code |Σ_g x_g gᵀ − A|_F / |A|_F} of the returned amplitudes (≤ 1e-10:
+     *                    the barrier's amplitudes are projected onto the constraints)
+     * @param dualityGap  primalCost − cost ≥ 0 (weak duality: a feasible primal costs at least any
+     *                    feasible dual); S* lies in [cost, primalCost]
      */
-    public record Solution(double cost, double primalCost, double gapBound, double[][] certificate, List<PatternWeight> patterns) {
+    public record Solution(double cost, double primalCost, double gapBound, double[][] certificate, List<PatternWeight> patterns,
+                           double primalResidual, double dualityGap) {
         /** lim P of patterns with m active contexts. */
         public double classProbability(int m) {
             return patterns.stream().filter(p -> p.label().chars().filter(ch -> ch == '1').count() == m)
@@ -80,10 +88,7 @@ public final class GroupNormLimit {
             t *= 10;
         }
         double dual = DampedNewton.dot(x, target);
-        double cost = 0;
         List<double[]> amplitudes = new ArrayList<>();
-        double[] raw = new double[patterns];
-        double rawSum = 0;
         for (int a = 0; a < patterns; a++) {
             double[] b = FullDual.tilt(x, gains.get(a), d, c);
             double r = 1 - DampedNewton.dot(b, b);
@@ -91,12 +96,17 @@ public final class GroupNormLimit {
             for (int j = 0; j < d; j++) {
                 amp[j] = 2 * b[j] / (t * r);
             }
-            double n = Math.sqrt(DampedNewton.dot(amp, amp));
-            if (n < 1e-7 * targetNorm) { // unused patterns vanish in the limit
-                n = 0;
+            if (Math.sqrt(DampedNewton.dot(amp, amp)) < 1e-7 * targetNorm) { // unused patterns vanish in the limit
                 java.util.Arrays.fill(amp, 0);
             }
             amplitudes.add(amp);
+        }
+        projectOntoConstraints(amplitudes, gains, target, d, c);
+        double cost = 0;
+        double[] raw = new double[patterns];
+        double rawSum = 0;
+        for (int a = 0; a < patterns; a++) {
+            double n = Math.sqrt(DampedNewton.dot(amplitudes.get(a), amplitudes.get(a)));
             cost += n;
             raw[a] = Math.pow(weights.get(a), 2.0 / 3) * Math.cbrt(n);
             rawSum += raw[a];
@@ -110,7 +120,74 @@ public final class GroupNormLimit {
         for (int j = 0; j < d; j++) {
             System.arraycopy(x, j * c, cert[j], 0, c);
         }
-        return new Solution(dual, cost, patterns / t, cert, out);
+        double residual = Math.sqrt(squaredResidual(amplitudes, gains, target, d, c)) / targetNorm;
+        return new Solution(dual, cost, patterns / t, cert, out, residual, cost - dual);
+    }
+
+    /**
+     * Makes the barrier's amplitudes exactly feasible: with R = A − Σ_g x_g gᵀ, adds
+     * {@code δ_g = R G⁻¹ g}, {@code G = Σ gᵀg} over the patterns in use (all patterns if those do
+     * not span the contexts) — the smallest change, in Σ|δ_g|², that satisfies the constraints.
+     * Repeated once to remove the rounding of the first step.
+     */
+    private static void projectOntoConstraints(List<double[]> amplitudes, List<double[]> gains, double[] target, int d, int c) {
+        for (int pass = 0; pass < 2; pass++) {
+            double[] residual = target.clone();
+            for (int a = 0; a < gains.size(); a++) {
+                for (int j = 0; j < d; j++) {
+                    for (int k = 0; k < c; k++) {
+                        residual[j * c + k] -= amplitudes.get(a)[j] * gains.get(a)[k];
+                    }
+                }
+            }
+            org.netropy.linalg.Cholesky chol = null;
+            boolean supportOnly = true;
+            for (int attempt = 0; attempt < 2 && chol == null; attempt++) {
+                supportOnly = attempt == 0;
+                double[][] gram = new double[c][c];
+                for (int a = 0; a < gains.size(); a++) {
+                    if (supportOnly && DampedNewton.dot(amplitudes.get(a), amplitudes.get(a)) == 0) {
+                        continue;
+                    }
+                    for (int k = 0; k < c; k++) {
+                        for (int l = 0; l < c; l++) {
+                            gram[k][l] += gains.get(a)[k] * gains.get(a)[l];
+                        }
+                    }
+                }
+                chol = org.netropy.linalg.Cholesky.of(gram);
+            }
+            if (chol == null) {
+                return; // the patterns do not span the contexts: the task is infeasible anyway
+            }
+            double[][] e = new double[d][];
+            for (int j = 0; j < d; j++) {
+                e[j] = chol.solve(java.util.Arrays.copyOfRange(residual, j * c, (j + 1) * c));
+            }
+            for (int a = 0; a < gains.size(); a++) {
+                double[] amp = amplitudes.get(a);
+                if (supportOnly && DampedNewton.dot(amp, amp) == 0) {
+                    continue;
+                }
+                for (int j = 0; j < d; j++) {
+                    amp[j] += DampedNewton.dot(e[j], gains.get(a));
+                }
+            }
+        }
+    }
+
+    private static double squaredResidual(List<double[]> amplitudes, List<double[]> gains, double[] target, int d, int c) {
+        double sum = 0;
+        for (int j = 0; j < d; j++) {
+            for (int k = 0; k < c; k++) {
+                double m = 0;
+                for (int a = 0; a < gains.size(); a++) {
+                    m += amplitudes.get(a)[j] * gains.get(a)[k];
+                }
+                sum += (m - target[j * c + k]) * (m - target[j * c + k]);
+            }
+        }
+        return sum;
     }
 
     /**

@@ -44,6 +44,11 @@ public record MaxEntProblem(TaskMatrix task, double sigmaW, double sigmaZ, GainP
         return new MaxEntProblem(task, sigmaW * factor, sigmaZ * factor, prior);
     }
 
+    /** The same problem with another gain prior (a refined quadrature of the same law). */
+    public MaxEntProblem withPrior(GainPrior other) {
+        return new MaxEntProblem(task, sigmaW, sigmaZ, other);
+    }
+
     /** The same problem at σ_w = σ_z = sigma. */
     public MaxEntProblem withSigma(double sigma) {
         return new MaxEntProblem(task, sigma, sigma, prior);

@@ -26,13 +26,27 @@ import java.util.List;
  * @param priorEffectiveSampleSize     Kish ESS of the prior atoms (continuous gains)
  * @param posteriorEffectiveSampleSize Kish ESS of P* over the atoms
  * @param warnings         human-readable diagnostics (condensation, non-convergence)
+ * @param meanSquaredNorm  {@code E_P[|w|² + z²]}, summed per pattern or atom (never per class
+ *                         average): {@code Σ_g P(g)[σ_w²(D + x_g/q_g) + σ_z²/q_g]}
+ * @param quadratureError  continuous gains: the largest change of a class probability, class
+ *                         {@code E[zw|g]} component or the KL between the last two quadrature
+ *                         refinements (an error estimate of the reported numbers); NaN when the
+ *                         gain prior is a finite list of patterns (no quadrature)
  */
 public record MaxEntSolution(MaxEntProblem problem, double[][] lambda, double[][] scaledLambda,
                              List<Population> populations, List<PatternClass> classes,
                              double kl, double klPopulation, double klSelectivity, double entropy,
                              double traceCovariance, double meanStructure, int iterations, double residual,
                              boolean converged, String method, double priorEffectiveSampleSize,
-                             double posteriorEffectiveSampleSize, List<String> warnings) {
+                             double posteriorEffectiveSampleSize, List<String> warnings, double meanSquaredNorm,
+                             double quadratureError) {
+
+    /** The same solution with its quadrature error estimate and convergence verdict replaced. */
+    MaxEntSolution withQuadrature(double error, boolean isConverged) {
+        return new MaxEntSolution(problem, lambda, scaledLambda, populations, classes, kl, klPopulation, klSelectivity,
+                entropy, traceCovariance, meanStructure, iterations, residual, isConverged, method,
+                priorEffectiveSampleSize, posteriorEffectiveSampleSize, warnings, meanSquaredNorm, error);
+    }
 
     /** P* of the class with m active contexts (0 if absent). */
     public double classProbability(int m) {

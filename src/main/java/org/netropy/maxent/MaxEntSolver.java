@@ -21,6 +21,15 @@ public final class MaxEntSolver {
 
     private MaxEntSolver() {}
 
+    /**
+     * Cost limit of the full enumeration: {@code 2^C · (D·C)²} (patterns × Hessian entries) at
+     * most this, i.e. C ≤ 12 for D = C. Beyond it the full solver refuses instead of running for
+     * minutes or out of memory (THEORY §3).
+     */
+    static final double FULL_COST_LIMIT = 1e8;
+    /** Continuous gains: a law whose smallest q over the gain box is below this has condensed. */
+    static final double CONDENSATION_BOX_Q = 1e-3;
+
     public static MaxEntSolution solve(MaxEntProblem problem) {
         return solve(problem, SolverSettings.DEFAULT, null);
     }
@@ -29,6 +38,95 @@ public final class MaxEntSolver {
      * @param warmStart Λ̃ of a nearby problem (same D, C), e.g. the previous σ of a scan; or null
      */
     public static MaxEntSolution solve(MaxEntProblem problem, SolverSettings settings, double[][] warmStart) {
+        if (problem.prior().maxAtoms() > 0) {
+            return solveWithRefinement(problem, settings, warmStart);
+        }
+        return solveOnAtoms(problem, settings, warmStart);
+    }
+
+    /**
+     * Continuous gains (THEORY §3): solve on a quadrature rule, refine it, solve again from the
+     * last Λ̃, until class probabilities, class E[zw|g] and the KL change by less than the
+     * quadrature tolerance. The change between the last two rules is the reported error
+     * estimate; a law that does not settle within the atom budget is returned not converged,
+     * with that estimate and the reason.
+     */
+    private static MaxEntSolution solveWithRefinement(MaxEntProblem problem, SolverSettings settings, double[][] warmStart) {
+        double tol = settings.quadratureTolerance();
+        MaxEntSolution previous = null;
+        MaxEntSolution current;
+        MaxEntProblem p = problem;
+        double[][] warm = warmStart;
+        double error = Double.NaN;
+        while (true) {
+            current = solveOnAtoms(p, settings, warm);
+            if (!current.converged()) {
+                break;
+            }
+            if (previous != null) {
+                error = change(previous, current);
+                if (error <= tol) {
+                    break;
+                }
+            }
+            GainPrior finer = p.prior().refined();
+            if (finer == null) {
+                break;
+            }
+            previous = current;
+            warm = current.scaledLambda();
+            p = p.withPrior(finer);
+        }
+        boolean ok = current.converged() && error <= tol;
+        if (current.converged() && !ok) {
+            double minQ = new FullDual(p).boxMinimumQ(flatten(current.scaledLambda(), p));
+            String reached = Double.isNaN(error) ? "no refinement fits the atom budget" : String.format("reached %.2g", error);
+            current.warnings().add(String.format("not converged: the quadrature of the continuous gains is not stable to"
+                    + " %.0e (%s with %d atoms, --max-atoms %d)%s", tol, reached, p.prior().size(), p.prior().maxAtoms(),
+                    minQ < CONDENSATION_BOX_Q ? String.format("; condensation: the law concentrates on the maximal-gain"
+                            + " configuration (min q over the gain box = %.2g), use a larger --sigma", minQ)
+                            : "; raise --max-atoms or --quadrature-tolerance"));
+        }
+        return current.withQuadrature(error, ok);
+    }
+
+    /**
+     * Largest change of a class probability, the KL, or a class E[zw|g] component (relative to
+     * its size when that exceeds 1) between two solutions.
+     */
+    static double change(MaxEntSolution a, MaxEntSolution b) {
+        double max = Math.abs(a.kl() - b.kl());
+        java.util.Map<String, Population> byLabel = new java.util.HashMap<>();
+        for (Population pop : a.populations()) {
+            byLabel.put(pop.label(), pop);
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Population pb : b.populations()) {
+            seen.add(pb.label());
+            Population pa = byLabel.get(pb.label());
+            if (pa == null) {
+                max = Math.max(max, pb.probability());
+                continue;
+            }
+            max = Math.max(max, Math.abs(pa.probability() - pb.probability()));
+            // E[zw|g] of a class too rare to matter counts in proportion to its probability
+            double weight = Math.min(1, Math.max(pa.probability(), pb.probability()) / 1e-3);
+            for (int j = 0; j < pa.crossCovariance().length; j++) {
+                double ea = pa.crossCovariance()[j];
+                double eb = pb.crossCovariance()[j];
+                max = Math.max(max, weight * Math.abs(ea - eb) / Math.max(1, Math.max(Math.abs(ea), Math.abs(eb))));
+            }
+        }
+        for (Population pa : a.populations()) {
+            if (!seen.contains(pa.label())) {
+                max = Math.max(max, pa.probability());
+            }
+        }
+        return max;
+    }
+
+    /** One solve on the prior's atoms as given (patterns, or one quadrature rule). */
+    private static MaxEntSolution solveOnAtoms(MaxEntProblem problem, SolverSettings settings, double[][] warmStart) {
         boolean symmetric = isSymmetric(problem);
         boolean reduced = switch (settings.method()) {
             case AUTO -> symmetric;
@@ -39,15 +137,8 @@ public final class MaxEntSolver {
                 yield true;
             }
         };
-        InvalidInputException.require(reduced || !problem.prior().classesOnly(), "contexts",
-                "at most " + GainPrior.MAX_ENUMERATED_CONTEXTS + " for the full solver (larger C needs A = a·I and the reduced solver)",
-                problem.contexts());
-        InvalidInputException.require(reduced || problem.prior().size() <= (1 << 20), "gain prior",
-                "at most 2^20 atoms for the full solver (use the reduced solver for large symmetric problems)", problem.prior().size());
-        if (!problem.prior().binary()) {
-            // Continuous gains: the optimum can press against extreme atoms (near-condensation),
-            // where Newton crawls along a curved valley; allow it more iterations before giving up.
-            settings = new SolverSettings(settings.tolerance(), settings.maxIterations() * 10, settings.method());
+        if (!reduced) {
+            requireFullSolverFits(problem, settings);
         }
         DualFunction dual = reduced ? symmetricDual(problem) : new FullDual(problem);
         double[] start = reduced ? reducedStart(warmStart) : flatten(warmStart, problem);
@@ -60,26 +151,44 @@ public final class MaxEntSolver {
                     stage.residual, settings.tolerance()));
             stage = new Stage(stage.x, stage.residual, stage.iterations, true);
         } else if (!stage.converged) {
-            warnings.add(String.format("did not converge at sigma-w=%g, sigma-z=%g: residual %.3g after %d iterations",
+            warnings.add(String.format("not converged at sigma-w=%g, sigma-z=%g: residual %.3g after %d iterations",
                     problem.sigmaW(), problem.sigmaZ(), stage.residual, stage.iterations));
         }
         double residual = dual.relativeResidual(dual.evaluate(stage.x, false).gradient());
-        if (problem.prior().classesOnly()) {
+        if (reduced) {
             return SolutionStatistics.fromClasses(problem, (SymmetricDual) dual, stage.x, scaled, stage.iterations,
                     residual, stage.converged, warnings);
         }
         MaxEntSolution s = SolutionStatistics.fromAtoms(problem, scaled, stage.iterations, residual, stage.converged,
-                reduced ? "reduced" : "full", warnings);
+                "full", warnings);
         if (!problem.prior().binary()) {
             double minQ = SolutionStatistics.minimumQ(problem, scaled);
-            if (s.posteriorEffectiveSampleSize() < CONDENSATION_ESS_FRACTION * s.priorEffectiveSampleSize() || minQ < CONDENSATION_Q) {
-                s.warnings().add(String.format("condensation: the max-ent law presses against extreme gain atoms"
-                        + " (min q = %.2g, effective sample size %.1f of %.1f); the continuous-gain dual is not steep here"
-                        + " and the atom quadrature no longer represents the law: use a larger --sigma or fewer --quadrature-nodes",
-                        minQ, s.posteriorEffectiveSampleSize(), s.priorEffectiveSampleSize()));
+            double boxQ = ((FullDual) dual).boxMinimumQ(stage.x);
+            if (boxQ < CONDENSATION_BOX_Q || s.posteriorEffectiveSampleSize() < CONDENSATION_ESS_FRACTION * s.priorEffectiveSampleSize()
+                    || minQ < CONDENSATION_Q) {
+                s.warnings().add(String.format("condensation: the max-ent law presses against the maximal-gain"
+                        + " configuration (min q = %.2g on the atoms, %.2g over the gain box; effective sample size %.1f of %.1f)",
+                        minQ, boxQ, s.posteriorEffectiveSampleSize(), s.priorEffectiveSampleSize()));
             }
         }
         return s;
+    }
+
+    /** Refuses a full enumeration beyond its cost limit, naming the option (THEORY §3). */
+    private static void requireFullSolverFits(MaxEntProblem problem, SolverSettings settings) {
+        GainPrior prior = problem.prior();
+        String option = settings.method() == SolverSettings.Method.FULL ? "--solver full" : "--solver auto (full enumeration)";
+        InvalidInputException.require(!prior.classesOnly(), option,
+                "at most C = " + GainPrior.MAX_ENUMERATED_CONTEXTS + " contexts (larger C needs A = a·I with an exchangeable"
+                        + " binary prior, solved by the reduced solver)", "C = " + problem.contexts());
+        if (prior.binary()) {
+            double dim = (double) problem.features() * problem.contexts();
+            double cost = prior.size() * dim * dim;
+            InvalidInputException.require(cost <= FULL_COST_LIMIT, option,
+                    "at most 2^C·(D·C)² = 1e8 (C <= 12 for D = C; A = a·I with an exchangeable prior runs at any C with"
+                            + " --solver auto or reduced)", String.format("C = %d, D = %d: %.3g", problem.contexts(),
+                            problem.features(), cost));
+        }
     }
 
     /** A = a·I with D = C ≥ 2 and an exchangeable binary prior. */
@@ -188,22 +297,35 @@ public final class MaxEntSolver {
         return l;
     }
 
-    /** Solves a σ grid (any order), warm-starting each σ from its larger neighbour. */
-    public static Map<Double, MaxEntSolution> scan(MaxEntProblem base, double[] sigmas, SolverSettings settings) {
-        double[] sorted = java.util.Arrays.stream(sigmas).boxed().sorted(java.util.Comparator.reverseOrder())
-                .mapToDouble(Double::doubleValue).toArray();
-        Map<Double, MaxEntSolution> out = new LinkedHashMap<>();
+    /**
+     * Solves a σ grid (any order), warm-starting each σ from its larger neighbour, and hands each
+     * solution with its index in {@code sigmas} to {@code sink} as soon as it is solved (in
+     * descending σ), so a scan holds one solution at a time.
+     */
+    public static void scan(MaxEntProblem base, double[] sigmas, SolverSettings settings,
+                            java.util.function.ObjIntConsumer<MaxEntSolution> sink) {
+        Integer[] order = new Integer[sigmas.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(sigmas[b], sigmas[a]));
         double[][] warm = null;
         double ratio = base.sigmaZ() / base.sigmaW();
-        for (double s : sorted) {
-            MaxEntProblem p = new MaxEntProblem(base.task(), s, s * ratio, base.prior());
-            MaxEntSolution sol = solve(p, settings, warm);
+        for (int i : order) {
+            double s = sigmas[i];
+            MaxEntSolution sol = solve(new MaxEntProblem(base.task(), s, s * ratio, base.prior()), settings, warm);
             warm = sol.scaledLambda();
-            out.put(s, sol);
+            sink.accept(sol, i);
         }
+    }
+
+    /** Solves a σ grid (any order); the solutions in the order of {@code sigmas}. */
+    public static Map<Double, MaxEntSolution> scan(MaxEntProblem base, double[] sigmas, SolverSettings settings) {
+        MaxEntSolution[] out = new MaxEntSolution[sigmas.length];
+        scan(base, sigmas, settings, (s, i) -> out[i] = s);
         Map<Double, MaxEntSolution> inOrder = new LinkedHashMap<>();
-        for (double s : sigmas) {
-            inOrder.put(s, out.get(s));
+        for (int i = 0; i < sigmas.length; i++) {
+            inOrder.put(sigmas[i], out[i]);
         }
         return inOrder;
     }

@@ -15,17 +15,9 @@ public final class NormMatchedScale {
     /** The matched τ and the max-ent solution there. */
     public record Result(double tau, MaxEntSolution solution) {}
 
-    /** {@code E[|w|² + z²]} of a solution. */
+    /** {@code E[|w|² + z²]} of a solution, summed per pattern or atom (exact for any task and prior). */
     public static double meanSquaredNorm(MaxEntSolution s) {
-        MaxEntProblem p = s.problem();
-        double sw2 = p.sigmaW() * p.sigmaW();
-        double sz2 = p.sigmaZ() * p.sigmaZ();
-        double sum = 0;
-        for (PatternClass c : s.classes()) {
-            double q = 1 - c.structure();
-            sum += c.probability() * (sw2 * (p.features() + (1 - q) / q) + sz2 / q);
-        }
-        return sum;
+        return s.meanSquaredNorm();
     }
 
     public static Result solve(TaskMatrix task, GainPrior prior, double squaredNorm, SolverSettings settings) {
@@ -35,16 +27,43 @@ public final class NormMatchedScale {
             InvalidInputException.require(squaredNorm > minimum, "squared weight norm R^2",
                     "greater than 2 S*(A) = " + String.format("%.6g", minimum) + " (the smallest norm that solves the task)", squaredNorm);
         }
+        if (prior.maxAtoms() == 0) {
+            double tau = bisect(task, prior, squaredNorm, settings);
+            return new Result(tau, MaxEntSolver.solve(MaxEntProblem.of(task, tau, prior), settings, null));
+        }
+        // Continuous gains: bisect on one fixed quadrature rule, then solve at τ as `maxent solve`
+        // would (refining from scratch); if that settles on another rule, bisect again on it, so
+        // the returned solution has exactly the requested norm on the rule it reports.
+        GainPrior rule = MaxEntSolver.solve(MaxEntProblem.of(task, initialTau(task, squaredNorm), prior), settings, null)
+                .problem().prior();
+        Result result = null;
+        for (int attempt = 0; attempt < 4; attempt++) {
+            double tau = bisect(task, rule.fixedRule(), squaredNorm, settings);
+            MaxEntSolution s = MaxEntSolver.solve(MaxEntProblem.of(task, tau, prior), settings, null);
+            result = new Result(tau, s);
+            if (s.problem().prior().kind().equals(rule.kind())) {
+                break;
+            }
+            rule = s.problem().prior();
+        }
+        return result;
+    }
+
+    private static double initialTau(TaskMatrix task, double squaredNorm) {
+        return Math.sqrt(squaredNorm / (task.features() + 1));
+    }
+
+    /** log τ by bisection until the bracket is 1e-13 wide; the norm rises with τ. */
+    private static double bisect(TaskMatrix task, GainPrior prior, double squaredNorm, SolverSettings settings) {
         double lo = Math.log(1e-4);
-        double hi = Math.log(Math.sqrt(squaredNorm / (task.features() + 1)) * 2 + 1e-3);
-        double[][] warm = null;
+        double hi = Math.log(initialTau(task, squaredNorm) * 2 + 1e-3);
         for (int grow = 0; grow < 60 && norm(task, prior, Math.exp(hi), settings, null) < squaredNorm; grow++) {
             hi += Math.log(2);
         }
-        MaxEntSolution last = null;
+        double[][] warm = null;
         for (int i = 0; i < 100 && hi - lo > 1e-13; i++) {
             double mid = 0.5 * (lo + hi);
-            last = MaxEntSolver.solve(MaxEntProblem.of(task, Math.exp(mid), prior), settings, warm);
+            MaxEntSolution last = MaxEntSolver.solve(MaxEntProblem.of(task, Math.exp(mid), prior), settings, warm);
             warm = last.scaledLambda();
             if (meanSquaredNorm(last) < squaredNorm) {
                 lo = mid;
@@ -52,8 +71,7 @@ public final class NormMatchedScale {
                 hi = mid;
             }
         }
-        double tau = Math.exp(0.5 * (lo + hi));
-        return new Result(tau, MaxEntSolver.solve(MaxEntProblem.of(task, tau, prior), settings, warm));
+        return Math.exp(0.5 * (lo + hi));
     }
 
     private static double norm(TaskMatrix task, GainPrior prior, double tau, SolverSettings settings, double[][] warm) {

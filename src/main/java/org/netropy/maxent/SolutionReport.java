@@ -60,7 +60,10 @@ public final class SolutionReport {
         m.put("specialisedFraction", s.specialisedFraction());
         m.put("meanActiveFraction", s.meanActiveFraction());
         m.put("iterations", s.iterations());
+        m.put("meanSquaredNorm", s.meanSquaredNorm());
         m.put("residual", s.residual());
+        m.put("quadratureError", finite(s.quadratureError()));
+        m.put("quadratureAtoms", s.problem().prior().maxAtoms() > 0 ? s.problem().prior().size() : null);
         m.put("converged", s.converged());
         m.put("priorEffectiveSampleSize", finite(s.priorEffectiveSampleSize()));
         m.put("posteriorEffectiveSampleSize", finite(s.posteriorEffectiveSampleSize()));
@@ -91,7 +94,21 @@ public final class SolutionReport {
         row.put("specialised_fraction", s.specialisedFraction());
         row.put("mean_active_fraction", s.meanActiveFraction());
         row.put("trace_covariance", s.traceCovariance());
+        row.put("mean_squared_norm", s.meanSquaredNorm());
         row.put("residual", s.residual());
+        row.put("quadrature_error", s.quadratureError());
+        row.put("converged", s.converged() ? 1 : 0);
+    }
+
+    /**
+     * One line stating the numerical accuracy of a solution (every output carries it): residual,
+     * quadrature error estimate where there is one, and the verdict.
+     */
+    public static String accuracy(MaxEntSolution s) {
+        String quad = Double.isNaN(s.quadratureError()) ? (s.problem().prior().maxAtoms() > 0 ? ", quadrature error not estimated" : "")
+                : String.format(", quadrature error %.2g on %d atoms", s.quadratureError(), s.problem().prior().size());
+        return String.format("%s: residual |M-A|/|A| = %.2e%s, %d iterations", s.converged() ? "converged" : "NOT CONVERGED",
+                s.residual(), quad, s.iterations());
     }
 
     private static void putTotals(Map<String, Object> row, MaxEntSolution s) {

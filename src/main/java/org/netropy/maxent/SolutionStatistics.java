@@ -49,13 +49,15 @@ final class SolutionStatistics {
                 maxGain = Math.max(maxGain, g);
             }
         }
-        double threshold = prior.binary() ? 0.5 : 0.5 * maxGain;
+        double threshold = prior.binary() ? 0.5
+                : prior.activation() != null ? prior.activation().halfSupremum() : 0.5 * maxGain;
         double klPop = 0;
         double klSel = 0;
         double meanStructure = 0;
         double priorEntropy = 0;
         double[][] achieved = new double[d][c];
         double secondMomentOfT = 0;
+        double squaredNorm = 0;
         Map<String, double[]> groupSums = new TreeMap<>(); // label -> [P, π, P·x, P·g(C), P·cross(D)]
         Map<String, double[][]> groupMoments = new LinkedHashMap<>();
         long groupsBound = Math.min(n, 1L << Math.min(c, 30));
@@ -75,6 +77,7 @@ final class SolutionStatistics {
             }
             klSel += pa * (xa / q[a] + 0.5 * Math.log(q[a]));
             meanStructure += pa * xa;
+            squaredNorm += pa * (s * (d + xa / q[a]) + t / q[a]);
             double g2 = DampedNewton.dot(g, g);
             secondMomentOfT += pa * g2 * problem.kappa() * (d / q[a] + 3 * xa / (q[a] * q[a]));
             double[] cross = new double[d];
@@ -162,10 +165,14 @@ final class SolutionStatistics {
         double entropy = referenceEntropy(problem, priorEntropy) - kl;
         return new MaxEntSolution(problem, unscale(scaled, sk), scaled, populations, classes, kl, klPop, klSel, entropy,
                 secondMomentOfT - achievedNorm2, meanStructure, iterations, residual, converged, method,
-                GainPrior.effectiveSampleSize(prior.weights()), GainPrior.effectiveSampleSize(p), new ArrayList<>(warnings));
+                GainPrior.effectiveSampleSize(prior.weights()), GainPrior.effectiveSampleSize(p), new ArrayList<>(warnings),
+                squaredNorm, Double.NaN);
     }
 
-    /** Large symmetric problems: statistics per class of m active contexts, no pattern list. */
+    /**
+     * Symmetric problems: statistics per class of m active contexts; the pattern list (only for
+     * priors that enumerate patterns) is computed one pattern at a time when read.
+     */
     static MaxEntSolution fromClasses(MaxEntProblem problem, SymmetricDual dual, double[] lm, double[][] scaled,
                                       int iterations, double residual, boolean converged, List<String> warnings) {
         int c = problem.contexts();
@@ -178,6 +185,9 @@ final class SolutionStatistics {
         double meanStructure = 0;
         double priorEntropy = 0;
         double secondMomentOfT = 0;
+        double squaredNorm = 0;
+        double s2 = problem.sigmaW() * problem.sigmaW();
+        double t2 = problem.sigmaZ() * problem.sigmaZ();
         List<PatternClass> classes = new ArrayList<>();
         for (int m = 0; m <= c; m++) {
             double count = Math.exp(SymmetricDual.logBinomial(c, m));
@@ -192,15 +202,18 @@ final class SolutionStatistics {
             klPop += pm * (-0.5 * Math.log(qm) - logZ);
             klSel += pm * (xm / qm + 0.5 * Math.log(qm));
             meanStructure += pm * xm;
+            squaredNorm += pm * (s2 * (d + xm / qm) + t2 / qm);
             secondMomentOfT += pm * m * problem.kappa() * (d / qm + 3 * xm / (qm * qm));
             classes.add(new PatternClass(m, count, pm, piClass, xm));
         }
         double a = problem.task().get(0, 0);
         double kl = klPop + klSel;
         double entropy = referenceEntropy(problem, priorEntropy) - kl;
-        return new MaxEntSolution(problem, unscale(scaled, Math.sqrt(problem.kappa())), scaled, List.of(), classes, kl,
+        List<Population> populations = problem.prior().classesOnly() ? List.of()
+                : new SymmetricPopulations(problem, lm, lw, logZ, perPattern);
+        return new MaxEntSolution(problem, unscale(scaled, Math.sqrt(problem.kappa())), scaled, populations, classes, kl,
                 klPop, klSel, entropy, secondMomentOfT - c * a * a, meanStructure, iterations, residual, converged,
-                "reduced", Double.NaN, Double.NaN, new ArrayList<>(warnings));
+                "reduced", Double.NaN, Double.NaN, new ArrayList<>(warnings), squaredNorm, Double.NaN);
     }
 
     /** Smallest {@code q_a = 1 − |Λ̃g_a|²} over the prior's atoms. */

@@ -63,6 +63,9 @@ public final class Codebook {
         put("trace_covariance", "trace of the covariance of the task statistic T; tr Cov(T)/N is the finite-N error", "squared task units");
         put("kl_large_sigma_limit", "large-sigma asymptote of kl", "nats");
         put("residual", "relative constraint residual |M - A| / |A| of the solve", "relative");
+        put("quadrature_error", "continuous gains: largest change of class probabilities, E[zw|g] and KL at the last quadrature refinement (0 for binary gains)", "relative");
+        put("mean_squared_norm", "E|w|^2 + z^2 of the max-ent law, summed per pattern or atom (what norm matching matches)", "squared weight units");
+        put("converged", "1 if the solve reached its residual and quadrature tolerances, else 0", "0/1");
         put("mean_slope", "mean over contexts of the fitted slope of the network's output against the task target", "-");
         put("max_abs_intercept", "largest absolute intercept of those fits", "output units");
         put("mse", "mean squared error of the network output against the task targets", "squared output units");

@@ -25,7 +25,7 @@ class GainPriorTest {
         }
     }
 
-    /** Gauss–Hermite atoms reproduce E[φ'(v)] computed by an independent fine trapezoid rule. */
+    /** Gauss–Legendre cell atoms reproduce E[φ'(v)] computed by an independent fine trapezoid rule. */
     @Test
     void gaussHermiteAtomsIntegrateGains() {
         for (GainFunction f : new GainFunction[] {GainFunction.TANH, GainFunction.SIGMOID, GainFunction.SOFTPLUS}) {
@@ -47,15 +47,39 @@ class GainPriorTest {
     /** Orthant probabilities of ReLU with a Gaussian bias against Monte Carlo. */
     @Test
     void orthantProbabilitiesMatchMonteCarlo() {
+        assertOrthantMatchesMonteCarlo(0, 0.8);
+        assertOrthantMatchesMonteCarlo(0.1, 0.5); // a gradient-descent bias b = 0.1 + 0.5 ξ
+    }
+
+    /** σ_b = 0, b = b₀ (the Flesch network's biases 0.1): independent contexts, P(on) = Φ(b₀/σ_v). */
+    @Test
+    void constantBiasGivesIndependentContexts() {
+        GainPrior p = GainPrior.reluWithBias(2, 0.5, 0.1, 0);
+        double up = 0.5 * org.apache.commons.math3.special.Erf.erfc(-0.1 / 0.5 / Math.sqrt(2));
+        assertEquals(up * up, p.weights()[3], 1e-15);
+        assertEquals(up * (1 - up), p.weights()[1], 1e-15);
+        // the exact product and the Gauss-Hermite integral agree as sigma_b -> 0
+        double[] narrow = GainPrior.orthantProbabilities(2, 0.5, 0.1, 1e-6);
+        assertEquals(up * up, narrow[2], 1e-9);
+        // drawn context weights reproduce the pattern with the fixed bias
+        SplittableRandom r = new SplittableRandom(2);
+        double[] pattern = {1, 0};
+        for (int i = 0; i < 100; i++) {
+            double[] vb = p.drawContextWeights(pattern, 0.5, r);
+            assertEquals(0.1, vb[2], 0);
+            assertTrue(vb[0] + vb[2] > 0 && vb[1] + vb[2] < 0);
+        }
+    }
+
+    private static void assertOrthantMatchesMonteCarlo(double b0, double sb) {
         int c = 3;
         double sv = 1.0;
-        double sb = 0.8;
-        GainPrior p = GainPrior.reluWithBias(c, sv, sb);
+        GainPrior p = GainPrior.reluWithBias(c, sv, b0, sb);
         SplittableRandom r = new SplittableRandom(1);
         int n = 400_000;
         double[] counts = new double[1 << c];
         for (int i = 0; i < n; i++) {
-            double b = sb * r.nextGaussian();
+            double b = b0 + sb * r.nextGaussian();
             int pattern = 0;
             for (int k = 0; k < c; k++) {
                 if (sv * r.nextGaussian() + b > 0) {
@@ -75,7 +99,9 @@ class GainPriorTest {
             assertEquals(expected, counts[index] / n, 5 * Math.sqrt(expected / n), "pattern " + GainPrior.label(p.gains()[a]));
         }
         assertEquals(1, total, 1e-12);
-        assertTrue(p.weights()[0] > 1.0 / 8, "a shared bias correlates gains: all-off is likelier than independent");
+        if (b0 == 0) {
+            assertTrue(p.weights()[0] > 1.0 / 8, "a shared bias correlates gains: all-off is likelier than independent");
+        }
     }
 
     @Test
@@ -91,15 +117,20 @@ class GainPriorTest {
         }
     }
 
+    /** Every continuous-gain solve either converges with a quadrature error estimate or says why not. */
     @Test
-    void continuousGainsConvergeAndReportFiniteNumbers() {
+    void continuousGainsConvergeOrSaySo() {
         for (GainFunction f : new GainFunction[] {GainFunction.TANH, GainFunction.SIGMOID, GainFunction.SOFTPLUS}) {
-            for (double sigma : new double[] {0.1, 1, 3}) {
+            for (double sigma : new double[] {0.1, 3}) {
                 MaxEntProblem pr = MaxEntProblem.of(TaskMatrix.identity(2, TargetNormalisation.NONE), sigma,
-                        GainPrior.continuous(f, 2, 1.0, 6, 20000));
+                        GainPrior.continuous(f, 2, 1.0, 4, 200_000));
                 MaxEntSolution s = MaxEntSolver.solve(pr);
-                assertTrue(s.converged() && s.residual() < 1e-9, f + " σ=" + sigma + " residual " + s.residual());
-                assertTrue(Double.isFinite(s.kl()) && Double.isFinite(s.posteriorEffectiveSampleSize()));
+                assertTrue(Double.isFinite(s.kl()) && Double.isFinite(s.residual()), f + " σ=" + sigma);
+                if (s.converged()) {
+                    assertTrue(s.residual() < 1e-7 && s.quadratureError() <= 1e-6, f + " σ=" + sigma + " " + s.quadratureError());
+                } else {
+                    assertTrue(!s.warnings().isEmpty(), f + " σ=" + sigma + ": a failed solve explains itself");
+                }
             }
         }
     }
@@ -108,7 +139,7 @@ class GainPriorTest {
     @Test
     void condensationIsReportedNotLooped() {
         MaxEntProblem pr = MaxEntProblem.of(TaskMatrix.identity(2, TargetNormalisation.NONE), 0.1,
-                GainPrior.continuous(GainFunction.SOFTPLUS, 2, 1.0, 12, 20000));
+                GainPrior.continuous(GainFunction.SOFTPLUS, 2, 1.0, 12, 200_000));
         MaxEntSolution s = MaxEntSolver.solve(pr);
         assertTrue(Double.isFinite(s.kl()) && Double.isFinite(s.residual()));
         if (!s.converged() || s.residual() > 1e-9) {

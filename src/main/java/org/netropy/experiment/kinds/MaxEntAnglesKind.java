@@ -15,7 +15,6 @@ import org.netropy.io.InvalidInputException;
 import org.netropy.maxent.GainPrior;
 import org.netropy.maxent.MaxEntSampler;
 import org.netropy.maxent.MaxEntSolution;
-import org.netropy.maxent.MaxEntSolver;
 import org.netropy.random.RandomStreams;
 
 /**
@@ -66,7 +65,7 @@ public final class MaxEntAnglesKind implements RunKind {
 
     @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        MaxEntSolution s = MaxEntSolver.solve(MaxEntParameters.problem(p));
+        MaxEntSolution s = MaxEntParameters.solve(p);
         NeuronTable net = MaxEntSampler.sample(s, p.intValue("neurons"), false, p.number("context_scale"),
                 random.stream("maxent-sample"));
         int bins = p.intValue("bins");

@@ -10,7 +10,6 @@ import org.netropy.experiment.RunContext;
 import org.netropy.experiment.RunKind;
 import org.netropy.maxent.MaxEntProblem;
 import org.netropy.maxent.MaxEntSolution;
-import org.netropy.maxent.MaxEntSolver;
 import org.netropy.maxent.PatternClass;
 import org.netropy.random.RandomStreams;
 
@@ -47,16 +46,13 @@ public final class MaxEntClassesKind implements RunKind {
     public List<String> measures() {
         return List.of("probability", "prior_probability", "structure", "kl", "kl_population", "kl_selectivity",
                 "entropy", "mean_structure", "specialised_fraction", "mean_active_fraction", "trace_covariance",
-                "kl_large_sigma_limit", "residual");
+                "kl_large_sigma_limit", "residual", "quadrature_error", "mean_squared_norm", "converged");
     }
 
     @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        MaxEntProblem problem = MaxEntParameters.problem(p);
-        MaxEntSolution s = MaxEntSolver.solve(problem);
-        if (!s.converged()) {
-            throw new IllegalStateException(String.join("; ", s.warnings()));
-        }
+        MaxEntSolution s = MaxEntParameters.solve(p);
+        MaxEntProblem problem = s.problem();
         double limit = largeSigmaKl(problem);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (PatternClass c : s.classes()) {

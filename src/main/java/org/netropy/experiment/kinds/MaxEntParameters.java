@@ -24,7 +24,8 @@ final class MaxEntParameters {
             ParameterSpec.choice("gains", List.of("relu", "tanh", "sigmoid", "softplus"), "relu", "activation defining the gains"),
             ParameterSpec.number("bias_scale", 0, 1e6, 0.0, "ReLU: std of a shared Gaussian bias (0 = bias-free)"),
             ParameterSpec.number("context_scale", 1e-6, 1e6, 1.0, "std of the context weights v"),
-            ParameterSpec.integer("quadrature_nodes", 2, 60, 6L, "continuous gains: Gauss-Hermite nodes per context"));
+            ParameterSpec.integer("quadrature_nodes", 2, 60, 4L,
+                    "continuous gains: Gauss-Legendre nodes per cell of the first rule (refined until stable to 1e-6)"));
 
     /** COMMON followed by the kind's own parameters. */
     static ParameterSchema schema(ParameterSpec... own) {
@@ -39,11 +40,21 @@ final class MaxEntParameters {
 
     static GainPrior prior(ResolvedParameters p) {
         return GainPrior.forActivation(GainFunction.parse("gains", p.string("gains")), p.intValue("contexts"),
-                p.number("context_scale"), p.number("bias_scale"), p.intValue("quadrature_nodes"), 20_000);
+                p.number("context_scale"), p.number("bias_scale"), p.intValue("quadrature_nodes"), GainPrior.DEFAULT_MAX_ATOMS);
     }
 
     static MaxEntProblem problem(ResolvedParameters p) {
         double sigma = p.number("sigma");
         return new MaxEntProblem(task(p), sigma, sigma * p.number("sigma_ratio"), prior(p));
+    }
+
+    /** Solves the problem of a run; a law that did not converge (residual or quadrature) stops the run. */
+    static org.netropy.maxent.MaxEntSolution solve(ResolvedParameters p) {
+        org.netropy.maxent.MaxEntSolution s = org.netropy.maxent.MaxEntSolver.solve(problem(p));
+        if (!s.converged()) {
+            throw new org.netropy.io.NotConvergedException(org.netropy.maxent.SolutionReport.accuracy(s) + "; "
+                    + String.join("; ", s.warnings()));
+        }
+        return s;
     }
 }

@@ -12,7 +12,6 @@ import org.netropy.io.InvalidInputException;
 import org.netropy.maxent.GainPrior;
 import org.netropy.maxent.GroupNormLimit;
 import org.netropy.maxent.MaxEntSolution;
-import org.netropy.maxent.MaxEntSolver;
 import org.netropy.maxent.Population;
 import org.netropy.random.RandomStreams;
 
@@ -48,7 +47,7 @@ public final class MaxEntPatternsKind implements RunKind {
     public List<String> measures() {
         return List.of("probability", "prior_probability", "structure", "cross_covariance_norm", "limit_probability",
                 "kl", "kl_population", "kl_selectivity", "entropy", "mean_structure", "specialised_fraction",
-                "mean_active_fraction", "trace_covariance", "residual");
+                "mean_active_fraction", "trace_covariance", "residual", "quadrature_error", "mean_squared_norm", "converged");
     }
 
     @Override
@@ -59,10 +58,7 @@ public final class MaxEntPatternsKind implements RunKind {
 
     @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        MaxEntSolution s = MaxEntSolver.solve(MaxEntParameters.problem(p));
-        if (!s.converged()) {
-            throw new IllegalStateException(String.join("; ", s.warnings()));
-        }
+        MaxEntSolution s = MaxEntParameters.solve(p);
         Map<String, Double> limit = new LinkedHashMap<>();
         GainPrior prior = s.problem().prior();
         if (prior.binary()) {

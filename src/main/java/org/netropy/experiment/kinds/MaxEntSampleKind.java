@@ -13,7 +13,6 @@ import org.netropy.experiment.RunKind;
 import org.netropy.maxent.GainFunction;
 import org.netropy.maxent.MaxEntSampler;
 import org.netropy.maxent.MaxEntSolution;
-import org.netropy.maxent.MaxEntSolver;
 import org.netropy.random.RandomStreams;
 import org.netropy.task.StimulusSet;
 
@@ -62,7 +61,7 @@ public final class MaxEntSampleKind implements RunKind {
 
     @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        MaxEntSolution s = MaxEntSolver.solve(MaxEntParameters.problem(p));
+        MaxEntSolution s = MaxEntParameters.solve(p);
         boolean mirror = p.flag("mirror_pairs");
         int n = p.intValue("neurons");
         NeuronTable net = MaxEntSampler.sample(s, n, mirror, p.number("context_scale"), random.stream("maxent-sample"));
