@@ -26,9 +26,9 @@ import org.netropy.gd.InitSpec;
 import org.netropy.gd.LearningRateScaling;
 import org.netropy.gd.LossScale;
 import org.netropy.gd.LowRankSpec;
-import org.netropy.gd.Optimizer;
 import org.netropy.gd.Precision;
 import org.netropy.gd.Readout;
+import org.netropy.gd.TrainingAlgorithm;
 import org.netropy.io.InvalidInputException;
 import org.netropy.linalg.EffectiveRank;
 import org.netropy.random.RandomStreams;
@@ -70,7 +70,7 @@ public final class GdCommand implements Runnable {
         }
     }
 
-    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = AlgorithmOptions.class,
             description = {"Train networks (one per seed and init scale, as one ensemble) and write "
                     + "neurons_init.csv, neurons.csv, loss.csv and metrics.json to --out.",
                     "Defaults follow THEORY §4 (mean field) for input-selection and Flesch et al. 2022 for flesch."})
@@ -144,10 +144,6 @@ public final class GdCommand implements Runnable {
         Double lr;
         @Option(names = "--lr-scaling", description = "mean-field (eta N / max(1, sigma_w^2)) | plain (default: mean-field; flesch: plain)")
         String lrScaling;
-        @Option(names = "--optimizer", description = "gd | momentum | adam (default gd)")
-        String optimizer = "gd";
-        @Option(names = "--momentum", description = "momentum, or Adam beta1 (default 0.9)")
-        double momentum = 0.9;
         @Option(names = "--loss", description = "mean | sum squared error (default: mean; flesch: sum)")
         String loss;
         @Option(names = "--steps", description = "number of full-batch steps (default 1000)")
@@ -186,6 +182,7 @@ public final class GdCommand implements Runnable {
             EffectiveRank measure = EffectiveRank.parse("--rank-measure", rankMeasure);
             int[] snaps = snapshots == null ? new int[0] : Ranges.integers("--snapshots", snapshots, 0, steps);
             NeuronTable from = initFrom == null ? null : NeuronTableCsv.read(initFrom);
+            TrainingAlgorithm.Parsed algorithm = AlgorithmOptions.parse(spec);
 
             List<GdRunSpec> specs = new ArrayList<>();
             List<RandomStreams> streams = new ArrayList<>();
@@ -208,9 +205,9 @@ public final class GdCommand implements Runnable {
                             Readout.parse("--readout", readout != null ? readout : (flesch ? "unit" : "mean-field")), alpha, centre,
                             init, lr != null ? lr : (flesch ? 5e-3 : 0.05),
                             LearningRateScaling.parse("--lr-scaling", lrScaling != null ? lrScaling : (flesch ? "plain" : "mean-field")),
-                            Optimizer.parse("--optimizer", optimizer), momentum,
+                            algorithm.optimizer(), algorithm.momentum(),
                             LossScale.parse("--loss", loss != null ? loss : (flesch ? "sum" : "mean")), steps, tolerance,
-                            Precision.parse("--precision", precision), 1e8, snaps, memberTable));
+                            Precision.parse("--precision", precision), 1e8, snaps, memberTable, algorithm.algorithm()));
                     streams.add(new RandomStreams(seed));
                 }
             }
@@ -287,6 +284,29 @@ public final class GdCommand implements Runnable {
                 return new LowRankSpec(LowRankSpec.Mode.ANTI_ALIGNED, antiAligned);
             }
             return LowRankSpec.FULL;
+        }
+    }
+
+    /**
+     * Adds the options of {@link TrainingAlgorithm#OPTIONS} to {@code gd train}: they are declared
+     * there once, for the command line and the spec kinds alike.
+     */
+    static final class AlgorithmOptions implements CommandLine.IModelTransformer {
+        @Override
+        public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
+            for (TrainingAlgorithm.Option o : TrainingAlgorithm.OPTIONS) {
+                command.addOption(CommandLine.Model.OptionSpec.builder(o.cliName()).type(String.class)
+                        .paramLabel("<" + o.key().replace("_", "-") + ">").defaultValue(o.defaultValue())
+                        .description(o.help() + " (default " + o.defaultValue() + ")").build());
+            }
+            return command;
+        }
+
+        static TrainingAlgorithm.Parsed parse(CommandLine.Model.CommandSpec command) {
+            CommandLine.ParseResult parsed = command.commandLine().getParseResult();
+            return TrainingAlgorithm.parse(key -> command.findOption(TrainingAlgorithm.Naming.CLI.name(key)).getValue(),
+                    key -> parsed != null && parsed.hasMatchedOption(TrainingAlgorithm.Naming.CLI.name(key)),
+                    TrainingAlgorithm.Naming.CLI);
         }
     }
 

@@ -257,7 +257,7 @@ public record TrainingAlgorithm(Backend backend, int batchSize, double beta2, do
             Option.number("weight_decay", 0, 1e6, "0", "L2 penalty lambda/2 (|W|^2 + |z|^2) on the weights, not the biases (dl4j)"),
             Option.number("dropout", 0, 0.99, "0", "probability of dropping a hidden unit in a training step (dl4j)"),
             Option.choice("lr_schedule", List.of("none", "step", "exponential"), "none",
-                    "none | step (rate x decay^floor((t-1)/lr_step)) | exponential (rate x decay^(t-1)) (dl4j)"),
+                    "none | step (rate x decay^floor((t-1)/step)) | exponential (rate x decay^(t-1)) (dl4j)"),
             Option.number("lr_decay", 1e-12, 1, "0.5", "decay factor of the rate schedule"),
             Option.integer("lr_step", 1, 1_000_000_000, "1000", "updates per decay of the step schedule"));
 
