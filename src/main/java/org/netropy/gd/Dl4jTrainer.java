@@ -105,16 +105,23 @@ final class Dl4jTrainer {
         for (int t : spec.snapshotSteps()) {
             snapshotAt[t] = true;
         }
-        Network previous = init;
-        Network last;
+        Layout layout = new Layout(din, n, spec.hiddenBias(), spec.outputBias());
+        double[] current = net.params().toDoubleVector();
+        layout.verify(current, init, f);
+        double[] initialTheta = current;
+        double[] previous = current;
+        double[] lastTheta;
         boolean diverged = false;
         boolean converged = false;
         int divergedStep = -1;
         int stepsRun;
         double initialLoss = Double.NaN;
+        double fixedOut = spec.outputBias() ? 0 : init.outputBias();
         for (int t = 0; ; t++) {
-            Network current = t == 0 ? init : extract(net, init, spec, d, c, f);
-            double loss = loss(current, data, y0, lossScale);
+            if (t > 0) {
+                current = net.params().toDoubleVector();
+            }
+            double loss = layout.loss(current, inputs, spec.activation(), fixedOut, y0, yStar, lossScale);
             if (t == 0) {
                 initialLoss = loss;
             }
@@ -122,12 +129,12 @@ final class Dl4jTrainer {
                 diverged = true;
                 divergedStep = t;
                 stepsRun = Math.max(0, t - 1);
-                last = previous;
+                lastTheta = previous;
                 break;
             }
             curve.add(loss);
             if (snapshotAt[t]) {
-                snaps.put(t, current);
+                snaps.put(t, t == 0 ? init : layout.network(current, init, d, c, f));
             }
             if (progress != null) {
                 progress.accept(t);
@@ -135,7 +142,7 @@ final class Dl4jTrainer {
             if (loss < spec.tolerance() || t == spec.steps()) {
                 converged = loss < spec.tolerance();
                 stepsRun = t;
-                last = current;
+                lastTheta = current;
                 break;
             }
             previous = current;
@@ -157,6 +164,8 @@ final class Dl4jTrainer {
                 net.fit(new DataSet(Nd4j.create(xb), Nd4j.create(yb)));
             }
         }
+        // the initial network exactly as drawn (not via W_out / f) when no update was applied
+        Network last = lastTheta == initialTheta ? init : layout.network(lastTheta, init, d, c, f);
         double[] lossCurve = curve.stream().mapToDouble(Double::doubleValue).toArray();
         return new EnsembleEngine.Outcome(init, last, lossCurve, diverged, divergedStep, converged, stepsRun, y0, snaps);
     }
@@ -246,38 +255,79 @@ final class Dl4jTrainer {
         }
     }
 
-    /** The DL4J network's current weights in the engine's convention (z = W_out / f). */
-    private static Network extract(MultiLayerNetwork net, Network like, GdRunSpec spec, int d, int c, double f) {
-        int n = like.hidden();
-        double[][] w = net.getLayer(0).getParam("W").toDoubleMatrix();
-        double[] b = spec.hiddenBias() ? net.getLayer(0).getParam("b").toDoubleVector() : like.b().clone();
-        double[] wOut = net.getLayer(1).getParam("W").toDoubleVector();
-        double outBias = spec.outputBias() ? net.getLayer(1).getParam("b").getDouble(0) : like.outputBias();
-        double[][] ws = new double[n][d];
-        double[][] vs = new double[n][c];
-        double[] zs = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                ws[i][j] = w[j][i];
-            }
-            for (int k = 0; k < c; k++) {
-                vs[i][k] = w[d + k][i];
-            }
-            zs[i] = wOut[i] / f;
+    /**
+     * Where the parameters sit in DL4J's flat parameter vector: the hidden layer's W (din × N,
+     * column-major: W[j][i] at j + din·i) and b, then the readout's W (N) and b. Reading the flat
+     * vector once per step costs one copy (per-array access cost ~0.5 ms a step); {@link #verify}
+     * checks the layout against the initial weights.
+     */
+    private record Layout(int din, int n, boolean hiddenBias, boolean outputBias) {
+        int bias() {
+            return din * n;
         }
-        return new Network(ws, vs, b, zs, outBias, like.factor(), like.activation());
-    }
 
-    /** The full-data loss f_P ½ Σ (y − y₀ − y*)², computed in plain Java (no dropout, no penalty). */
-    private static double loss(Network net, TaskData data, double[] y0, double scale) {
-        double[] y = net.outputs(data);
-        double[] target = data.targets();
-        double sq = 0;
-        for (int s = 0; s < y.length; s++) {
-            double r = (y0 == null ? y[s] : y[s] - y0[s]) - target[s];
-            sq += r * r;
+        int readout() {
+            return din * n + (hiddenBias ? n : 0);
         }
-        return sq * (0.5 * scale);
+
+        int outBias() {
+            return readout() + n;
+        }
+
+        void verify(double[] theta, Network init, double f) {
+            int d = init.features();
+            boolean ok = theta.length == outBias() + (outputBias ? 1 : 0);
+            for (int i = 0; ok && i < n; i++) {
+                ok = theta[din * i] == (d > 0 ? init.w()[i][0] : init.v()[i][0]) && theta[readout() + i] == f * init.z()[i]
+                        && (!hiddenBias || theta[bias() + i] == init.b()[i]);
+            }
+            if (!ok) {
+                throw new IllegalStateException("DL4J's parameter layout is not the one assumed (W column-major, then b)");
+            }
+        }
+
+        /** f_P ½ Σ (y − y₀ − y*)² over all samples, in plain Java (no dropout, no penalty). */
+        double loss(double[] theta, double[][] inputs, Activation act, double fixedOut, double[] y0, double[] yStar, double scale) {
+            int ro = readout();
+            double c = outputBias ? theta[outBias()] : fixedOut;
+            double sq = 0;
+            for (int s = 0; s < inputs.length; s++) {
+                double[] x = inputs[s];
+                double y = c;
+                for (int i = 0; i < n; i++) {
+                    double h = hiddenBias ? theta[bias() + i] : 0;
+                    int o = din * i;
+                    for (int j = 0; j < din; j++) {
+                        h += x[j] * theta[o + j];
+                    }
+                    y += theta[ro + i] * act.apply(h);
+                }
+                double r = (y0 == null ? y : y - y0[s]) - yStar[s];
+                sq += r * r;
+            }
+            return sq * (0.5 * scale);
+        }
+
+        /** The network in the engine's convention (z = W_out / f). */
+        Network network(double[] theta, Network like, int d, int c, double f) {
+            double[][] ws = new double[n][d];
+            double[][] vs = new double[n][c];
+            double[] b = hiddenBias ? new double[n] : like.b().clone();
+            double[] zs = new double[n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    ws[i][j] = theta[din * i + j];
+                }
+                for (int k = 0; k < c; k++) {
+                    vs[i][k] = theta[din * i + d + k];
+                }
+                if (hiddenBias) {
+                    b[i] = theta[bias() + i];
+                }
+                zs[i] = theta[readout() + i] / f;
+            }
+            return new Network(ws, vs, b, zs, outputBias ? theta[outBias()] : like.outputBias(), like.factor(), like.activation());
+        }
     }
 
     private static int[] identity(int p) {

@@ -13,6 +13,8 @@ import org.netropy.gd.GdRunSpec;
 import org.netropy.gd.GdTrainer;
 import org.netropy.gd.InitSpec;
 import org.netropy.gd.LowRankSpec;
+import org.netropy.gd.Precision;
+import org.netropy.gd.TrainingAlgorithm;
 import org.netropy.io.InvalidInputException;
 import org.netropy.random.RandomStreams;
 import org.netropy.task.Task;
@@ -42,8 +44,37 @@ final class GdParameters {
                     "initial stimulus-weight structure (Liu et al. 2023)"),
             ParameterSpec.number("rank", 0, 1e6, 0.0, "rank r (rank, spectral, aligned, anti-aligned) or effective rank (effective)"));
 
+    /** The training-algorithm settings, declared once in {@link TrainingAlgorithm#OPTIONS}. */
+    static final List<ParameterSpec> ALGORITHM = TrainingAlgorithm.OPTIONS.stream().map(GdParameters::parameter).toList();
+
+    /**
+     * A named training algorithm, {@code "name: key=value, ..."} over the training-algorithm
+     * parameters and learning_rate: one sweep axis then compares several algorithms (whose rates
+     * differ) on the same initial weights, and the table groups by it. Empty: none.
+     */
+    static final ParameterSpec ARM = ParameterSpec.text("algorithm", "",
+            "a named training algorithm 'name: key=value, ...' over backend, optimizer, ..., learning_rate (sweep it to compare algorithms)");
+
+    private static ParameterSpec parameter(TrainingAlgorithm.Option o) {
+        return switch (o.type()) {
+            case CHOICE -> ParameterSpec.choice(o.key(), o.choices(), o.defaultValue(), o.help());
+            case NUMBER -> ParameterSpec.number(o.key(), o.min(), o.max(), Double.parseDouble(o.defaultValue()), o.help());
+            case INTEGER -> ParameterSpec.integer(o.key(), (long) o.min(), (long) o.max(), Long.parseLong(o.defaultValue()), o.help());
+        };
+    }
+
+    /** The optimizer and training algorithm of a run, refused where the backend lacks them (also by --dry-run). */
+    static TrainingAlgorithm.Parsed algorithm(ResolvedParameters p) {
+        p = withArm(p);
+        TrainingAlgorithm.Parsed a = TrainingAlgorithm.parse(p.values()::get, key -> false, TrainingAlgorithm.Naming.SPEC);
+        a.algorithm().check(a.optimizer(), Precision.DOUBLE, TrainingAlgorithm.Naming.SPEC);
+        return a;
+    }
+
     static ParameterSchema schema(ParameterSpec... own) {
         List<ParameterSpec> all = new ArrayList<>(COMMON);
+        all.addAll(ALGORITHM);
+        all.add(ARM);
         all.addAll(Arrays.asList(own));
         return ParameterSchema.of(all.toArray(new ParameterSpec[0]));
     }
@@ -69,9 +100,53 @@ final class GdParameters {
         double stimuli = Math.pow(p.intValue("grid_points"), p.intValue("contexts") + p.intValue("distractors"));
         InvalidInputException.require(p.string("task").equals("flesch") || stimuli <= 20_000, "grid_points/contexts/distractors",
                 "a stimulus grid of at most 20000 points (grid_points^(contexts + distractors))", (long) stimuli);
+        TrainingAlgorithm.Parsed algorithm = algorithm(p);
+        long samples = p.string("task").equals("flesch") ? 50 : (long) stimuli * p.intValue("contexts");
+        InvalidInputException.require(algorithm.algorithm().batchSize() <= samples, "batch_size",
+                "at most the " + samples + " samples of the task (0 = full batch)", algorithm.algorithm().batchSize());
+    }
+
+    /** The parameters with the settings of {@code algorithm} applied (see {@link #ARM}). */
+    static ResolvedParameters withArm(ResolvedParameters p) {
+        Object arm = p.values().get(ARM.name());
+        String text = arm == null ? "" : arm.toString().strip();
+        if (text.isEmpty()) {
+            return p;
+        }
+        Map<String, ParameterSpec> settable = new LinkedHashMap<>();
+        for (ParameterSpec s : ALGORITHM) {
+            settable.put(s.name(), s);
+        }
+        COMMON.stream().filter(s -> s.name().equals("learning_rate")).forEach(s -> settable.put(s.name(), s));
+        int colon = text.indexOf(':');
+        InvalidInputException.require(colon > 0 && text.substring(0, colon).strip().matches("[A-Za-z0-9][A-Za-z0-9 +._-]*"),
+                "algorithm", "'name: key=value, ...' with a name of letters, digits, spaces, + . _ -", text);
+        Map<String, Object> values = new LinkedHashMap<>(p.values());
+        String settings = text.substring(colon + 1).strip();
+        for (String pair : settings.isEmpty() ? new String[0] : settings.split(",")) {
+            String[] kv = pair.split("=", 2);
+            InvalidInputException.require(kv.length == 2, "algorithm", "'name: key=value, ...'", text);
+            String key = kv[0].strip();
+            ParameterSpec s = settable.get(key);
+            InvalidInputException.require(s != null, "algorithm", "settings of " + String.join(", ", settable.keySet()), key);
+            InvalidInputException.require(java.util.Objects.equals(p.values().get(key), s.defaultValue()), "algorithm",
+                    "the only place that sets " + key + " (it is also set to " + p.values().get(key) + ")", text);
+            String raw = kv[1].strip();
+            Object value = raw;
+            if (s.type() == ParameterSpec.Type.INTEGER) {
+                try {
+                    value = Long.parseLong(raw);
+                } catch (NumberFormatException e) {
+                    value = raw;
+                }
+            }
+            values.put(key, s.normalise("algorithm." + key, value));
+        }
+        return new ResolvedParameters(values, p.seed());
     }
 
     static GdRunSpec spec(ResolvedParameters p, RandomStreams random) {
+        p = withArm(p);
         TaskMatrix a = taskMatrix(p);
         TaskOptions d = TaskOptions.defaults();
         TaskOptions options = new TaskOptions(a.contexts(), a.format(), d.normalisation(), d.stimulusSet(),
@@ -92,6 +167,8 @@ final class GdParameters {
             default -> new LowRankSpec(LowRankSpec.Mode.ANTI_ALIGNED, p.number("rank"));
         };
         boolean symmetric = !flesch && p.flag("symmetric");
+        TrainingAlgorithm.Parsed algorithm = algorithm(p);
+        spec = spec.withAlgorithm(algorithm.optimizer(), algorithm.momentum(), algorithm.algorithm());
         return spec.withInit(new InitSpec(i.stimulusScale(), i.contextScale(), i.biasMean(), i.biasScale(), i.readoutScale(),
                 i.outputBiasInit(), symmetric, lowRank, i.rankMeasure()));
     }
