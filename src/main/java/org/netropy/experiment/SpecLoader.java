@@ -42,7 +42,7 @@ public final class SpecLoader {
     /** Upper limit on the runs of one variant: a typo in a range should not plan a billion runs. */
     public static final int MAX_RUNS = 1_000_000;
 
-    private static final List<String> TOP_KEYS = List.of("name", "kind", "description", "base", "sweep", "seeds", "variants", "figures");
+    private static final List<String> TOP_KEYS = List.of("name", "kind", "description", "base", "sweep", "seeds", "variants", "claims", "figures");
     private static final List<String> VARIANT_KEYS = List.of("description", "base", "sweep", "seeds");
     private static final List<String> RANGE_KEYS = List.of("from", "to", "points", "log");
     private static final List<String> FIGURE_KEYS = List.of("id", "title", "x", "y", "reference", "series", "filter", "log_x", "log_y",

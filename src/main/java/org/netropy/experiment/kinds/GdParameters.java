@@ -48,12 +48,14 @@ final class GdParameters {
     static final List<ParameterSpec> ALGORITHM = TrainingAlgorithm.OPTIONS.stream().map(GdParameters::parameter).toList();
 
     /**
-     * A named training algorithm, {@code "name: key=value, ..."} over the training-algorithm
-     * parameters and learning_rate: one sweep axis then compares several algorithms (whose rates
-     * differ) on the same initial weights, and the table groups by it. Empty: none.
+     * Named training algorithms, {@code "name: key=value, ...; name: ..."} over the
+     * training-algorithm parameters and learning_rate, and the one a run uses: sweeping
+     * {@code algorithm} over the names compares algorithms (whose rates differ) on the same initial
+     * weights, and the table groups by the short name. Empty: none.
      */
-    static final ParameterSpec ARM = ParameterSpec.text("algorithm", "",
-            "a named training algorithm 'name: key=value, ...' over backend, optimizer, ..., learning_rate (sweep it to compare algorithms)");
+    static final ParameterSpec ARMS = ParameterSpec.text("algorithms", "",
+            "named training algorithms 'name: key=value, ...; name: ...' over backend, optimizer, ..., learning_rate");
+    static final ParameterSpec ARM = ParameterSpec.text("algorithm", "", "the name of one of 'algorithms' to train with (sweep it)");
 
     private static ParameterSpec parameter(TrainingAlgorithm.Option o) {
         return switch (o.type()) {
@@ -65,7 +67,11 @@ final class GdParameters {
 
     /** The optimizer and training algorithm of a run, refused where the backend lacks them (also by --dry-run). */
     static TrainingAlgorithm.Parsed algorithm(ResolvedParameters p) {
-        p = withArm(p);
+        return armed(withArm(p));
+    }
+
+    /** {@link #algorithm} of parameters whose arm is already applied. */
+    private static TrainingAlgorithm.Parsed armed(ResolvedParameters p) {
         TrainingAlgorithm.Parsed a = TrainingAlgorithm.parse(p.values()::get, key -> false, TrainingAlgorithm.Naming.SPEC);
         a.algorithm().check(a.optimizer(), Precision.DOUBLE, TrainingAlgorithm.Naming.SPEC);
         return a;
@@ -74,6 +80,7 @@ final class GdParameters {
     static ParameterSchema schema(ParameterSpec... own) {
         List<ParameterSpec> all = new ArrayList<>(COMMON);
         all.addAll(ALGORITHM);
+        all.add(ARMS);
         all.add(ARM);
         all.addAll(Arrays.asList(own));
         return ParameterSchema.of(all.toArray(new ParameterSpec[0]));
@@ -106,31 +113,38 @@ final class GdParameters {
                 "at most the " + samples + " samples of the task (0 = full batch)", algorithm.algorithm().batchSize());
     }
 
-    /** The parameters with the settings of {@code algorithm} applied (see {@link #ARM}). */
+    /** The parameters with the settings of the named {@code algorithm} applied (see {@link #ARMS}). */
     static ResolvedParameters withArm(ResolvedParameters p) {
-        Object arm = p.values().get(ARM.name());
-        String text = arm == null ? "" : arm.toString().strip();
-        if (text.isEmpty()) {
+        String name = text(p, ARM);
+        String arms = text(p, ARMS);
+        if (name.isEmpty()) {
+            InvalidInputException.require(arms.isEmpty(), "algorithms", "used with algorithm (the name of one of them)", arms);
             return p;
         }
+        Map<String, String> definitions = new LinkedHashMap<>();
+        for (String arm : arms.split(";")) {
+            int colon = arm.indexOf(':');
+            String armName = colon < 0 ? arm.strip() : arm.substring(0, colon).strip();
+            InvalidInputException.require(colon > 0 && armName.matches("[a-z0-9][a-z0-9+._-]*") && !definitions.containsKey(armName),
+                    "algorithms", "'name: key=value, ...; name: ...' with distinct lower-case names", arm.strip());
+            definitions.put(armName, arm.substring(colon + 1).strip());
+        }
+        InvalidInputException.require(definitions.containsKey(name), "algorithm", "one of " + String.join(", ", definitions.keySet()), name);
         Map<String, ParameterSpec> settable = new LinkedHashMap<>();
         for (ParameterSpec s : ALGORITHM) {
             settable.put(s.name(), s);
         }
         COMMON.stream().filter(s -> s.name().equals("learning_rate")).forEach(s -> settable.put(s.name(), s));
-        int colon = text.indexOf(':');
-        InvalidInputException.require(colon > 0 && text.substring(0, colon).strip().matches("[A-Za-z0-9][A-Za-z0-9 +._-]*"),
-                "algorithm", "'name: key=value, ...' with a name of letters, digits, spaces, + . _ -", text);
         Map<String, Object> values = new LinkedHashMap<>(p.values());
-        String settings = text.substring(colon + 1).strip();
+        String settings = definitions.get(name);
         for (String pair : settings.isEmpty() ? new String[0] : settings.split(",")) {
             String[] kv = pair.split("=", 2);
-            InvalidInputException.require(kv.length == 2, "algorithm", "'name: key=value, ...'", text);
+            InvalidInputException.require(kv.length == 2, "algorithms", "'name: key=value, ...' for " + name, settings);
             String key = kv[0].strip();
             ParameterSpec s = settable.get(key);
-            InvalidInputException.require(s != null, "algorithm", "settings of " + String.join(", ", settable.keySet()), key);
-            InvalidInputException.require(java.util.Objects.equals(p.values().get(key), s.defaultValue()), "algorithm",
-                    "the only place that sets " + key + " (it is also set to " + p.values().get(key) + ")", text);
+            InvalidInputException.require(s != null, "algorithms", "settings of " + String.join(", ", settable.keySet()), key);
+            InvalidInputException.require(java.util.Objects.equals(p.values().get(key), s.defaultValue()), "algorithms",
+                    "the only place that sets " + key + " (it is also set to " + p.values().get(key) + ")", name);
             String raw = kv[1].strip();
             Object value = raw;
             if (s.type() == ParameterSpec.Type.INTEGER) {
@@ -140,9 +154,14 @@ final class GdParameters {
                     value = raw;
                 }
             }
-            values.put(key, s.normalise("algorithm." + key, value));
+            values.put(key, s.normalise("algorithms." + name + "." + key, value));
         }
         return new ResolvedParameters(values, p.seed());
+    }
+
+    private static String text(ResolvedParameters p, ParameterSpec s) {
+        Object v = p.values().get(s.name());
+        return v == null ? "" : v.toString().strip();
     }
 
     static GdRunSpec spec(ResolvedParameters p, RandomStreams random) {
@@ -167,7 +186,7 @@ final class GdParameters {
             default -> new LowRankSpec(LowRankSpec.Mode.ANTI_ALIGNED, p.number("rank"));
         };
         boolean symmetric = !flesch && p.flag("symmetric");
-        TrainingAlgorithm.Parsed algorithm = algorithm(p);
+        TrainingAlgorithm.Parsed algorithm = armed(p);
         spec = spec.withAlgorithm(algorithm.optimizer(), algorithm.momentum(), algorithm.algorithm());
         return spec.withInit(new InitSpec(i.stimulusScale(), i.contextScale(), i.biasMean(), i.biasScale(), i.readoutScale(),
                 i.outputBiasInit(), symmetric, lowRank, i.rankMeasure()));
