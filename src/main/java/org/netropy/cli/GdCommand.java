@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
 /** {@code netropy gd}: train two-layer networks by gradient descent (THEORY §4). */
 @Command(name = "gd", mixinStandardHelpOptions = true,
         description = "Train two-layer networks by gradient descent (ND4J/DL4J): rich and lazy regimes, low-rank initial weights.",
-        subcommands = {GdCommand.Train.class, GdCommand.Tasks.class, GdCommand.Bench.class})
+        subcommands = {GdCommand.Train.class, GdCommand.Tasks.class, GdCommand.Bench.class, GdCommand.BenchBackends.class})
 public final class GdCommand implements Runnable {
 
     @CommandLine.Spec
@@ -345,6 +345,37 @@ public final class GdCommand implements Runnable {
                         tm.stepCpuMicros() / tm.matmulFloorCpuMicros());
                 out.flush();
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "bench-backends", mixinStandardHelpOptions = true,
+            description = "Time one network's full-batch step on the DL4J backend next to the fused kernel, interleaved in one process.")
+    static final class BenchBackends implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--size", description = "flesch (50 samples, 27 inputs, 100 hidden) | learning-algorithms (50, 4, 200) (default flesch)")
+        String size = "flesch";
+        @Option(names = "--steps", description = "timed steps per measurement (default 1000)")
+        int steps = 1000;
+        @Option(names = "--repeats", description = "timed repeats; the best is reported (default 3)")
+        int repeats = 3;
+
+        @Override
+        public Integer call() {
+            InvalidInputException.require(size.equals("flesch") || size.equals("learning-algorithms"), "--size",
+                    "flesch or learning-algorithms", size);
+            InvalidInputException.inRange("--steps", steps, 1, 1_000_000);
+            InvalidInputException.inRange("--repeats", repeats, 1, 1000);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("size,backend,step_us,step_cpu_us,cpu_ratio_to_fused");
+            List<org.netropy.gd.BackendBenchmark.Timing> t = org.netropy.gd.BackendBenchmark.time(size, steps, repeats);
+            for (org.netropy.gd.BackendBenchmark.Timing x : t) {
+                out.printf("%s,%s,%.1f,%.1f,%.2f%n", x.size(), x.backend(), x.stepMicros(), x.stepCpuMicros(),
+                        x.stepCpuMicros() / t.get(0).stepCpuMicros());
+            }
+            out.flush();
             return 0;
         }
     }
