@@ -20,7 +20,7 @@ import org.netropy.task.Task;
  * @param init            initial weights
  * @param learningRate    base rate η
  * @param lrScaling       mean-field (η N / max(1, σ_w²)) or plain
- * @param optimizer       gd, momentum or adam
+ * @param optimizer       gd, momentum or adam (nesterov, adagrad, rmsprop: DL4J backend)
  * @param momentum        momentum coefficient (momentum) or β₁ (adam)
  * @param loss            mean or summed squared error
  * @param steps           maximum number of updates T

@@ -87,9 +87,18 @@ public final class GdTrainer {
         if (backend == TrainingAlgorithm.Backend.FUSED) {
             return EnsembleEngine.train(specs, inits, progress);
         }
+        // one network after the other: member m passes on every K-th step, so that the K members
+        // together report about steps + 1 times, as one ensemble does
         List<EnsembleEngine.Outcome> out = new ArrayList<>();
-        for (int m = 0; m < specs.size(); m++) {
-            out.add(Dl4jTrainer.train(specs.get(m), inits.get(m), streams.get(m), m == specs.size() - 1 ? progress : null));
+        int k = specs.size();
+        for (int m = 0; m < k; m++) {
+            int member = m;
+            IntConsumer share = progress == null ? null : t -> {
+                if (t % k == member) {
+                    progress.accept(t);
+                }
+            };
+            out.add(Dl4jTrainer.train(specs.get(m), inits.get(m), streams.get(m), share));
         }
         return out;
     }
