@@ -146,7 +146,7 @@ public final class GdCommand implements Runnable {
         String lrScaling;
         @Option(names = "--loss", description = "mean | sum squared error (default: mean; flesch: sum)")
         String loss;
-        @Option(names = "--steps", description = "number of full-batch steps (default 1000)")
+        @Option(names = "--steps", description = "number of updates: full-batch steps, or minibatches with --batch-size (default 1000)")
         int steps = 1000;
         @Option(names = "--tolerance", description = "stop a network when its loss is below this (default 0: never)")
         double tolerance = 0;

@@ -37,7 +37,7 @@ final class GdParameters {
             ParameterSpec.integer("hidden", 2, 100_000, 100L, "hidden units N"),
             ParameterSpec.number("init_scale", 0, 1e6, null, "stimulus-weight initial scale sigma_0 (rich small, lazy large)"),
             ParameterSpec.number("context_scale", 0, 1e6, 1.0, "Flesch: context-weight initial scale"),
-            ParameterSpec.integer("steps", 1, 10_000_000, 2000L, "full-batch gradient steps"),
+            ParameterSpec.integer("steps", 1, 10_000_000, 2000L, "gradient updates (full batch, or minibatches with batch_size)"),
             ParameterSpec.number("learning_rate", 1e-12, 1e6, 0.05, "base learning rate eta (mean-field scaling applied); Flesch uses 5e-3 unless set"),
             ParameterSpec.flag("symmetric", true, "input selection: mirror-pair initialisation (zero initial output, needed in the lazy regime)"),
             ParameterSpec.choice("init_rank", List.of("full", "rank", "spectral", "effective", "aligned", "anti-aligned"), "full",
