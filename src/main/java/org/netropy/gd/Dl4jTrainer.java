@@ -12,7 +12,6 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.AdaGrad;
@@ -116,12 +115,11 @@ final class Dl4jTrainer {
         int divergedStep = -1;
         int stepsRun;
         double initialLoss = Double.NaN;
-        double fixedOut = spec.outputBias() ? 0 : init.outputBias();
         for (int t = 0; ; t++) {
             if (t > 0) {
                 current = net.params().toDoubleVector();
             }
-            double loss = layout.loss(current, inputs, spec.activation(), fixedOut, y0, yStar, lossScale);
+            double loss = layout.loss(current, inputs, spec.activation(), fixedBias, y0, yStar, lossScale);
             if (t == 0) {
                 initialLoss = loss;
             }

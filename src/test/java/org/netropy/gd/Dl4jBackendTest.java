@@ -108,6 +108,18 @@ class Dl4jBackendTest {
     }
 
     @Test
+    void aDivergingRunStopsAtTheSameStepWithTheSameLastGoodState() {
+        GdRunSpec s = spec(true, Readout.MEAN_FIELD, Optimizer.GD, 40, 0.9, LossScale.MEAN, TrainingAlgorithm.DEFAULT, 100);
+        GdResult f = GdTrainer.train(s, new RandomStreams(5));
+        GdResult d = GdTrainer.train(s.withAlgorithm(Optimizer.GD, 0.9, DL4J), new RandomStreams(5));
+        assertTrue(f.diverged() && d.diverged(), "the rate is chosen to diverge");
+        assertEquals(f.divergedStep(), d.divergedStep());
+        assertEquals(f.stepsRun(), d.stepsRun());
+        double scale = Math.max(1, Math.abs(f.last().outputBias()) + GdTestSupport.maxAbs(f.last().z()));
+        assertTrue(maxDifference(f.last(), d.last()) < 1e-9 * scale, "last good states differ");
+    }
+
+    @Test
     void minibatchDropoutAndScheduleRunsAreBitIdenticalFromASeed() {
         GdRunSpec s = spec(true, Readout.MEAN_FIELD, Optimizer.ADAM, 1e-3, 0.9, LossScale.MEAN,
                 dl4j(5, 1e-3, 0.2, TrainingAlgorithm.Schedule.STEP), 60);
