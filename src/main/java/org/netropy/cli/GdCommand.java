@@ -22,9 +22,9 @@ import org.netropy.gd.InitSpec;
 import org.netropy.gd.LearningRateScaling;
 import org.netropy.gd.LossScale;
 import org.netropy.gd.LowRankSpec;
-import org.netropy.gd.Optimizer;
 import org.netropy.gd.Precision;
 import org.netropy.gd.Readout;
+import org.netropy.gd.TrainingAlgorithm;
 import org.netropy.io.InvalidInputException;
 import org.netropy.io.OutputPaths;
 import org.netropy.io.Progress;
@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
 /** {@code netropy gd}: train two-layer networks by gradient descent (THEORY §4). */
 @Command(name = "gd", mixinStandardHelpOptions = true,
         description = "Train two-layer networks by gradient descent (ND4J/DL4J): rich and lazy regimes, low-rank initial weights.",
-        subcommands = {GdCommand.Train.class, GdCommand.Tasks.class, GdCommand.Bench.class})
+        subcommands = {GdCommand.Train.class, GdCommand.Tasks.class, GdCommand.Bench.class, GdCommand.BenchBackends.class})
 public final class GdCommand implements Runnable {
 
     @CommandLine.Spec
@@ -68,7 +68,7 @@ public final class GdCommand implements Runnable {
         }
     }
 
-    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = AlgorithmOptions.class,
             description = {"Train networks (one per seed and init scale, as one ensemble) and write "
                     + "neurons_init.csv, neurons.csv, loss.csv and metrics.json to --out.",
                     "Defaults follow THEORY §4 (mean field) for input-selection and Flesch et al. 2022 for flesch."})
@@ -142,13 +142,9 @@ public final class GdCommand implements Runnable {
         Double lr;
         @Option(names = "--lr-scaling", description = "mean-field (eta N / max(1, sigma_w^2)) | plain (default: mean-field; flesch: plain)")
         String lrScaling;
-        @Option(names = "--optimizer", description = "gd | momentum | adam (default gd)")
-        String optimizer = "gd";
-        @Option(names = "--momentum", description = "momentum, or Adam beta1 (default 0.9)")
-        double momentum = 0.9;
         @Option(names = "--loss", description = "mean | sum squared error (default: mean; flesch: sum)")
         String loss;
-        @Option(names = "--steps", description = "number of full-batch steps (default 1000)")
+        @Option(names = "--steps", description = "number of updates: full-batch steps, or minibatches with --batch-size (default 1000)")
         int steps = 1000;
         @Option(names = "--tolerance", description = "stop a network when its loss is below this (default 0: never)")
         double tolerance = 0;
@@ -204,6 +200,7 @@ public final class GdCommand implements Runnable {
             EffectiveRank measure = EffectiveRank.parse("--rank-measure", rankMeasure);
             int[] snaps = snapshots == null ? new int[0] : Ranges.integers("--snapshots", snapshots, 0, steps);
             NeuronTable from = initFrom == null ? null : NeuronTableCsv.read(initFrom);
+            TrainingAlgorithm.Parsed algorithm = AlgorithmOptions.parse(spec);
 
             List<GdRunSpec> specs = new ArrayList<>();
             List<RandomStreams> streams = new ArrayList<>();
@@ -226,9 +223,9 @@ public final class GdCommand implements Runnable {
                             Readout.parse("--readout", readout != null ? readout : (flesch ? "unit" : "mean-field")), alpha, centre,
                             init, lr != null ? lr : (flesch ? 5e-3 : 0.05),
                             LearningRateScaling.parse("--lr-scaling", lrScaling != null ? lrScaling : (flesch ? "plain" : "mean-field")),
-                            Optimizer.parse("--optimizer", optimizer), momentum,
+                            algorithm.optimizer(), algorithm.momentum(),
                             LossScale.parse("--loss", loss != null ? loss : (flesch ? "sum" : "mean")), steps, tolerance,
-                            Precision.parse("--precision", precision), 1e8, snaps, memberTable));
+                            Precision.parse("--precision", precision), 1e8, snaps, memberTable, algorithm.algorithm()));
                     streams.add(new RandomStreams(seed));
                 }
             }
@@ -310,6 +307,29 @@ public final class GdCommand implements Runnable {
         }
     }
 
+    /**
+     * Adds the options of {@link TrainingAlgorithm#OPTIONS} to {@code gd train}: they are declared
+     * there once, for the command line and the spec kinds alike.
+     */
+    static final class AlgorithmOptions implements CommandLine.IModelTransformer {
+        @Override
+        public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
+            for (TrainingAlgorithm.Option o : TrainingAlgorithm.OPTIONS) {
+                command.addOption(CommandLine.Model.OptionSpec.builder(o.cliName()).type(String.class)
+                        .paramLabel("<" + o.key().replace("_", "-") + ">").defaultValue(o.defaultValue())
+                        .description(o.help() + " (default " + o.defaultValue() + ")").build());
+            }
+            return command;
+        }
+
+        static TrainingAlgorithm.Parsed parse(CommandLine.Model.CommandSpec command) {
+            CommandLine.ParseResult parsed = command.commandLine().getParseResult();
+            return TrainingAlgorithm.parse(key -> command.findOption(TrainingAlgorithm.Naming.CLI.name(key)).getValue(),
+                    key -> parsed != null && parsed.hasMatchedOption(TrainingAlgorithm.Naming.CLI.name(key)),
+                    TrainingAlgorithm.Naming.CLI);
+        }
+    }
+
     @Command(name = "bench", mixinStandardHelpOptions = true,
             description = "Measure the per-network step time alone and in ensembles (run on an otherwise idle machine).")
     static final class Bench implements Callable<Integer> {
@@ -345,6 +365,37 @@ public final class GdCommand implements Runnable {
                         tm.stepCpuMicros() / tm.matmulFloorCpuMicros());
                 out.flush();
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "bench-backends", mixinStandardHelpOptions = true,
+            description = "Time one network's full-batch step on the DL4J backend next to the fused kernel, interleaved in one process.")
+    static final class BenchBackends implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--size", description = "flesch (50 samples, 27 inputs, 100 hidden) | learning-algorithms (50, 4, 200) (default flesch)")
+        String size = "flesch";
+        @Option(names = "--steps", description = "timed steps per measurement (default 1000)")
+        int steps = 1000;
+        @Option(names = "--repeats", description = "timed repeats; the best is reported (default 3)")
+        int repeats = 3;
+
+        @Override
+        public Integer call() {
+            InvalidInputException.require(size.equals("flesch") || size.equals("learning-algorithms"), "--size",
+                    "flesch or learning-algorithms", size);
+            InvalidInputException.inRange("--steps", steps, 1, 1_000_000);
+            InvalidInputException.inRange("--repeats", repeats, 1, 1000);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("size,backend,step_us,step_cpu_us,cpu_ratio_to_fused");
+            List<org.netropy.gd.BackendBenchmark.Timing> t = org.netropy.gd.BackendBenchmark.time(size, steps, repeats);
+            for (org.netropy.gd.BackendBenchmark.Timing x : t) {
+                out.printf("%s,%s,%.1f,%.1f,%.2f%n", x.size(), x.backend(), x.stepMicros(), x.stepCpuMicros(),
+                        x.stepCpuMicros() / t.get(0).stepCpuMicros());
+            }
+            out.flush();
             return 0;
         }
     }

@@ -20,7 +20,7 @@ import org.netropy.task.Task;
  * @param init            initial weights
  * @param learningRate    base rate η
  * @param lrScaling       mean-field (η N / max(1, σ_w²)) or plain
- * @param optimizer       gd, momentum or adam
+ * @param optimizer       gd, momentum or adam (nesterov, adagrad, rmsprop: DL4J backend)
  * @param momentum        momentum coefficient (momentum) or β₁ (adam)
  * @param loss            mean or summed squared error
  * @param steps           maximum number of updates T
@@ -29,12 +29,13 @@ import org.netropy.task.Task;
  * @param divergenceFactor a loss above this × max(1, initial loss), or non-finite, is divergence
  * @param snapshotSteps   steps at which to keep weight snapshots (may be empty)
  * @param initFrom        initial weights from a table (mean-field z), or null to draw them
+ * @param algorithm       backend, minibatches, updater constants, L2, dropout, schedule
  */
 public record GdRunSpec(Task task, int hidden, Activation activation, boolean hiddenBias, boolean outputBias,
                         Readout readout, double alpha, boolean centred, InitSpec init, double learningRate,
                         LearningRateScaling lrScaling, Optimizer optimizer, double momentum, LossScale loss,
                         int steps, double tolerance, Precision precision, double divergenceFactor,
-                        int[] snapshotSteps, NeuronTable initFrom) {
+                        int[] snapshotSteps, NeuronTable initFrom, TrainingAlgorithm algorithm) {
 
     public GdRunSpec {
         InvalidInputException.require(task != null, "--task", "set", "none");
@@ -58,6 +59,23 @@ public record GdRunSpec(Task task, int hidden, Activation activation, boolean hi
                     "a table with N=" + hidden + " neurons, D=" + task.features() + ", C=" + task.contexts(),
                     "N=" + initFrom.size() + ", D=" + initFrom.features() + ", C=" + initFrom.contexts());
         }
+        if (algorithm == null) {
+            algorithm = TrainingAlgorithm.DEFAULT;
+        }
+        algorithm.check(optimizer, precision, TrainingAlgorithm.Naming.CLI);
+        InvalidInputException.require(algorithm.batchSize() <= task.data().size(), "--batch-size",
+                "at most the " + task.data().size() + " samples of the task (0 = full batch)", algorithm.batchSize());
+    }
+
+    /** A full-batch run on the fused kernel (the settings before the DL4J backend). */
+    public GdRunSpec(Task task, int hidden, Activation activation, boolean hiddenBias, boolean outputBias,
+                     Readout readout, double alpha, boolean centred, InitSpec init, double learningRate,
+                     LearningRateScaling lrScaling, Optimizer optimizer, double momentum, LossScale loss,
+                     int steps, double tolerance, Precision precision, double divergenceFactor,
+                     int[] snapshotSteps, NeuronTable initFrom) {
+        this(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate, lrScaling,
+                optimizer, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom,
+                TrainingAlgorithm.DEFAULT);
     }
 
     /**
@@ -92,32 +110,38 @@ public record GdRunSpec(Task task, int hidden, Activation activation, boolean hi
 
     public GdRunSpec withInit(InitSpec i) {
         return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, i, learningRate,
-                lrScaling, optimizer, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom);
+                lrScaling, optimizer, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom, algorithm);
     }
 
     public GdRunSpec withSteps(int t) {
         return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate,
-                lrScaling, optimizer, momentum, loss, t, tolerance, precision, divergenceFactor, snapshotSteps, initFrom);
+                lrScaling, optimizer, momentum, loss, t, tolerance, precision, divergenceFactor, snapshotSteps, initFrom, algorithm);
     }
 
     public GdRunSpec withLearningRate(double eta) {
         return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, eta,
-                lrScaling, optimizer, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom);
+                lrScaling, optimizer, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom, algorithm);
     }
 
     public GdRunSpec withPrecision(Precision p) {
         return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate,
-                lrScaling, optimizer, momentum, loss, steps, tolerance, p, divergenceFactor, snapshotSteps, initFrom);
+                lrScaling, optimizer, momentum, loss, steps, tolerance, p, divergenceFactor, snapshotSteps, initFrom, algorithm);
     }
 
     public GdRunSpec withOptimizer(Optimizer o) {
         return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate,
-                lrScaling, o, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom);
+                lrScaling, o, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom, algorithm);
     }
 
     public GdRunSpec withInitFrom(NeuronTable t) {
         return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate,
-                lrScaling, optimizer, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, t);
+                lrScaling, optimizer, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, t, algorithm);
+    }
+
+    /** The same run with another optimizer, momentum and training algorithm. */
+    public GdRunSpec withAlgorithm(Optimizer o, double mu, TrainingAlgorithm a) {
+        return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate,
+                lrScaling, o, mu, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom, a);
     }
 
     /** Settings as a JSON-friendly map (the task's own settings are recorded separately). */
@@ -152,6 +176,7 @@ public record GdRunSpec(Task task, int hidden, Activation activation, boolean hi
         m.put("divergenceFactor", divergenceFactor);
         m.put("snapshotSteps", snapshotSteps);
         m.put("initFrom", initFrom != null);
+        m.putAll(algorithm.describe(optimizer));
         return m;
     }
 }

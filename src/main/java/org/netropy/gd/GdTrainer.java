@@ -45,7 +45,7 @@ public final class GdTrainer {
 
     /** Trains given initial networks (used by {@code --init-from} and by tests). */
     static List<GdResult> trainFrom(List<GdRunSpec> specs, List<Network> inits, List<RandomStreams> streams, IntConsumer progress) {
-        List<EnsembleEngine.Outcome> outcomes = EnsembleEngine.train(specs, inits, progress);
+        List<EnsembleEngine.Outcome> outcomes = outcomes(specs, inits, streams, progress);
         List<GdResult> results = new ArrayList<>();
         for (int m = 0; m < specs.size(); m++) {
             GdRunSpec spec = specs.get(m);
@@ -56,6 +56,13 @@ public final class GdTrainer {
             for (String name : STREAMS) {
                 seeds.put(name, rs.seedFor(name));
             }
+            TrainingAlgorithm alg = spec.algorithm();
+            if (alg.minibatch()) {
+                seeds.put(Dl4jTrainer.MINIBATCH_STREAM, rs.seedFor(Dl4jTrainer.MINIBATCH_STREAM));
+            }
+            if (alg.dropout() > 0) {
+                seeds.put(Dl4jTrainer.DROPOUT_STREAM, rs.seedFor(Dl4jTrainer.DROPOUT_STREAM));
+            }
             SortedMap<Integer, NeuronTable> snaps = new TreeMap<>();
             o.snapshots().forEach((t, net) -> snaps.put(t, net.toTable(data)));
             Map<String, Object> metrics = RegimeMetrics.compute(spec, o.initial(), o.last(), o.offset());
@@ -64,5 +71,35 @@ public final class GdTrainer {
                     o.offset(), snaps, metrics));
         }
         return results;
+    }
+
+    /**
+     * The fused/ND4J ensemble engine, or DL4J one network at a time (members of one call share
+     * the backend: sweeps group them by their settings).
+     */
+    private static List<EnsembleEngine.Outcome> outcomes(List<GdRunSpec> specs, List<Network> inits, List<RandomStreams> streams,
+                                                         IntConsumer progress) {
+        TrainingAlgorithm.Backend backend = specs.get(0).algorithm().backend();
+        for (GdRunSpec s : specs) {
+            InvalidInputException.require(s.algorithm().backend() == backend, "ensemble members", "sharing the backend",
+                    s.algorithm().backend().label());
+        }
+        if (backend == TrainingAlgorithm.Backend.FUSED) {
+            return EnsembleEngine.train(specs, inits, progress);
+        }
+        // one network after the other: member m passes on every K-th step, so that the K members
+        // together report about steps + 1 times, as one ensemble does
+        List<EnsembleEngine.Outcome> out = new ArrayList<>();
+        int k = specs.size();
+        for (int m = 0; m < k; m++) {
+            int member = m;
+            IntConsumer share = progress == null ? null : t -> {
+                if (t % k == member) {
+                    progress.accept(t);
+                }
+            };
+            out.add(Dl4jTrainer.train(specs.get(m), inits.get(m), streams.get(m), share));
+        }
+        return out;
     }
 }

@@ -2,11 +2,17 @@ package org.netropy.gd;
 
 import org.netropy.io.InvalidInputException;
 
-/** Update rule: plain full-batch gradient descent (the default), heavy-ball momentum or Adam. */
+/**
+ * Update rule: plain gradient descent (the default), heavy-ball momentum, Adam; and, on the DL4J
+ * backend only ({@link TrainingAlgorithm}), DL4J's Nesterov momentum, AdaGrad and RMSProp.
+ */
 public enum Optimizer {
     GD("gd"),
     MOMENTUM("momentum"),
-    ADAM("adam");
+    ADAM("adam"),
+    NESTEROV("nesterov"),
+    ADAGRAD("adagrad"),
+    RMSPROP("rmsprop");
 
     private final String label;
 
@@ -18,12 +24,25 @@ public enum Optimizer {
         return label;
     }
 
+    /** The fused kernel implements gd, momentum and adam; the others need the DL4J backend. */
+    public boolean onFusedKernel() {
+        return this == GD || this == MOMENTUM || this == ADAM;
+    }
+
+    /**
+     * Updaters whose step is invariant to a rescaling of the gradient (up to ε): the DL4J backend
+     * maps the readout z to a dense weight W = f z and must rescale their rate by f, not f².
+     */
+    public boolean normalised() {
+        return this == ADAM || this == ADAGRAD || this == RMSPROP;
+    }
+
     public static Optimizer parse(String field, String text) {
         for (Optimizer o : values()) {
             if (o.label.equalsIgnoreCase(text)) {
                 return o;
             }
         }
-        throw new InvalidInputException(field + " must be one of gd, momentum, adam (got " + text + ")");
+        throw new InvalidInputException(field + " must be one of gd, momentum, adam, nesterov, adagrad, rmsprop (got " + text + ")");
     }
 }

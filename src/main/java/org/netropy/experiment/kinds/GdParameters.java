@@ -13,6 +13,8 @@ import org.netropy.gd.GdRunSpec;
 import org.netropy.gd.GdTrainer;
 import org.netropy.gd.InitSpec;
 import org.netropy.gd.LowRankSpec;
+import org.netropy.gd.Precision;
+import org.netropy.gd.TrainingAlgorithm;
 import org.netropy.io.InvalidInputException;
 import org.netropy.random.RandomStreams;
 import org.netropy.task.Task;
@@ -35,15 +37,51 @@ final class GdParameters {
             ParameterSpec.integer("hidden", 2, 100_000, 100L, "hidden units N"),
             ParameterSpec.number("init_scale", 0, 1e6, null, "stimulus-weight initial scale sigma_0 (rich small, lazy large)"),
             ParameterSpec.number("context_scale", 0, 1e6, 1.0, "Flesch: context-weight initial scale"),
-            ParameterSpec.integer("steps", 1, 10_000_000, 2000L, "full-batch gradient steps"),
+            ParameterSpec.integer("steps", 1, 10_000_000, 2000L, "gradient updates (full batch, or minibatches with batch_size)"),
             ParameterSpec.number("learning_rate", 1e-12, 1e6, 0.05, "base learning rate eta (mean-field scaling applied); Flesch uses 5e-3 unless set"),
             ParameterSpec.flag("symmetric", true, "input selection: mirror-pair initialisation (zero initial output, needed in the lazy regime)"),
             ParameterSpec.choice("init_rank", List.of("full", "rank", "spectral", "effective", "aligned", "anti-aligned"), "full",
                     "initial stimulus-weight structure (Liu et al. 2023)"),
             ParameterSpec.number("rank", 0, 1e6, 0.0, "rank r (rank, spectral, aligned, anti-aligned) or effective rank (effective)"));
 
+    /** The training-algorithm settings, declared once in {@link TrainingAlgorithm#OPTIONS}. */
+    static final List<ParameterSpec> ALGORITHM = TrainingAlgorithm.OPTIONS.stream().map(GdParameters::parameter).toList();
+
+    /**
+     * Named training algorithms, {@code "name: key=value, ...; name: ..."} over the
+     * training-algorithm parameters and learning_rate, and the one a run uses: sweeping
+     * {@code algorithm} over the names compares algorithms (whose rates differ) on the same initial
+     * weights, and the table groups by the short name. Empty: none.
+     */
+    static final ParameterSpec ARMS = ParameterSpec.text("algorithms", "",
+            "named training algorithms 'name: key=value, ...; name: ...' over backend, optimizer, ..., learning_rate");
+    static final ParameterSpec ARM = ParameterSpec.text("algorithm", "", "the name of one of 'algorithms' to train with (sweep it)");
+
+    private static ParameterSpec parameter(TrainingAlgorithm.Option o) {
+        return switch (o.type()) {
+            case CHOICE -> ParameterSpec.choice(o.key(), o.choices(), o.defaultValue(), o.help());
+            case NUMBER -> ParameterSpec.number(o.key(), o.min(), o.max(), Double.parseDouble(o.defaultValue()), o.help());
+            case INTEGER -> ParameterSpec.integer(o.key(), (long) o.min(), (long) o.max(), Long.parseLong(o.defaultValue()), o.help());
+        };
+    }
+
+    /** The optimizer and training algorithm of a run, refused where the backend lacks them (also by --dry-run). */
+    static TrainingAlgorithm.Parsed algorithm(ResolvedParameters p) {
+        return armed(withArm(p));
+    }
+
+    /** {@link #algorithm} of parameters whose arm is already applied. */
+    private static TrainingAlgorithm.Parsed armed(ResolvedParameters p) {
+        TrainingAlgorithm.Parsed a = TrainingAlgorithm.parse(p.values()::get, key -> false, TrainingAlgorithm.Naming.SPEC);
+        a.algorithm().check(a.optimizer(), Precision.DOUBLE, TrainingAlgorithm.Naming.SPEC);
+        return a;
+    }
+
     static ParameterSchema schema(ParameterSpec... own) {
         List<ParameterSpec> all = new ArrayList<>(COMMON);
+        all.addAll(ALGORITHM);
+        all.add(ARMS);
+        all.add(ARM);
         all.addAll(Arrays.asList(own));
         return ParameterSchema.of(all.toArray(new ParameterSpec[0]));
     }
@@ -69,9 +107,65 @@ final class GdParameters {
         double stimuli = Math.pow(p.intValue("grid_points"), p.intValue("contexts") + p.intValue("distractors"));
         InvalidInputException.require(p.string("task").equals("flesch") || stimuli <= 20_000, "grid_points/contexts/distractors",
                 "a stimulus grid of at most 20000 points (grid_points^(contexts + distractors))", (long) stimuli);
+        TrainingAlgorithm.Parsed algorithm = algorithm(p);
+        long samples = p.string("task").equals("flesch") ? 50 : (long) stimuli * p.intValue("contexts");
+        InvalidInputException.require(algorithm.algorithm().batchSize() <= samples, "batch_size",
+                "at most the " + samples + " samples of the task (0 = full batch)", algorithm.algorithm().batchSize());
+    }
+
+    /** The parameters with the settings of the named {@code algorithm} applied (see {@link #ARMS}). */
+    static ResolvedParameters withArm(ResolvedParameters p) {
+        String name = text(p, ARM);
+        String arms = text(p, ARMS);
+        if (name.isEmpty()) {
+            InvalidInputException.require(arms.isEmpty(), "algorithms", "used with algorithm (the name of one of them)", arms);
+            return p;
+        }
+        Map<String, String> definitions = new LinkedHashMap<>();
+        for (String arm : arms.split(";")) {
+            int colon = arm.indexOf(':');
+            String armName = colon < 0 ? arm.strip() : arm.substring(0, colon).strip();
+            InvalidInputException.require(colon > 0 && armName.matches("[a-z0-9][a-z0-9+._-]*") && !definitions.containsKey(armName),
+                    "algorithms", "'name: key=value, ...; name: ...' with distinct lower-case names", arm.strip());
+            definitions.put(armName, arm.substring(colon + 1).strip());
+        }
+        InvalidInputException.require(definitions.containsKey(name), "algorithm", "one of " + String.join(", ", definitions.keySet()), name);
+        Map<String, ParameterSpec> settable = new LinkedHashMap<>();
+        for (ParameterSpec s : ALGORITHM) {
+            settable.put(s.name(), s);
+        }
+        COMMON.stream().filter(s -> s.name().equals("learning_rate")).forEach(s -> settable.put(s.name(), s));
+        Map<String, Object> values = new LinkedHashMap<>(p.values());
+        String settings = definitions.get(name);
+        for (String pair : settings.isEmpty() ? new String[0] : settings.split(",")) {
+            String[] kv = pair.split("=", 2);
+            InvalidInputException.require(kv.length == 2, "algorithms", "'name: key=value, ...' for " + name, settings);
+            String key = kv[0].strip();
+            ParameterSpec s = settable.get(key);
+            InvalidInputException.require(s != null, "algorithms", "settings of " + String.join(", ", settable.keySet()), key);
+            InvalidInputException.require(java.util.Objects.equals(p.values().get(key), s.defaultValue()), "algorithms",
+                    "the only place that sets " + key + " (it is also set to " + p.values().get(key) + ")", name);
+            String raw = kv[1].strip();
+            Object value = raw;
+            if (s.type() == ParameterSpec.Type.INTEGER) {
+                try {
+                    value = Long.parseLong(raw);
+                } catch (NumberFormatException e) {
+                    value = raw;
+                }
+            }
+            values.put(key, s.normalise("algorithms." + name + "." + key, value));
+        }
+        return new ResolvedParameters(values, p.seed());
+    }
+
+    private static String text(ResolvedParameters p, ParameterSpec s) {
+        Object v = p.values().get(s.name());
+        return v == null ? "" : v.toString().strip();
     }
 
     static GdRunSpec spec(ResolvedParameters p, RandomStreams random) {
+        p = withArm(p);
         TaskMatrix a = taskMatrix(p);
         TaskOptions d = TaskOptions.defaults();
         TaskOptions options = new TaskOptions(a.contexts(), a.format(), d.normalisation(), d.stimulusSet(),
@@ -92,6 +186,8 @@ final class GdParameters {
             default -> new LowRankSpec(LowRankSpec.Mode.ANTI_ALIGNED, p.number("rank"));
         };
         boolean symmetric = !flesch && p.flag("symmetric");
+        TrainingAlgorithm.Parsed algorithm = armed(p);
+        spec = spec.withAlgorithm(algorithm.optimizer(), algorithm.momentum(), algorithm.algorithm());
         return spec.withInit(new InitSpec(i.stimulusScale(), i.contextScale(), i.biasMean(), i.biasScale(), i.readoutScale(),
                 i.outputBiasInit(), symmetric, lowRank, i.rankMeasure()));
     }
