@@ -178,7 +178,9 @@ public final class FigureMaker {
         });
         // angles: -180, -90, 0, 90, 180; counts (ranks, contexts, neurons): whole-number ticks only
         double xTicks = histogram && p.x().endsWith("_deg") ? 90 : wholeX && !p.logX() ? 0 : Double.NaN;
-        return new Plot.Panel(p.title(), p.xLabel(), p.yLabel(), p.logX(), p.logY(), categories, yRange, series, null, xTicks, histogram);
+        List<String> categoryNames = categories == null ? null : categories.stream()
+                .map(c -> f.labels().containsKey(p.x()) ? valueLabel(f, p.x(), c) : c).toList();
+        return new Plot.Panel(p.title(), p.xLabel(), p.yLabel(), p.logX(), p.logY(), categoryNames, yRange, series, null, xTicks, histogram);
     }
 
     /** The series value's colour key: the series column's value, or the measure (references take their partner's). */

@@ -281,6 +281,8 @@ final class PanelCharts {
     private static SymbolAxis categoryAxis(String label, List<String> categories) {
         SymbolAxis a = new SymbolAxis(label, categories.toArray(new String[0]));
         a.setGridBandsVisible(false);
+        a.setAutoTickUnitSelection(false); // every category gets its label, never every other one
+        a.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
         a.setRange(-0.6, categories.size() - 0.4);
         style(a);
         return a;
