@@ -144,8 +144,8 @@ public final class GdCommand implements Runnable {
         String lrScaling;
         @Option(names = "--loss", description = "mean | sum squared error (default: mean; flesch: sum)")
         String loss;
-        @Option(names = "--steps", description = "number of updates: full-batch steps, or minibatches with --batch-size (default 1000)")
-        int steps = 1000;
+        @Option(names = "--steps", description = "number of updates: full-batch steps, or minibatches with --batch-size (default 2000, as in specs)")
+        int steps = GdRunSpec.DEFAULT_STEPS;
         @Option(names = "--tolerance", description = "stop a network when its loss is below this (default 0: never)")
         double tolerance = 0;
         @Option(names = "--precision", description = "float | double (default double, also the faster: float runs the all-ND4J kernel, 1.5-2.5x slower per network-step in ensembles, ~10x alone)")
@@ -221,7 +221,7 @@ public final class GdCommand implements Runnable {
                     specs.add(new GdRunSpec(t, hidden, Activation.parse("--activation", activation),
                             hiddenBias != null ? hiddenBias : flesch, outputBias != null ? outputBias : flesch,
                             Readout.parse("--readout", readout != null ? readout : (flesch ? "unit" : "mean-field")), alpha, centre,
-                            init, lr != null ? lr : (flesch ? 5e-3 : 0.05),
+                            init, lr != null ? lr : (flesch ? GdRunSpec.FLESCH_LEARNING_RATE : GdRunSpec.MEAN_FIELD_LEARNING_RATE),
                             LearningRateScaling.parse("--lr-scaling", lrScaling != null ? lrScaling : (flesch ? "plain" : "mean-field")),
                             algorithm.optimizer(), algorithm.momentum(),
                             LossScale.parse("--loss", loss != null ? loss : (flesch ? "sum" : "mean")), steps, tolerance,

@@ -93,7 +93,7 @@ public final class RunCommand implements Callable<Integer> {
             sb.append(name).append(": ").append(k.description()).append('\n');
             for (ParameterSpec p : k.parameters().parameters()) {
                 sb.append(String.format(Locale.ROOT, "  %-16s %s; %s. %s%n", p.name(), p.allowed(),
-                        p.required() ? "required" : "default " + p.defaultValue(), p.description()));
+                        p.defaultText(), p.description()));
             }
             sb.append("  rows: keys ").append(k.rowKeys()).append(", measures ").append(k.measures()).append('\n');
         }

@@ -110,13 +110,18 @@ public record ExperimentSpec(Path source, String name, RunKind kind, String desc
             }
         }
         ParameterSchema schema = kind.parameters();
+        java.util.Set<String> dependent = new java.util.HashSet<>();
         for (ParameterSpec p : schema.parameters()) {
             if (!values.containsKey(p.name()) && !axes.containsKey(p.name())) {
                 if (p.required()) {
                     throw new InvalidInputException(source + ": parameter '" + p.name() + "' (" + p.allowed()
                             + ") has no default; set it in base or sweep" + (FULL.equals(variant) ? "" : " (variant " + variant + ")"));
                 }
-                values.put(p.name(), p.defaultValue());
+                if (p.defaultsBy() != null) {
+                    dependent.add(p.name()); // chosen per run, once the parameter it depends on is known
+                } else {
+                    values.put(p.name(), p.defaultValue());
+                }
             }
         }
         List<SweepAxis> axisList = new ArrayList<>(axes.values());
@@ -132,16 +137,17 @@ public record ExperimentSpec(Path source, String name, RunKind kind, String desc
                     + " runs (" + sizes + "); the limit is " + SpecLoader.MAX_RUNS + " (check the sweep ranges and seeds)");
         }
         List<ResolvedParameters> runs = new ArrayList<>();
-        expand(axisList, 0, values, runSeeds, schema, runs);
+        expand(axisList, 0, values, dependent, runSeeds, schema, runs);
         return runs;
     }
 
-    private static void expand(List<SweepAxis> axes, int i, Map<String, Object> values, List<Long> seeds,
-                               ParameterSchema schema, List<ResolvedParameters> out) {
+    private static void expand(List<SweepAxis> axes, int i, Map<String, Object> values, java.util.Set<String> dependent,
+                               List<Long> seeds, ParameterSchema schema, List<ResolvedParameters> out) {
         if (i == axes.size()) {
             Map<String, Object> ordered = new LinkedHashMap<>();
             for (String name : schema.names()) {
-                ordered.put(name, values.get(name));
+                // a default that depends on another parameter (a per-task recipe) is the value the run uses, and is recorded so
+                ordered.put(name, dependent.contains(name) ? schema.get(name).defaultFor(values) : values.get(name));
             }
             for (long seed : seeds) {
                 out.add(new ResolvedParameters(ordered, seed));
@@ -151,7 +157,7 @@ public record ExperimentSpec(Path source, String name, RunKind kind, String desc
         SweepAxis axis = axes.get(i);
         for (Object v : axis.values()) {
             values.put(axis.parameter(), v);
-            expand(axes, i + 1, values, seeds, schema, out);
+            expand(axes, i + 1, values, dependent, seeds, schema, out);
         }
         values.remove(axis.parameter());
     }

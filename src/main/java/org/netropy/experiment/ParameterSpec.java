@@ -1,6 +1,7 @@
 package org.netropy.experiment;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.netropy.io.InvalidInputException;
 
@@ -19,9 +20,30 @@ import org.netropy.io.InvalidInputException;
  * @param choices      allowed values of a {@link Type#CHOICE}, otherwise empty
  * @param defaultValue the value used when a spec does not set it, or null when required
  * @param description  one line for users (shown by {@code netropy run --list-kinds})
+ * @param defaultsBy   defaults that depend on another parameter's value (a per-task training
+ *                     recipe: the Flesch network's learning rate differs from the mean-field one),
+ *                     or null; the plain default applies to values the map does not list
  */
 public record ParameterSpec(String name, Type type, double min, double max, List<String> choices,
-                            Object defaultValue, String description) {
+                            Object defaultValue, String description, DependentDefault defaultsBy) {
+
+    /**
+     * A default chosen by the value of another parameter.
+     *
+     * @param parameter the parameter whose value chooses, e.g. "task"
+     * @param values    its value → this parameter's default (normalised)
+     */
+    public record DependentDefault(String parameter, Map<String, Object> values) {
+        public DependentDefault {
+            Objects.requireNonNull(parameter, "parameter");
+            values = Map.copyOf(values);
+        }
+    }
+
+    public ParameterSpec(String name, Type type, double min, double max, List<String> choices, Object defaultValue,
+                         String description) {
+        this(name, type, min, max, choices, defaultValue, description, null);
+    }
 
     /** Parameter types a spec can hold. */
     public enum Type { INTEGER, NUMBER, CHOICE, FLAG, TEXT }
@@ -37,6 +59,44 @@ public record ParameterSpec(String name, Type type, double min, double max, List
         if (defaultValue != null) {
             defaultValue = normaliseOrThrow(name, type, min, max, choices, defaultValue);
         }
+        if (defaultsBy != null) {
+            Map<String, Object> normalised = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : defaultsBy.values().entrySet()) {
+                normalised.put(e.getKey(), normaliseOrThrow(name, type, min, max, choices, e.getValue()));
+            }
+            defaultsBy = new DependentDefault(defaultsBy.parameter(), normalised);
+        }
+    }
+
+    /** This parameter with defaults chosen by {@code parameter}'s value ({@code values}: that value → default). */
+    public ParameterSpec withDefaultsBy(String parameter, Map<String, Object> values) {
+        return new ParameterSpec(name, type, min, max, choices, defaultValue, description, new DependentDefault(parameter, values));
+    }
+
+    /** The default for a run whose other parameters are {@code values} (the plain default unless a dependent one applies). */
+    public Object defaultFor(Map<String, Object> values) {
+        if (defaultsBy != null) {
+            Object chooser = values.get(defaultsBy.parameter());
+            if (chooser != null && defaultsBy.values().containsKey(chooser.toString())) {
+                return defaultsBy.values().get(chooser.toString());
+            }
+        }
+        return defaultValue;
+    }
+
+    /** "default 0.05 (flesch: 0.005)" for help texts. */
+    public String defaultText() {
+        if (required()) {
+            return "required";
+        }
+        String plain = "default " + defaultValue;
+        if (defaultsBy == null) {
+            return plain;
+        }
+        StringBuilder b = new StringBuilder(plain).append(" (");
+        defaultsBy.values().forEach((k, v) -> b.append(b.charAt(b.length() - 1) == '(' ? "" : ", ")
+                .append(defaultsBy.parameter()).append(' ').append(k).append(": ").append(v));
+        return b.append(')').toString();
     }
 
     /** An integer in [min, max]. */

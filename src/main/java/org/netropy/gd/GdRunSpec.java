@@ -78,13 +78,20 @@ public record GdRunSpec(Task task, int hidden, Activation activation, boolean hi
                 TrainingAlgorithm.DEFAULT);
     }
 
+    /** Base learning rate η of the mean-field recipe (THEORY §4). */
+    public static final double MEAN_FIELD_LEARNING_RATE = 0.05;
+    /** Base learning rate η of the Flesch et al. 2022 recipe (their public code). */
+    public static final double FLESCH_LEARNING_RATE = 5e-3;
+    /** Updates when a run does not say, the same on the command line and in specs. */
+    public static final int DEFAULT_STEPS = 2000;
+
     /**
      * Mean-field defaults of THEORY §4 for a task: ReLU, no biases, readout 1/N, all blocks
      * N(0, σ²), η = 0.05 with mean-field scaling, mean squared error, double precision.
      */
     public static GdRunSpec meanField(Task task, int hidden, double sigma, int steps) {
         return new GdRunSpec(task, hidden, Activation.RELU, false, false, Readout.MEAN_FIELD, 1.0, false,
-                InitSpec.uniform(sigma), 0.05, LearningRateScaling.MEAN_FIELD, Optimizer.GD, 0.9, LossScale.MEAN,
+                InitSpec.uniform(sigma), MEAN_FIELD_LEARNING_RATE, LearningRateScaling.MEAN_FIELD, Optimizer.GD, 0.9, LossScale.MEAN,
                 steps, 0, Precision.DOUBLE, 1e8, new int[0], null);
     }
 
@@ -94,7 +101,7 @@ public record GdRunSpec(Task task, int hidden, Activation activation, boolean hi
      */
     public static GdRunSpec flesch(Task task, int hidden, double inputScale, double contextScale, int steps) {
         InitSpec init = new InitSpec(inputScale, contextScale, 0.1, 0, 1.0 / 100, 0.1, false, LowRankSpec.FULL, null);
-        return new GdRunSpec(task, hidden, Activation.RELU, true, true, Readout.UNIT, 1.0, false, init, 5e-3,
+        return new GdRunSpec(task, hidden, Activation.RELU, true, true, Readout.UNIT, 1.0, false, init, FLESCH_LEARNING_RATE,
                 LearningRateScaling.PLAIN, Optimizer.GD, 0.9, LossScale.SUM, steps, 0, Precision.DOUBLE, 1e8, new int[0], null);
     }
 

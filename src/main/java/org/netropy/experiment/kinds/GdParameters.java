@@ -37,9 +37,12 @@ final class GdParameters {
             ParameterSpec.integer("hidden", 2, 100_000, 100L, "hidden units N"),
             ParameterSpec.number("init_scale", 0, 1e6, null, "stimulus-weight initial scale sigma_0 (rich small, lazy large)"),
             ParameterSpec.number("context_scale", 0, 1e6, 1.0, "Flesch: context-weight initial scale"),
-            ParameterSpec.integer("steps", 1, 10_000_000, 2000L, "gradient updates (full batch, or minibatches with batch_size)"),
-            ParameterSpec.number("learning_rate", 1e-12, 1e6, 0.05, "base learning rate eta (mean-field scaling applied); Flesch uses 5e-3 unless set"),
-            ParameterSpec.flag("symmetric", true, "input selection: mirror-pair initialisation (zero initial output, needed in the lazy regime)"),
+            ParameterSpec.integer("steps", 1, 10_000_000, (long) GdRunSpec.DEFAULT_STEPS, "gradient updates (full batch, or minibatches with batch_size)"),
+            ParameterSpec.number("learning_rate", 1e-12, 1e6, GdRunSpec.MEAN_FIELD_LEARNING_RATE,
+                    "base learning rate eta (input selection: mean-field scaling applied; flesch: plain)")
+                    .withDefaultsBy("task", Map.of("flesch", GdRunSpec.FLESCH_LEARNING_RATE)),
+            ParameterSpec.flag("symmetric", true, "mirror-pair initialisation (zero initial output, needed in the lazy regime; hidden even)")
+                    .withDefaultsBy("task", Map.of("flesch", false)),
             ParameterSpec.choice("init_rank", List.of("full", "rank", "spectral", "effective", "aligned", "anti-aligned"), "full",
                     "initial stimulus-weight structure (Liu et al. 2023)"),
             ParameterSpec.number("rank", 0, 1e6, 0.0, "rank r (rank, spectral, aligned, anti-aligned) or effective rank (effective)"));
@@ -102,6 +105,8 @@ final class GdParameters {
                     (mode.equals("effective") ? "a number" : "an integer") + " in [1, " + max + "] for init_rank " + mode
                             + " (contexts " + c + ", distractors " + p.intValue("distractors") + ")", rank);
         }
+        InvalidInputException.require(!p.flag("symmetric") || p.intValue("hidden") % 2 == 0, "hidden",
+                "an even number with symmetric: true (mirror pairs)", p.intValue("hidden"));
         InvalidInputException.require(!p.string("task").equals("flesch") || p.intValue("contexts") == 2, "contexts",
                 "2 for the flesch task", p.intValue("contexts"));
         double stimuli = Math.pow(p.intValue("grid_points"), p.intValue("contexts") + p.intValue("distractors"));
@@ -143,7 +148,7 @@ final class GdParameters {
             String key = kv[0].strip();
             ParameterSpec s = settable.get(key);
             InvalidInputException.require(s != null, "algorithms", "settings of " + String.join(", ", settable.keySet()), key);
-            InvalidInputException.require(java.util.Objects.equals(p.values().get(key), s.defaultValue()), "algorithms",
+            InvalidInputException.require(java.util.Objects.equals(p.values().get(key), s.defaultFor(p.values())), "algorithms",
                     "the only place that sets " + key + " (it is also set to " + p.values().get(key) + ")", name);
             String raw = kv[1].strip();
             Object value = raw;
@@ -174,8 +179,8 @@ final class GdParameters {
         boolean flesch = p.string("task").equals("flesch");
         GdRunSpec spec = flesch
                 ? GdRunSpec.flesch(task, p.intValue("hidden"), p.number("init_scale"), p.number("context_scale"), p.intValue("steps"))
-                : GdRunSpec.meanField(task, p.intValue("hidden"), p.number("init_scale"), p.intValue("steps"))
-                        .withLearningRate(p.number("learning_rate"));
+                : GdRunSpec.meanField(task, p.intValue("hidden"), p.number("init_scale"), p.intValue("steps"));
+        spec = spec.withLearningRate(p.number("learning_rate")); // the recorded value is the one used, for every task
         InitSpec i = spec.init();
         LowRankSpec lowRank = switch (p.string("init_rank")) {
             case "full" -> LowRankSpec.FULL;
@@ -185,7 +190,7 @@ final class GdParameters {
             case "aligned" -> new LowRankSpec(LowRankSpec.Mode.ALIGNED, p.number("rank"));
             default -> new LowRankSpec(LowRankSpec.Mode.ANTI_ALIGNED, p.number("rank"));
         };
-        boolean symmetric = !flesch && p.flag("symmetric");
+        boolean symmetric = p.flag("symmetric");
         TrainingAlgorithm.Parsed algorithm = armed(p);
         spec = spec.withAlgorithm(algorithm.optimizer(), algorithm.momentum(), algorithm.algorithm());
         return spec.withInit(new InitSpec(i.stimulusScale(), i.contextScale(), i.biasMean(), i.biasScale(), i.readoutScale(),
