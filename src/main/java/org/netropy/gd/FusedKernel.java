@@ -1,6 +1,9 @@
 package org.netropy.gd;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import org.netropy.task.TaskData;
 
 /**
@@ -21,7 +24,7 @@ import org.netropy.task.TaskData;
  * of Java 17 vectorises them (a loop over {@code row[o + i]} of a flat array runs 2–3× slower,
  * measured). A sample's row of H is copied into one such array, turned into ∂h and copied back
  * before the next sample's, so the pass works in the L1 cache; in the wide matrices member m's
- * block starts at column {@code m·np} ({@link #PAD}).
+ * block starts at column {@code m·np} ({@link #ALIGNMENTS}).
  *
  * <p>The update is done right after the tile's second product, while its ∂W is in cache: it
  * writes θ_{t+1} into a third set of rows (and into the wide weight matrix, ready for the next
@@ -34,12 +37,16 @@ import org.netropy.task.TaskData;
  */
 final class FusedKernel implements EnsembleKernel {
     /**
-     * Each member's columns start at a multiple of this in the wide matrices (zero columns
-     * between): BLAS kernels handle rows in strips of 4 (Haswell/Zen) to 16 (AVX-512), and an
-     * element computed in a partial strip can differ in the last bit; aligned blocks give every
-     * member exactly the arithmetic it gets alone (tested; without padding a member differed).
+     * Candidate column alignments of the members' blocks in the wide matrices (zero columns
+     * between blocks): BLAS kernels handle the columns in strips of 4 (AVX2) to 16 (AVX-512), and
+     * an element computed in a partial strip can differ in the last bit. The kernel uses the
+     * smallest alignment at which every block's products, computed inside a full tile, are
+     * bit-for-bit those of the block alone ({@link #alignment}, checked once per shape on random
+     * data): on OpenBLAS's Haswell kernels 4 (no padding at N = 100), where a fixed 16 padded 100
+     * columns to 112 and made the products 12 % more expensive.
      */
-    static final int PAD = 16;
+    private static final int[] ALIGNMENTS = {4, 8, 16, 32};
+    private static final Map<List<Integer>, Integer> ALIGNMENT = new ConcurrentHashMap<>();
 
     /**
      * Members per pair of wide products: beyond a few members H (P × members·N) and the tile's
@@ -83,8 +90,10 @@ final class FusedKernel implements EnsembleKernel {
     private final double[][] zf;        // f·z per member
     private final double[][] dz;        // per member
     private final double[] dc;
-    private final double[] row;         // one sample's h, then a, then ∂h; or one row of ∂W
-    private final double[] aRow;        // a for activations whose slope needs h
+    private final double[] row;         // one row of ∂W
+    private final double[][] rows;      // two samples' h, then a, then ∂h
+    private final double[][] as;        // their a: the rows themselves, or (softplus, whose slope needs h) two more
+    private final double[] ys = new double[2];
     private final double[][] y0;
     private final double[][][] mw1;
     private final double[][][] mw2;
@@ -178,9 +187,11 @@ final class FusedKernel implements EnsembleKernel {
         loss = new double[kk];
         tile = Math.min(kk, TILE);
         row = new double[n];
-        aRow = new double[n];
-        np = (n + PAD - 1) / PAD * PAD;
+        rows = new double[2][n];
+        as = act == Activation.SOFTPLUS ? new double[2][n] : rows;
         Precision prec = s0.precision();
+        int pad = alignment(prec, p, din, n);
+        np = (n + pad - 1) / pad * pad;
         x = NativeMatrix.of(prec, xs, p, din);
         wide = NativeMatrix.zeros(prec, din, kk * np);
         for (int m = 0; m < kk; m++) {
@@ -200,6 +211,70 @@ final class FusedKernel implements EnsembleKernel {
             hTile[i] = h.columns(0, width);
             dwTile[i] = dw.columns(0, width);
         }
+    }
+
+    /** The smallest of {@link #ALIGNMENTS} at which member blocks are exact (the largest if none is). */
+    static int alignment(Precision precision, int p, int din, int n) {
+        return ALIGNMENT.computeIfAbsent(List.of(precision.ordinal(), p, din, n), key -> {
+            for (int pad : ALIGNMENTS) {
+                if (blocksExact(precision, p, din, n, pad)) {
+                    return pad;
+                }
+            }
+            return ALIGNMENTS[ALIGNMENTS.length - 1];
+        });
+    }
+
+    /**
+     * Whether, with blocks of N columns starting at multiples of {@code pad}, both products of
+     * every block of a full tile equal, bit for bit, those of the block alone (random data: a
+     * different order of the arithmetic shows in the last bits).
+     */
+    private static boolean blocksExact(Precision precision, int p, int din, int n, int pad) {
+        int np = (n + pad - 1) / pad * pad;
+        Random rnd = new Random(pad);
+        NativeMatrix x = NativeMatrix.of(precision, rnd.doubles((long) p * din, -1, 1).toArray(), p, din);
+        double[] ws = new double[din * TILE * np];
+        for (int j = 0; j < din; j++) {
+            for (int m = 0; m < TILE; m++) {
+                for (int i = 0; i < n; i++) {
+                    ws[(j * TILE + m) * np + i] = rnd.nextDouble() - 0.5;
+                }
+            }
+        }
+        NativeMatrix w = NativeMatrix.of(precision, ws, din, TILE * np);
+        NativeMatrix h = NativeMatrix.zeros(precision, p, TILE * np);
+        NativeMatrix dw = NativeMatrix.zeros(precision, din, TILE * np);
+        h.product(x, false, w);
+        dw.product(x, true, h);
+        NativeMatrix wm = NativeMatrix.zeros(precision, din, np);
+        NativeMatrix hm = NativeMatrix.zeros(precision, p, np);
+        NativeMatrix dwm = NativeMatrix.zeros(precision, din, np);
+        double[] a = new double[n];
+        double[] b = new double[n];
+        for (int m = 0; m < TILE; m++) {
+            for (int j = 0; j < din; j++) {
+                w.get(j, m * np, a, n);
+                wm.put(j, 0, a, n);
+            }
+            hm.product(x, false, wm);
+            dwm.product(x, true, hm);
+            if (!sameBlock(h, hm, m * np, a, b) || !sameBlock(dw, dwm, m * np, a, b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameBlock(NativeMatrix wide, NativeMatrix alone, int col, double[] a, double[] b) {
+        for (int r = 0; r < alone.rows; r++) {
+            wide.get(r, col, a, a.length);
+            alone.get(r, 0, b, b.length);
+            if (!java.util.Arrays.equals(a, b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double[][][] copy(double[][][] a) {
@@ -266,7 +341,8 @@ final class FusedKernel implements EnsembleKernel {
 
     /**
      * Output, loss, ∂z and ∂c of member m from its rows of H (from column {@code col}), which it
-     * overwrites with ∂H; returns its loss.
+     * overwrites with ∂H; returns its loss. Samples go in pairs, so that the two rows' output sums
+     * run side by side (each a chain of dependent additions).
      */
     private double member(int m, NativeMatrix h, int col, int t) {
         double f = fac[m];
@@ -279,70 +355,86 @@ final class FusedKernel implements EnsembleKernel {
         }
         double sq = 0;
         double dcm = 0;
-        double[] r = row;
-        for (int s = 0; s < p; s++) {
-            h.get(s, col, r, n);
-            // a = φ(h): in place where φ'(h) can be had from a (ReLU: a > 0; tanh: 1 − a²)
-            double[] a = act == Activation.SOFTPLUS ? aRow : r;
-            switch (act) {
-                case RELU -> {
-                    for (int i = 0; i < n; i++) {
-                        r[i] = Math.max(r[i], 0.0);
-                    }
-                }
-                case TANH -> {
-                    for (int i = 0; i < n; i++) {
-                        r[i] = Math.tanh(r[i]);
-                    }
-                }
-                case SOFTPLUS -> {
-                    for (int i = 0; i < n; i++) {
-                        a[i] = act.apply(r[i]);
-                    }
-                }
+        for (int s = 0; s < p; s += 2) {
+            int q = Math.min(2, p - s);
+            for (int k = 0; k < q; k++) {
+                h.get(s + k, col, rows[k], n);
+                activate(rows[k], as[k]);
             }
-            double y = dot(a, zfm, n) + cb[m];
-            if (centred) {
-                if (t == 0) {
-                    y0[m][s] = round(y);
-                }
-                y -= y0[m][s];
+            if (q == 2) {
+                dot2(as[0], as[1], zfm, n, ys);
+            } else {
+                ys[0] = dot(as[0], zfm, n);
             }
-            double res = y - yStar[s];
-            sq += res * res;
-            double e = res * scale;
-            dcm += e;
-            // ∂z += a e and ∂h = φ'(h) ∘ e·f·z, written over the row
-            switch (act) {
-                case RELU -> {
-                    // the step 1[a > 0] as min(a·2¹⁰²³·2¹⁰²³, 1), without a branch or a select, which
-                    // the JIT would not vectorise (a mispredicted branch per element cost more than the
-                    // rest of the pass)
-                    for (int i = 0; i < n; i++) {
-                        dzm[i] += r[i] * e;
-                        r[i] = Math.min(r[i] * HUGE * HUGE, 1.0) * (e * zfm[i]);
+            for (int k = 0; k < q; k++) {
+                double y = ys[k] + cb[m];
+                if (centred) {
+                    if (t == 0) {
+                        y0[m][s + k] = round(y);
                     }
+                    y -= y0[m][s + k];
                 }
-                case TANH -> {
-                    for (int i = 0; i < n; i++) {
-                        dzm[i] += r[i] * e;
-                        r[i] = (1 - r[i] * r[i]) * (e * zfm[i]);
-                    }
-                }
-                case SOFTPLUS -> {
-                    for (int i = 0; i < n; i++) {
-                        dzm[i] += a[i] * e;
-                        r[i] = act.slope(r[i]) * (e * zfm[i]);
-                    }
-                }
+                double res = y - yStar[s + k];
+                sq += res * res;
+                double e = res * scale;
+                dcm += e;
+                backward(rows[k], as[k], e, zfm, dzm);
+                h.put(s + k, col, rows[k], n);
             }
-            h.put(s, col, r, n);
         }
         for (int i = 0; i < n; i++) {
             dzm[i] *= f;
         }
         dc[m] = dcm;
         return sq * (0.5 * scale);
+    }
+
+    /** a = φ(h): in place in {@code r} where φ'(h) can be had from a (ReLU: a > 0; tanh: 1 − a²), else into {@code a}. */
+    private void activate(double[] r, double[] a) {
+        switch (act) {
+            case RELU -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = Math.max(r[i], 0.0);
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < n; i++) {
+                    r[i] = Math.tanh(r[i]);
+                }
+            }
+            case SOFTPLUS -> {
+                for (int i = 0; i < n; i++) {
+                    a[i] = act.apply(r[i]);
+                }
+            }
+        }
+    }
+
+    /** ∂z += a e and ∂h = φ'(h) ∘ e·f·z, written over the row {@code r}. */
+    private void backward(double[] r, double[] a, double e, double[] zfm, double[] dzm) {
+        switch (act) {
+            case RELU -> {
+                // the step 1[a > 0] as min(a·2¹⁰²³·2¹⁰²³, 1), without a branch or a select, which
+                // the JIT would not vectorise (a mispredicted branch per element cost more than the
+                // rest of the pass)
+                for (int i = 0; i < n; i++) {
+                    dzm[i] += r[i] * e;
+                    r[i] = Math.min(r[i] * HUGE * HUGE, 1.0) * (e * zfm[i]);
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < n; i++) {
+                    dzm[i] += r[i] * e;
+                    r[i] = (1 - r[i] * r[i]) * (e * zfm[i]);
+                }
+            }
+            case SOFTPLUS -> {
+                for (int i = 0; i < n; i++) {
+                    dzm[i] += a[i] * e;
+                    r[i] = act.slope(r[i]) * (e * zfm[i]);
+                }
+            }
+        }
     }
 
     /**
@@ -491,5 +583,34 @@ final class FusedKernel implements EnsembleKernel {
             s0 += a[i] * b[i];
         }
         return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@link #dot}(a, b) and {@link #dot}(a2, b), each with its own sums in the same order, side by side. */
+    private static void dot2(double[] a, double[] a2, double[] b, int n, double[] out) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double t0 = 0;
+        double t1 = 0;
+        double t2 = 0;
+        double t3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
+            t0 += a2[i] * b[i];
+            t1 += a2[i + 1] * b[i + 1];
+            t2 += a2[i + 2] * b[i + 2];
+            t3 += a2[i + 3] * b[i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[i] * b[i];
+            t0 += a2[i] * b[i];
+        }
+        out[0] = (s0 + s1) + (s2 + s3);
+        out[1] = (t0 + t1) + (t2 + t3);
     }
 }
