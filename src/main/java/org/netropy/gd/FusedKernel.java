@@ -42,8 +42,9 @@ final class FusedKernel implements EnsembleKernel {
      * an element computed in a partial strip can differ in the last bit. The kernel uses the
      * smallest alignment at which every block's products, computed inside a full tile, are
      * bit-for-bit those of the block alone ({@link #alignment}, checked once per shape on random
-     * data): on OpenBLAS's Haswell kernels 4 (no padding at N = 100), where a fixed 16 padded 100
-     * columns to 112 and made the products 12 % more expensive.
+     * data): on OpenBLAS's Haswell kernels 4 in double precision (no padding at N = 100), where a
+     * fixed 16 padded 100 columns to 112 and made the products 12 % more expensive; none in single
+     * precision, whose {@code sgemm} rounds differently at different widths.
      */
     private static final int[] ALIGNMENTS = {4, 8, 16, 32};
     private static final Map<List<Integer>, Integer> ALIGNMENT = new ConcurrentHashMap<>();
@@ -185,13 +186,13 @@ final class FusedKernel implements EnsembleKernel {
         mc2 = m2 ? new double[kk] : null;
         frozen = new boolean[kk];
         loss = new double[kk];
-        tile = Math.min(kk, TILE);
         row = new double[n];
         rows = new double[2][n];
         as = act == Activation.SOFTPLUS ? new double[2][n] : rows;
         Precision prec = s0.precision();
         int pad = alignment(prec, p, din, n);
-        np = (n + pad - 1) / pad * pad;
+        tile = pad == 0 ? 1 : Math.min(kk, TILE);
+        np = pad == 0 ? n : (n + pad - 1) / pad * pad;
         x = NativeMatrix.of(prec, xs, p, din);
         wide = NativeMatrix.zeros(prec, din, kk * np);
         for (int m = 0; m < kk; m++) {
@@ -213,7 +214,10 @@ final class FusedKernel implements EnsembleKernel {
         }
     }
 
-    /** The smallest of {@link #ALIGNMENTS} at which member blocks are exact (the largest if none is). */
+    /**
+     * The smallest of {@link #ALIGNMENTS} at which member blocks are exact, or 0 if none is (then
+     * every member gets its own pair of products, of the shape it has alone).
+     */
     static int alignment(Precision precision, int p, int din, int n) {
         return ALIGNMENT.computeIfAbsent(List.of(precision.ordinal(), p, din, n), key -> {
             for (int pad : ALIGNMENTS) {
@@ -221,7 +225,7 @@ final class FusedKernel implements EnsembleKernel {
                     return pad;
                 }
             }
-            return ALIGNMENTS[ALIGNMENTS.length - 1];
+            return 0;
         });
     }
 
