@@ -154,7 +154,7 @@ public final class GdCommand implements Runnable {
         int steps = 1000;
         @Option(names = "--tolerance", description = "stop a network when its loss is below this (default 0: never)")
         double tolerance = 0;
-        @Option(names = "--precision", description = "float | double (default double, also the faster: float runs the all-ND4J kernel, 1.5-2.5x slower per network-step in ensembles, ~10x alone)")
+        @Option(names = "--precision", description = "float | double (default double; float runs at about the speed of double, see docs/GRADIENT_DESCENT.md)")
         String precision = "double";
         @Option(names = "--snapshots", description = "steps at which to also write neurons_step<T>.csv, e.g. 0,100,1000")
         String snapshots;

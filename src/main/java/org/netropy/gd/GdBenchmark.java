@@ -1,6 +1,7 @@
 package org.netropy.gd;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -140,7 +141,7 @@ public final class GdBenchmark {
         try {
             log = Files.createTempFile("netropy-peer", ".txt");
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             PEER_ENV_REMOVED.forEach(pb.environment()::remove);
             try {
                 proc = pb.start();
