@@ -9,11 +9,10 @@ Prints one JSON line with the best-of-repeats time per network-step (wall-clock 
 import argparse
 import json
 import re
-import time
 
 import torch
 
-from numpy_peer import SIZES, blas_info
+from numpy_peer import SIZES, best_times, blas_info
 
 
 def main():
@@ -51,15 +50,7 @@ def main():
                     q.grad = None
         return w
 
-    end = time.perf_counter() + 1.0
-    while time.perf_counter() < end:
-        train(5)
-    best_wall = best_cpu = float("inf")
-    for _ in range(a.repeats):
-        c0, t0 = time.process_time(), time.perf_counter()
-        train(a.steps)
-        best_wall = min(best_wall, (time.perf_counter() - t0) / a.steps / k * 1e6)
-        best_cpu = min(best_cpu, (time.process_time() - c0) / a.steps / k * 1e6)
+    best_wall, best_cpu = best_times(train, a.steps, a.repeats, k)
     built = re.search(r"BLAS_INFO=([^,]+)", torch.__config__.show())
     print(json.dumps({"engine": "pytorch", "size": a.size, "networks": k, "precision": a.precision,
                       "per_network_step_us": best_wall, "per_network_step_cpu_us": best_cpu,

@@ -365,11 +365,7 @@ final class FusedKernel implements EnsembleKernel {
                 h.get(s + k, col, rows[k], n);
                 activate(rows[k], as[k]);
             }
-            if (q == 2) {
-                dot2(as[0], as[1], zfm, n, ys);
-            } else {
-                ys[0] = dot(as[0], zfm, n);
-            }
+            dot2(as[0], as[q - 1], zfm, n, ys);
             for (int k = 0; k < q; k++) {
                 double y = ys[k] + cb[m];
                 if (centred) {
@@ -570,26 +566,10 @@ final class FusedKernel implements EnsembleKernel {
         return y0 == null ? null : y0[m].clone();
     }
 
-    /** a · b over [0, n) with four partial sums (one running sum waits on every add's latency). */
-    private static double dot(double[] a, double[] b, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += a[i] * b[i];
-            s1 += a[i + 1] * b[i + 1];
-            s2 += a[i + 2] * b[i + 2];
-            s3 += a[i + 3] * b[i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += a[i] * b[i];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** {@link #dot}(a, b) and {@link #dot}(a2, b), each with its own sums in the same order, side by side. */
+    /**
+     * a · b and a2 · b over [0, n), each with four partial sums (one running sum waits on every
+     * add's latency; two rows' sums side by side hide it better).
+     */
     private static void dot2(double[] a, double[] a2, double[] b, int n, double[] out) {
         double s0 = 0;
         double s1 = 0;
