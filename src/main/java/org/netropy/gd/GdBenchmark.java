@@ -3,6 +3,7 @@ package org.netropy.gd;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,8 @@ public final class GdBenchmark {
 
     /**
      * Best of {@code repeats} timings of {@code steps} steps (the minimum is the figure least
-     * disturbed by other processes), after a warm-up of at least a second so that the JIT has
+     * disturbed by other processes), after a warm-up of at least a second, and until the JIT has
+     * compiled nothing for half a second (at most 30 s), so that the JIT has
      * compiled the step loops (a few steps at the large size are not enough, and made the lone
      * network look 2× slower than it is).
      */
@@ -59,10 +61,23 @@ public final class GdBenchmark {
             inits.add(Initializer.draw(spec, new RandomStreams(k)));
         }
         List<GdRunSpec> warmSpecs = specs.stream().map(s -> s.withSteps(Math.min(steps, 20))).toList();
+        // until the JIT is done: its compiler threads, still busy after a second on a loaded core,
+        // shared the core with the timed steps and doubled a lone network's wall time
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long warmStart = System.nanoTime();
+        long quietSince = warmStart;
+        long compiled = jit.getTotalCompilationTime();
         do {
             EnsembleEngine.train(warmSpecs, inits, null);
-        } while (System.nanoTime() - warmStart < 1_000_000_000L);
+            long now = System.nanoTime();
+            if (jit.getTotalCompilationTime() != compiled) {
+                compiled = jit.getTotalCompilationTime();
+                quietSince = now;
+            }
+            if (now - warmStart > 1_000_000_000L && now - quietSince > 500_000_000L || now - warmStart > 30_000_000_000L) {
+                break;
+            }
+        } while (true);
         double step = Double.POSITIVE_INFINITY;
         double stepCpu = Double.POSITIVE_INFINITY;
         for (int r = 0; r < repeats; r++) {
