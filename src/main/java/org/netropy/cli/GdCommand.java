@@ -148,7 +148,7 @@ public final class GdCommand implements Runnable {
         int steps = GdRunSpec.DEFAULT_STEPS;
         @Option(names = "--tolerance", description = "stop a network when its loss is below this (default 0: never)")
         double tolerance = 0;
-        @Option(names = "--precision", description = "float | double (default double, also the faster: float runs the all-ND4J kernel, 1.5-2.5x slower per network-step in ensembles, ~10x alone)")
+        @Option(names = "--precision", description = "float | double (default double; float runs at about the speed of double, see docs/GRADIENT_DESCENT.md)")
         String precision = "double";
         @Option(names = "--snapshots", description = "steps at which to also write neurons_step<T>.csv, e.g. 0,100,1000")
         String snapshots;
@@ -331,7 +331,9 @@ public final class GdCommand implements Runnable {
     }
 
     @Command(name = "bench", mixinStandardHelpOptions = true,
-            description = "Measure the per-network step time alone and in ensembles (run on an otherwise idle machine).")
+            description = {"Measure the per-network step time alone and in ensembles, next to the step's two matrix products "
+                    + "alone and (--peers) to NumPy and PyTorch peers timed in the same run. Run it on an otherwise idle core: "
+                    + "OMP_NUM_THREADS=1 taskset -c 0 bin/netropy gd bench --peers"})
     static final class Bench implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -346,26 +348,77 @@ public final class GdCommand implements Runnable {
         String precision = "double";
         @Option(names = "--repeats", description = "timed repeats; the best is reported (default 3)")
         int repeats = 3;
+        @Option(names = "--peers", description = "also time the peers of benchmarks/ in this run: NumPy (a lone network) and "
+                + "PyTorch (networks batched with bmm and autograd); skipped, with a note, where Python lacks the module")
+        boolean peers;
+        @Option(names = "--peer-networks", description = "networks the PyTorch peer trains at once (default 32)")
+        int peerNetworks = 32;
+        @Option(names = "--python", description = "Python interpreter for the peers (default python3)")
+        String python = "python3";
+        @Option(names = "--peer-scripts", description = "folder of numpy_peer.py and torch_peer.py (default: benchmarks/ of this checkout)")
+        Path peerScripts;
 
         @Override
         public Integer call() {
             InvalidInputException.require(size.equals("flesch") || size.equals("large"), "--size", "flesch or large", size);
             InvalidInputException.inRange("--steps", steps, 1, 1_000_000);
             InvalidInputException.inRange("--repeats", repeats, 1, 1000);
+            InvalidInputException.inRange("--peer-networks", peerNetworks, 1, 4096);
             int[] ks = Ranges.integers("--ensembles", ensembles, 1, 4096);
+            Precision prec = Precision.parse("--precision", precision);
             PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             // per network-step: wall-clock and the measuring thread's CPU time (robust against other
-            // processes), for the engine and for the step's two matrix products alone (the floor)
-            out.println("size,ensemble,precision,step_us,per_network_step_us,per_network_step_cpu_us,"
-                    + "matmul_floor_us_per_network,matmul_floor_cpu_us_per_network,cpu_ratio_to_floor");
+            // processes), for the engine and for the step's two matrix products alone (the floor); the
+            // peers' rows first, so that every row can be set against the NumPy lone network
+            out.println("engine,size,ensemble,precision,step_us,per_network_step_us,per_network_step_cpu_us,"
+                    + "matmul_floor_us_per_network,matmul_floor_cpu_us_per_network,cpu_ratio_to_floor,"
+                    + "ratio_to_numpy,cpu_ratio_to_numpy,notes");
+            GdBenchmark.PeerTiming numpy = null;
+            if (peers) {
+                Path dir = peerScripts != null ? peerScripts
+                        : Path.of(System.getProperty("netropy.home", "."), "benchmarks");
+                String env = String.join(" and ", GdBenchmark.PEER_ENV_REMOVED) + " unset";
+                for (String script : new String[] {"numpy_peer.py", "torch_peer.py"}) {
+                    boolean torch = script.startsWith("torch");
+                    GdBenchmark.Peer pr = GdBenchmark.peer(python, dir, script, size, peerNetworks,
+                            torch ? Math.max(10, steps / 4) : steps, repeats, prec);
+                    if (pr.timing() == null) {
+                        err.println("gd bench: " + (torch ? "PyTorch" : "NumPy") + " peer skipped: " + pr.skipped());
+                        err.flush();
+                        continue;
+                    }
+                    GdBenchmark.PeerTiming t = pr.timing();
+                    if (!torch) {
+                        numpy = t;
+                    }
+                    out.println(row(t.engine(), t.networks(), t.perNetworkMicros() * t.networks(), t.perNetworkMicros(),
+                            t.perNetworkCpuMicros(), Double.NaN, Double.NaN, numpy, t.version() + "; " + t.blas() + "; " + env));
+                    out.flush();
+                }
+            }
+            String coreType = System.getenv("OPENBLAS_CORETYPE");
+            String note = "ND4J OpenBLAS; OPENBLAS_CORETYPE=" + (coreType == null ? "unset" : coreType);
             for (int k : ks) {
-                GdBenchmark.Timing tm = GdBenchmark.time(size, k, steps, repeats, Precision.parse("--precision", precision));
-                out.printf("%s,%d,%s,%.1f,%.2f,%.2f,%.2f,%.2f,%.2f%n", size, k, precision, tm.stepMicros(), tm.stepMicros() / k,
-                        tm.stepCpuMicros() / k, tm.matmulFloorMicros() / k, tm.matmulFloorCpuMicros() / k,
-                        tm.stepCpuMicros() / tm.matmulFloorCpuMicros());
+                GdBenchmark.Timing tm = GdBenchmark.time(size, k, steps, repeats, prec);
+                out.println(row("netropy", k, tm.stepMicros(), tm.stepMicros() / k, tm.stepCpuMicros() / k,
+                        tm.matmulFloorMicros() / k, tm.matmulFloorCpuMicros() / k, numpy, note));
                 out.flush();
             }
             return 0;
+        }
+
+        /** One CSV row; NaN (no floor, no NumPy peer) is left empty. */
+        private String row(String engine, int k, double step, double perNetwork, double perNetworkCpu, double floor,
+                           double floorCpu, GdBenchmark.PeerTiming numpy, String notes) {
+            return String.join(",", engine, size, Integer.toString(k), precision.toLowerCase(java.util.Locale.ROOT), num(step),
+                    num(perNetwork), num(perNetworkCpu), num(floor), num(floorCpu), num(perNetworkCpu / floorCpu),
+                    num(numpy == null ? Double.NaN : perNetwork / numpy.perNetworkMicros()),
+                    num(numpy == null ? Double.NaN : perNetworkCpu / numpy.perNetworkCpuMicros()), notes.replace(',', ';'));
+        }
+
+        private static String num(double v) {
+            return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.2f", v) : "";
         }
     }
 

@@ -17,11 +17,11 @@ import org.netropy.task.TaskData;
  * of a constant input column. This is the block-structured readout of the issue without
  * materialising the K·N × K block matrix.
  *
- * <p>Which kernel: {@link FusedKernel} for double precision — the two large products of the step
- * are wide BLAS calls through ND4J and everything element-wise is one plain-Java pass, because the
- * all-ND4J {@link Nd4jKernel} pays a framework call (tens of µs) for each of its ~20 operations
- * and runs element-wise passes at ~10⁸ elements/s; {@link Nd4jKernel} for float precision. The
- * system property {@code netropy.gd.kernel=nd4j|java|auto} overrides the choice (benchmarks).
+ * <p>Which kernel: {@link FusedKernel}, in both precisions — the two large products of the step
+ * are wide BLAS calls and everything element-wise is one plain-Java pass, because the all-ND4J
+ * {@link Nd4jKernel} pays a framework call (tens of µs) for each of its ~20 operations and runs
+ * element-wise passes at ~10⁸ elements/s. The system property
+ * {@code netropy.gd.kernel=nd4j|java|auto} overrides the choice (benchmarks, cross-checks).
  * Both are checked against finite differences, one DL4J step and each other in the tests.
  *
  * <p>Members never mix: every product and reduction stays inside one member's slice, so a member
@@ -70,8 +70,7 @@ final class EnsembleEngine {
             InvalidInputException.require(net.hidden() == n && net.features() == d && net.contexts() == c,
                     "initial network", "N=" + n + ", D=" + d + ", C=" + c, "N=" + net.hidden());
         }
-        boolean java = kernel == Kernel.JAVA || (kernel == Kernel.AUTO && s0.precision() == Precision.DOUBLE);
-        EnsembleKernel k = java ? new FusedKernel(specs, inits) : new Nd4jKernel(specs, inits);
+        EnsembleKernel k = kernel == Kernel.NDARRAY ? new Nd4jKernel(specs, inits) : new FusedKernel(specs, inits);
         return run(k, specs, inits, progress);
     }
 
@@ -82,7 +81,8 @@ final class EnsembleEngine {
         boolean[] active = new boolean[kk];
         Arrays.fill(active, true);
         int activeCount = kk;
-        List<List<Double>> curves = new ArrayList<>();
+        // primitive loss curves: a boxed Double per member and step was garbage for the collector
+        double[][] curves = new double[kk][steps + 1];
         Network[] last = new Network[kk];
         boolean[] diverged = new boolean[kk];
         boolean[] converged = new boolean[kk];
@@ -91,7 +91,6 @@ final class EnsembleEngine {
         double[] initialLoss = new double[kk];
         List<TreeMap<Integer, Network>> snaps = new ArrayList<>();
         for (int m = 0; m < kk; m++) {
-            curves.add(new ArrayList<>());
             snaps.add(new TreeMap<>());
             divergedStep[m] = -1;
         }
@@ -120,7 +119,7 @@ final class EnsembleEngine {
                     activeCount--;
                     continue;
                 }
-                curves.get(m).add(loss[m]);
+                curves[m][t] = loss[m];
                 if (snapshotAt.length > t && snapshotAt[t]) {
                     snaps.get(m).put(t, kernel.extract(m, false, inits.get(m)));
                 }
@@ -145,7 +144,8 @@ final class EnsembleEngine {
 
         List<Outcome> out = new ArrayList<>();
         for (int m = 0; m < kk; m++) {
-            double[] curve = curves.get(m).stream().mapToDouble(Double::doubleValue).toArray();
+            // the losses recorded: steps 0..t where it stopped, or 0..t−1 before the step it diverged at
+            double[] curve = Arrays.copyOf(curves[m], diverged[m] ? divergedStep[m] : stepsRun[m] + 1);
             out.add(new Outcome(inits.get(m), last[m], curve, diverged[m], divergedStep[m], converged[m], stepsRun[m],
                     kernel.offset(m), snaps.get(m)));
         }

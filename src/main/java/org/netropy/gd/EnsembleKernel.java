@@ -4,15 +4,14 @@ package org.netropy.gd;
  * The arithmetic of one full-batch step for all K members of an ensemble; {@link EnsembleEngine}
  * does the bookkeeping (loss curve, divergence, tolerance, snapshots) around it. Two
  * implementations compute the same closed-form step: {@link Nd4jKernel} (every operation an ND4J
- * call; float precision and the reference) and {@link FusedKernel} (two wide ND4J/BLAS products
- * per step, everything element-wise in one plain-Java pass; double precision). A test checks they
- * agree.
+ * call; the reference) and {@link FusedKernel} (two wide BLAS products per step, everything
+ * element-wise in one plain-Java pass; both precisions). A test checks they agree.
  */
 interface EnsembleKernel {
 
     /**
      * Loss of every member at the current parameters (entries of frozen members unspecified);
-     * also prepares what {@link #update} needs. {@code t} is the step index (t = 0 fixes the
+     * also prepares what {@link #update} needs (the fused kernel computes the whole step here). {@code t} is the step index (t = 0 fixes the
      * centring offset).
      */
     double[] evaluate(int t);

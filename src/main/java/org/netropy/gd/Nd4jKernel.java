@@ -18,8 +18,8 @@ import org.netropy.task.TaskData;
  * The step on ND4J: the members are the batch dimension of batched matrix products,
  * {@code H = X Wᵀ} (K × P × N), {@code y = φ(H)(f z) + c}; backward {@code ∂z = f φ(H)ᵀ e},
  * {@code ∂H = φ'(H) ∘ e (f z)ᵀ}, {@code ∂W = ∂Hᵀ X}, with {@code e = f_P (y − y*)}. Every product
- * and reduction stays inside one member's batch slice. Used for float precision and as the
- * reference the {@link FusedKernel} is tested against.
+ * and reduction stays inside one member's batch slice. The reference the {@link FusedKernel} is
+ * tested against, in both precisions ({@code -Dnetropy.gd.kernel=nd4j} runs it).
  */
 final class Nd4jKernel implements EnsembleKernel {
     private final int kk;

@@ -2,7 +2,11 @@ package org.netropy.gd;
 
 import org.netropy.io.InvalidInputException;
 
-/** Floating-point precision of training. */
+/**
+ * Floating-point precision of training. FLOAT keeps the state (weights, optimizer moments) and
+ * the matrix products in single precision; the fused kernel evaluates the element-wise arithmetic
+ * between them in double and rounds it to float where it is stored (docs/GRADIENT_DESCENT.md).
+ */
 public enum Precision {
     FLOAT("float"),
     DOUBLE("double");

@@ -111,8 +111,9 @@ class GdCommandTest {
         List<String> head = List.of(lines[0].split(","));
         assertEquals(3, lines.length, r.out());
         for (int k = 1; k <= 2; k++) {
-            String[] row = lines[k].split(",");
+            String[] row = lines[k].split(",", -1);
             assertEquals(head.size(), row.length, lines[k]);
+            assertEquals("netropy", row[head.indexOf("engine")]);
             double total = Double.parseDouble(row[head.indexOf("step_us")]);
             double perNetwork = Double.parseDouble(row[head.indexOf("per_network_step_us")]);
             double cpu = Double.parseDouble(row[head.indexOf("per_network_step_cpu_us")]);
@@ -122,12 +123,26 @@ class GdCommandTest {
             assertTrue(cpu > 0 && floorCpu > 0, lines[k]);
             // the printed ratio is of the unrounded times: equal to the rounded ones' up to rounding
             assertEquals(cpu / floorCpu, ratio, 0.01 + 0.01 * ratio, lines[k]);
+            // no peer ran: no ratio to it
+            assertEquals("", row[head.indexOf("ratio_to_numpy")], lines[k]);
         }
-        for (String[] bad : new String[][] {{"--repeats", "0"}, {"--size", "huge"}, {"--steps", "0"}}) {
+        for (String[] bad : new String[][] {{"--repeats", "0"}, {"--size", "huge"}, {"--steps", "0"}, {"--peer-networks", "0"}}) {
             Run b = run("gd", "bench", bad[0], bad[1]);
             assertEquals(2, b.code(), b.err());
             assertEquals(1, b.err().strip().lines().count(), b.err());
             assertTrue(b.err().contains(bad[0]), b.err());
         }
+    }
+
+    @Test
+    void benchSaysWhichPeersItSkippedAndStillTimesItself() {
+        Run r = run("gd", "bench", "--ensembles", "1", "--steps", "2", "--repeats", "1", "--peers",
+                "--python", dir.resolve("no-such-python").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, r.out().strip().lines().count(), r.out());
+        assertTrue(r.out().strip().lines().skip(1).allMatch(l -> l.startsWith("netropy,")), r.out());
+        List<String> notes = r.err().strip().lines().toList();
+        assertEquals(2, notes.size(), r.err());
+        assertTrue(notes.get(0).contains("NumPy peer skipped") && notes.get(1).contains("PyTorch peer skipped"), r.err());
     }
 }

@@ -77,20 +77,87 @@ class KernelAgreementTest {
 
     @Test
     void aFleschEnsembleMemberEndsBitForBitAsAlone() {
+        for (Precision precision : Precision.values()) {
+            assertMembersAsAlone(precision);
+        }
+    }
+
+    private static void assertMembersAsAlone(Precision precision) {
         Task task = new FleschTreesTask();
         List<GdRunSpec> specs = new ArrayList<>();
         List<RandomStreams> seeds = new ArrayList<>();
         // more members than one tile of the fused kernel, so that members of a later tile are checked too
         int members = FusedKernel.TILE + 4;
         for (int m = 0; m < members; m++) {
-            specs.add(GdRunSpec.flesch(task, 100, 0.1 * (m % 5 + 1), 1.0, 60));
+            specs.add(GdRunSpec.flesch(task, 100, 0.1 * (m % 5 + 1), 1.0, 60).withPrecision(precision));
             seeds.add(new RandomStreams(m));
         }
         List<GdResult> ens = GdTrainer.trainEnsemble(specs, seeds, null);
         for (int m : new int[] {0, 3, FusedKernel.TILE, members - 1}) {
             GdResult alone = GdTrainer.train(specs.get(m), seeds.get(m));
-            assertArrayEquals(alone.last().flatten(), ens.get(m).last().flatten(), 0.0, "member " + m);
-            assertArrayEquals(alone.lossCurve(), ens.get(m).lossCurve(), 0.0, "member " + m);
+            assertArrayEquals(alone.last().flatten(), ens.get(m).last().flatten(), 0.0, precision + " member " + m);
+            assertArrayEquals(alone.lossCurve(), ens.get(m).lossCurve(), 0.0, precision + " member " + m);
         }
+    }
+
+    @Test
+    void inSinglePrecisionTheFusedAndNd4jKernelsAgreeToFloatRounding() {
+        Task task = GdTestSupport.smallTask();
+        for (Optimizer opt : Optimizer.values()) {
+            GdRunSpec base = GdTestSupport.spec(task, 9, Activation.TANH, Readout.MEAN_FIELD, 25, opt == Optimizer.ADAM ? 0.002 : 0.05)
+                    .withOptimizer(opt).withPrecision(Precision.FLOAT);
+            List<GdRunSpec> specs = List.of(base, base.withInit(base.init().withStimulusScale(2.0)));
+            List<EnsembleEngine.Outcome> fused = run(specs, EnsembleEngine.Kernel.JAVA);
+            List<EnsembleEngine.Outcome> ref = run(specs, EnsembleEngine.Kernel.NDARRAY);
+            for (int m = 0; m < specs.size(); m++) {
+                double[] a = fused.get(m).last().flatten();
+                double[] b = ref.get(m).last().flatten();
+                double diff = GdTestSupport.maxAbsDiff(a, b);
+                assertTrue(diff <= 1e-5 * Math.max(1, GdTestSupport.maxAbs(b)), opt + " member " + m + ": " + diff);
+                // and the state is single precision: every weight is a float
+                for (double v : a) {
+                    assertEquals(v, (float) v, 0.0, opt + " member " + m);
+                }
+            }
+        }
+    }
+
+    @Test
+    void directBlasProductsAreBitForBitThoseOfNd4jGemm() {
+        java.util.Random rnd = new java.util.Random(3);
+        int p = 50;
+        int din = 28;
+        int width = 300;
+        double[] xs = rnd.doubles(p * din, -1, 1).toArray();
+        double[] ws = rnd.doubles(din * width, -1, 1).toArray();
+        NativeMatrix x = NativeMatrix.of(Precision.DOUBLE, xs, p, din);
+        NativeMatrix w = NativeMatrix.of(Precision.DOUBLE, ws, din, width);
+        NativeMatrix h = NativeMatrix.zeros(Precision.DOUBLE, p, width);
+        NativeMatrix dw = NativeMatrix.zeros(Precision.DOUBLE, din, width);
+        h.product(x, false, w);
+        dw.product(x, true, h);
+        org.nd4j.linalg.api.ndarray.INDArray xn = org.nd4j.linalg.factory.Nd4j.create(xs, new long[] {p, din},
+                org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        org.nd4j.linalg.api.ndarray.INDArray wn = org.nd4j.linalg.factory.Nd4j.create(ws, new long[] {din, width},
+                org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        org.nd4j.linalg.api.ndarray.INDArray hn = org.nd4j.linalg.factory.Nd4j.gemm(xn, wn, false, false);
+        org.nd4j.linalg.api.ndarray.INDArray dwn = org.nd4j.linalg.factory.Nd4j.gemm(xn, hn, true, false);
+        double[] row = new double[width];
+        for (int r = 0; r < p; r++) {
+            h.get(r, 0, row, width);
+            assertArrayEquals(hn.getRow(r).toDoubleVector(), row, 0.0, "H row " + r);
+        }
+        for (int r = 0; r < din; r++) {
+            dw.get(r, 0, row, width);
+            assertArrayEquals(dwn.getRow(r).toDoubleVector(), row, 0.0, "dW row " + r);
+        }
+    }
+
+    @Test
+    void aPeerTimingIsReadFromItsJsonLineAndALineWithoutOneIsRefused() throws Exception {
+        GdBenchmark.PeerTiming t = GdBenchmark.parsePeer("{\"engine\": \"numpy\", \"networks\": 1, \"per_network_step_us\": 38.5, "
+                + "\"per_network_step_cpu_us\": 37.0, \"version\": \"numpy 1.24.2\", \"blas\": \"openblas 0.3.21 Haswell\"}");
+        assertEquals(new GdBenchmark.PeerTiming("numpy", 1, 38.5, 37.0, "numpy 1.24.2", "openblas 0.3.21 Haswell"), t);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> GdBenchmark.parsePeer("{\"engine\": \"numpy\"}"));
     }
 }
