@@ -120,13 +120,17 @@ public final class GdOutput {
         return m;
     }
 
+    /**
+     * The machine the networks were trained on. The full record (netropy version, git commit and
+     * dirty flag, libraries, seeds) is the command's {@code provenance.json} beside this file; a
+     * version this engine cannot know is not guessed here.
+     */
     static Map<String, Object> provenance() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("javaVersion", System.getProperty("java.version"));
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         p.put("arch", System.getProperty("os.arch"));
-        String v = GdOutput.class.getPackage().getImplementationVersion();
-        p.put("netropyVersion", v == null ? "dev" : v);
+        p.put("record", "provenance.json");
         return p;
     }
 }
