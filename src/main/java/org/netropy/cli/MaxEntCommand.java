@@ -337,7 +337,7 @@ public final class MaxEntCommand implements Runnable {
         /** The largest C whose limit is computed in about a minute (see the description). */
         static final int MAX_CONTEXTS = 10;
 
-        @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
         OutputFormat format;
 
         @Override
@@ -365,6 +365,23 @@ public final class MaxEntCommand implements Runnable {
                 m.put("certificate", s.certificate());
                 m.put("patterns", s.patterns());
                 o.println(Json.write(m));
+            } else if (format == OutputFormat.csv) {
+                // one tidy row per gain pattern, the problem's totals repeated on each
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (GroupNormLimit.PatternWeight p : s.patterns()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("contexts", task.contexts());
+                    row.put("features", task.features());
+                    row.put("pattern", Population.name(p.label()));
+                    row.put("norm", p.norm());
+                    row.put("limit_probability", p.limitProbability());
+                    row.put("cost", s.cost());
+                    row.put("primal_cost", s.primalCost());
+                    row.put("duality_gap", s.dualityGap());
+                    row.put("primal_residual", s.primalResidual());
+                    rows.add(row);
+                }
+                o.print(TidyCsv.format(rows));
             } else {
                 o.printf("S*(A) in [%.10g, %.10g] (dual certificate, feasible primal; duality gap %.2e, primal residual %.1e)%n",
                         s.cost(), s.primalCost(), s.dualityGap(), s.primalResidual());
@@ -388,7 +405,7 @@ public final class MaxEntCommand implements Runnable {
     static final class NormMatch extends SingleProblem implements java.util.concurrent.Callable<Integer> {
         @Option(names = "--squared-norm", paramLabel = "R2", required = true, description = "Target E[|w|^2 + z^2] per neuron.")
         double squaredNorm;
-        @Option(names = "--format", paramLabel = "table|json", defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table", description = "Output format (default: ${DEFAULT-VALUE}).")
         OutputFormat format;
 
         @Override
@@ -402,6 +419,20 @@ public final class MaxEntCommand implements Runnable {
                 m.put("squaredNorm", squaredNorm);
                 m.put("solution", SolutionReport.toMap(r.solution()));
                 o.println(Json.write(m));
+            } else if (format == OutputFormat.csv) {
+                // the law at the matched scale, as `maxent solve --format csv` writes it, with tau and the target first
+                MaxEntSolution law = r.solution();
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (Map<String, Object> row : law.populations().isEmpty()
+                        ? SolutionReport.rowsBySize(law, options.normalisation().label())
+                        : SolutionReport.rowsByPattern(law, options.normalisation().label())) {
+                    Map<String, Object> withScale = new LinkedHashMap<>();
+                    withScale.put("tau", r.tau());
+                    withScale.put("target_squared_norm", squaredNorm);
+                    withScale.putAll(row);
+                    rows.add(withScale);
+                }
+                o.print(TidyCsv.format(rows));
             } else {
                 o.printf("tau = %.10g  (E[|w|^2+z^2] = %.10g)  KL = %.6g  mean structure = %.4f%n", r.tau(),
                         NormMatchedScale.meanSquaredNorm(r.solution()), r.solution().kl(), r.solution().meanStructure());

@@ -21,4 +21,17 @@ public record Population(String label, double[] gains, double probability, doubl
     public double q() {
         return 1 - structure;
     }
+
+    /**
+     * The pattern's name in every output (JSON, CSV, tables): {@code g} and the 0/1 text, so that
+     * "01" is never read back as the number 1 by a CSV reader.
+     */
+    public static String name(String label) {
+        return "g" + label;
+    }
+
+    /** {@link #name(String)} of this population's label. */
+    public String name() {
+        return name(label);
+    }
 }

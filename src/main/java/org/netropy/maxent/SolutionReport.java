@@ -27,7 +27,7 @@ public final class SolutionReport {
         List<Map<String, Object>> patterns = new ArrayList<>();
         for (Population pop : s.populations()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("pattern", pop.label());
+            row.put("pattern", pop.name());
             row.put("gains", pop.gains());
             row.put("activeContexts", pop.activeContexts());
             row.put("probability", pop.probability());
@@ -139,7 +139,7 @@ public final class SolutionReport {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Population pop : s.populations()) {
             Map<String, Object> row = scalars(s, normalisation);
-            row.put("pattern", "g" + pop.label());
+            row.put("pattern", pop.name());
             row.put("active_contexts", pop.activeContexts());
             row.put("probability", pop.probability());
             row.put("prior_probability", pop.prior());

@@ -80,4 +80,41 @@ class MaxEntCommandTest {
         assertEquals(0, r[0], (String) r[2]);
         assertEquals(100, NeuronTableCsv.read(table).size());
     }
+
+    /** --format csv is honoured by every max-ent sub-command that accepts it, with the same numbers as its JSON. */
+    @Test
+    void limitAndNormMatchWriteCsvWithTheirJsonNumbers() throws Exception {
+        Object[] limitJson = CliErrorPolicyTest.run("maxent", "limit", "--contexts", "3", "--format", "json");
+        Object[] limitCsv = CliErrorPolicyTest.run("maxent", "limit", "--contexts", "3", "--format", "csv");
+        assertEquals(0, limitCsv[0], (String) limitCsv[2]);
+        java.util.List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                .setSkipHeaderRecord(true).build().parse(new java.io.StringReader((String) limitCsv[1])).getRecords();
+        JsonNode lj = Json.MAPPER.readTree((String) limitJson[1]);
+        assertEquals(lj.get("patterns").size(), rows.size());
+        assertEquals(lj.get("cost").asDouble(), Double.parseDouble(rows.get(0).get("cost")), 0.0);
+
+        Object[] nmJson = CliErrorPolicyTest.run("maxent", "norm-match", "--contexts", "2", "--squared-norm", "8", "--format", "json");
+        Object[] nmCsv = CliErrorPolicyTest.run("maxent", "norm-match", "--contexts", "2", "--squared-norm", "8", "--format", "csv");
+        assertEquals(0, nmCsv[0], (String) nmCsv[2]);
+        java.util.List<org.apache.commons.csv.CSVRecord> nm = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                .setSkipHeaderRecord(true).build().parse(new java.io.StringReader((String) nmCsv[1])).getRecords();
+        assertEquals(Json.MAPPER.readTree((String) nmJson[1]).get("tau").asDouble(), Double.parseDouble(nm.get(0).get("tau")), 0.0);
+        assertEquals(4, nm.size()); // one row per gain pattern at C = 2
+    }
+
+    /** One spelling of a gain pattern in every format: g01 in JSON as in CSV and tables. */
+    @Test
+    void patternNamesAreSpelledTheSameInJsonAndCsv() throws Exception {
+        Object[] json = CliErrorPolicyTest.run("maxent", "solve", "--contexts", "2", "--sigma", "0.5", "--format", "json");
+        Object[] csv = CliErrorPolicyTest.run("maxent", "solve", "--contexts", "2", "--sigma", "0.5", "--format", "csv");
+        java.util.Set<String> fromJson = new java.util.TreeSet<>();
+        for (JsonNode p : Json.MAPPER.readTree((String) json[1]).get("patterns")) {
+            fromJson.add(p.get("pattern").asText());
+        }
+        java.util.Set<String> fromCsv = new java.util.TreeSet<>();
+        org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new java.io.StringReader((String) csv[1])).forEach(r -> fromCsv.add(r.get("pattern")));
+        assertEquals(java.util.Set.of("g00", "g01", "g10", "g11"), fromJson);
+        assertEquals(fromJson, fromCsv);
+    }
 }

@@ -103,7 +103,7 @@ public final class GdMaxEntKind implements RunKind {
             for (var f : cmp.populationFractions().entrySet()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("reference", e.getKey());
-                row.put("pattern", "g" + f.getKey());
+                row.put("pattern", org.netropy.maxent.Population.name(f.getKey()));
                 row.put("trained_fraction", f.getValue().a());
                 row.put("maxent_fraction", f.getValue().b());
                 var pops = cmp.populations().get(f.getKey());

@@ -85,7 +85,7 @@ public final class MaxEntAnglesKind implements RunKind {
             }
             for (int b = 0; b < bins; b++) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("pattern", "g" + e.getKey());
+                row.put("pattern", org.netropy.maxent.Population.name(e.getKey()));
                 row.put("angle_deg", -180 + (b + 0.5) * width);
                 row.put("density", e.getValue()[b] / (total * width));
                 rows.add(row);

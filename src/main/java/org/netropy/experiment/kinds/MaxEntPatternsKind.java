@@ -69,7 +69,7 @@ public final class MaxEntPatternsKind implements RunKind {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Population pop : s.populations()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("pattern", "g" + pop.label());
+            row.put("pattern", pop.name());
             row.put("probability", pop.probability());
             row.put("prior_probability", pop.prior());
             row.put("structure", pop.structure());
