@@ -137,8 +137,21 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
         return new GainPrior(kind, g, w, true, true, GainFunction.RELU, contextScale, biasScale, null, true, 0, 0, 0);
     }
 
+    /**
+     * Per-size answers already computed: a scan asks once per solve and once per statistics pass,
+     * and at C = 16 each answer walks 2^16 atoms (the largest cost of {@code maxent scan} before
+     * this memo). A prior is immutable and records compare their arrays by identity, so a key is
+     * one prior object; keys are held weakly.
+     */
+    private static final java.util.Map<GainPrior, double[]> PER_SIZE =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     /** π of ONE pattern with m active contexts, m = 0..C (binary exchangeable priors). */
     public double[] patternPriorBySize() {
+        return PER_SIZE.computeIfAbsent(this, GainPrior::computePatternPriorBySize).clone();
+    }
+
+    private double[] computePatternPriorBySize() {
         int c = contexts();
         double[] per = new double[c + 1];
         for (int a = 0; a < size(); a++) {

@@ -121,14 +121,18 @@ public final class SolutionReport {
     /** One row per class of m active contexts. */
     public static List<Map<String, Object>> rowsBySize(MaxEntSolution s, String normalisation) {
         List<Map<String, Object>> rows = new ArrayList<>();
+        // the law's totals are the same on each of its C + 1 rows: computed once
+        Map<String, Object> head = scalars(s, normalisation);
+        Map<String, Object> totals = new LinkedHashMap<>();
+        putTotals(totals, s);
         for (PatternClass c : s.classes()) {
-            Map<String, Object> row = scalars(s, normalisation);
+            Map<String, Object> row = new LinkedHashMap<>(head);
             row.put("active_contexts", c.activeContexts());
             row.put("patterns", c.patterns());
             row.put("probability", c.probability());
             row.put("prior_probability", c.prior());
             row.put("structure", c.structure());
-            putTotals(row, s);
+            row.putAll(totals);
             rows.add(row);
         }
         return rows;
