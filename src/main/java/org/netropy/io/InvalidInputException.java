@@ -19,6 +19,20 @@ public class InvalidInputException extends IllegalArgumentException {
         }
     }
 
+    /** As {@link #require(boolean, String, String, Object)}, without boxing a number that passes (validation loops over 2^C atoms). */
+    public static void require(boolean ok, String field, String allowed, double got) {
+        if (!ok) {
+            require(false, field, allowed, (Object) got);
+        }
+    }
+
+    /** As {@link #require(boolean, String, String, Object)}, without boxing a count that passes. */
+    public static void require(boolean ok, String field, String allowed, long got) {
+        if (!ok) {
+            require(false, field, allowed, (Object) got);
+        }
+    }
+
     /** Requires a finite number strictly greater than zero. */
     public static double positive(String field, double value) {
         require(Double.isFinite(value) && value > 0, field, "a finite number > 0", value);

@@ -126,7 +126,8 @@ public final class SolutionReport {
         Map<String, Object> totals = new LinkedHashMap<>();
         putTotals(totals, s);
         for (PatternClass c : s.classes()) {
-            Map<String, Object> row = new LinkedHashMap<>(head);
+            Map<String, Object> row = new LinkedHashMap<>(64);
+            row.putAll(head);
             row.put("active_contexts", c.activeContexts());
             row.put("patterns", c.patterns());
             row.put("probability", c.probability());
