@@ -167,7 +167,7 @@ public final class MaxEntSolver {
             if (boxQ < CONDENSATION_BOX_Q || s.posteriorEffectiveSampleSize() < CONDENSATION_ESS_FRACTION * s.priorEffectiveSampleSize()
                     || minQ < CONDENSATION_Q) {
                 s.warnings().add(String.format("condensation: the max-ent law presses against the maximal-gain"
-                        + " configuration (min q = %.2g on the atoms, %.2g over the gain box; effective sample size %.1f of %.1f)",
+                        + " configuration (min q = %.2g on the atoms, %.2g over the gain box; effective sample size of the atoms %.1f under the law, %.1f under the prior)",
                         minQ, boxQ, s.posteriorEffectiveSampleSize(), s.priorEffectiveSampleSize()));
             }
         }
