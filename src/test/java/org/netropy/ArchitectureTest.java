@@ -98,6 +98,26 @@ class ArchitectureTest {
         assertTrue(offences.isEmpty(), String.join("\n", offences));
     }
 
+    /**
+     * Engines produce, the comparator reads: {@code compare} receives max-ent laws (solutions
+     * wrapped as population models) and never solves one; which σ a table is compared with is
+     * the max-ent package's policy ({@code maxent.ReferenceScales}, THEORY §5).
+     */
+    @Test
+    void theComparatorNeverSolvesAMaxEntProblem() throws IOException {
+        Pattern solving = Pattern.compile("\\b(MaxEntSolver|NormMatchedScale|SolverSettings|ReferenceScales|MaxEntProblem\\s*\\.\\s*of)\\b");
+        List<String> offences = new ArrayList<>();
+        for (Path file : sources()) {
+            if (packageOf(file).equals("compare")) {
+                Matcher m = solving.matcher(withoutComments(Files.readString(file)));
+                while (m.find()) {
+                    offences.add(file + " uses " + m.group(1));
+                }
+            }
+        }
+        assertTrue(offences.isEmpty(), String.join("\n", offences));
+    }
+
     /** The matrix itself respects the data flow: no package may import a package that imports it back. */
     @Test
     void theMatrixHasNoCycles() {

@@ -48,7 +48,7 @@ public final class CompareCommand implements Callable<Integer> {
                     "gains=relu|tanh|sigmoid|softplus, context-scale=SV, normalisation=none|sqrt-contexts, init-scale=S.",
                     "Contexts and features come from table a (task A = I_C or --task-matrix).",
                     "sigma=auto compares at three scales: the initial scale (init-scale, or the gd run's metrics.json),",
-                    "the small-sigma limit (sigma = " + org.netropy.compare.MaxEntReference.LIMIT_SIGMA + ") and the norm-matched sigma (E|w|^2+z^2 of table a)."})
+                    "the small-sigma limit (sigma = " + org.netropy.maxent.ReferenceScales.LIMIT_SIGMA + ") and the norm-matched sigma (E|w|^2+z^2 of table a)."})
     String maxent;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (new or empty; see --replace).")

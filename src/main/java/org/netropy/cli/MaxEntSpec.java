@@ -4,13 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.netropy.compare.MaxEntReference;
 import org.netropy.connectivity.NeuronTable;
 import org.netropy.io.InvalidInputException;
 import org.netropy.maxent.GainFunction;
 import org.netropy.maxent.GainPrior;
-import org.netropy.maxent.MaxEntProblem;
 import org.netropy.maxent.MaxEntSolution;
+import org.netropy.maxent.ReferenceScales;
 import org.netropy.task.TargetNormalisation;
 import org.netropy.task.TaskMatrix;
 
@@ -104,10 +103,10 @@ record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetN
         GainPrior prior = auto && gdDir != null && !priorGiven ? initialisationPrior(gdDir, task.contexts()) : prior(task.contexts());
         if (!auto) {
             Map<String, MaxEntSolution> out = new LinkedHashMap<>();
-            out.put("sigma-" + sigma, MaxEntReference.converged(MaxEntProblem.of(task, Double.parseDouble(sigma), prior)));
+            out.put("sigma-" + sigma, ReferenceScales.at(task, Double.parseDouble(sigma), prior));
             return out;
         }
-        return MaxEntReference.atThreeScales(task, prior, observed, initScale != null ? initScale : initScaleOf(gdDir));
+        return ReferenceScales.atThreeScales(task, prior, observed.meanSquaredNorm(), initScale != null ? initScale : initScaleOf(gdDir));
     }
 
     /** The stimulus-weight initial scale recorded by {@code gd train} in metrics.json. */
