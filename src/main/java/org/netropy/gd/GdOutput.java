@@ -113,7 +113,7 @@ public final class GdOutput {
             e.put("divergedStep", r.divergedStep());
             e.put("converged", r.converged());
             e.put("outputBias", r.last().outputBias());
-            e.put("metrics", r.metrics());
+            e.put("metrics", r.metrics().toJson());
             members.add(e);
         }
         m.put("members", members);
