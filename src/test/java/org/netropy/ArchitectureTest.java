@@ -118,6 +118,26 @@ class ArchitectureTest {
         assertTrue(offences.isEmpty(), String.join("\n", offences));
     }
 
+    /**
+     * Only gd reads gd's output files: loss.csv, metrics.json and the neuron tables of a gd run
+     * folder are opened through {@code gd.GdRunFolder} (which knows their names and formats),
+     * never by a name typed elsewhere.
+     */
+    @Test
+    void onlyGdOpensTheFilesOfAGdRunFolder() throws IOException {
+        Pattern byName = Pattern.compile("\\.resolve\\(\\s*\"(metrics\\.json|loss\\.csv|neurons\\.csv|neurons_init\\.csv)\"");
+        List<String> offences = new ArrayList<>();
+        for (Path file : sources()) {
+            if (!packageOf(file).equals("gd")) {
+                Matcher m = byName.matcher(withoutComments(Files.readString(file)));
+                while (m.find()) {
+                    offences.add(file + " opens " + m.group(1) + " itself (use gd.GdOutput.read)");
+                }
+            }
+        }
+        assertTrue(offences.isEmpty(), String.join("\n", offences));
+    }
+
     /** The matrix itself respects the data flow: no package may import a package that imports it back. */
     @Test
     void theMatrixHasNoCycles() {
