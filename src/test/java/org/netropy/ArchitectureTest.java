@@ -105,17 +105,9 @@ class ArchitectureTest {
      */
     @Test
     void theComparatorNeverSolvesAMaxEntProblem() throws IOException {
-        Pattern solving = Pattern.compile("\\b(MaxEntSolver|NormMatchedScale|SolverSettings|ReferenceScales|MaxEntProblem\\s*\\.\\s*of)\\b");
-        List<String> offences = new ArrayList<>();
-        for (Path file : sources()) {
-            if (packageOf(file).equals("compare")) {
-                Matcher m = solving.matcher(withoutComments(Files.readString(file)));
-                while (m.find()) {
-                    offences.add(file + " uses " + m.group(1));
-                }
-            }
-        }
-        assertTrue(offences.isEmpty(), String.join("\n", offences));
+        assertNoMatch(pkg -> pkg.equals("compare"),
+                Pattern.compile("\\b(MaxEntSolver|NormMatchedScale|SolverSettings|ReferenceScales|MaxEntProblem\\s*\\.\\s*of)\\b"),
+                "uses %s");
     }
 
     /**
@@ -125,13 +117,19 @@ class ArchitectureTest {
      */
     @Test
     void onlyGdOpensTheFilesOfAGdRunFolder() throws IOException {
-        Pattern byName = Pattern.compile("\\.resolve\\(\\s*\"(metrics\\.json|loss\\.csv|neurons\\.csv|neurons_init\\.csv)\"");
+        assertNoMatch(pkg -> !pkg.equals("gd"),
+                Pattern.compile("\\.resolve\\(\\s*\"(metrics\\.json|loss\\.csv|neurons\\.csv|neurons_init\\.csv)\""),
+                "opens %s itself (use gd.GdOutput.read)");
+    }
+
+    /** Fails naming every match of {@code pattern} (group 1 in {@code what}) in the code of the selected packages. */
+    private static void assertNoMatch(java.util.function.Predicate<String> packages, Pattern pattern, String what) throws IOException {
         List<String> offences = new ArrayList<>();
         for (Path file : sources()) {
-            if (!packageOf(file).equals("gd")) {
-                Matcher m = byName.matcher(withoutComments(Files.readString(file)));
+            if (packages.test(packageOf(file))) {
+                Matcher m = pattern.matcher(withoutComments(Files.readString(file)));
                 while (m.find()) {
-                    offences.add(file + " opens " + m.group(1) + " itself (use gd.GdOutput.read)");
+                    offences.add(file + " " + String.format(what, m.group(1)));
                 }
             }
         }
