@@ -98,6 +98,44 @@ class ArchitectureTest {
         assertTrue(offences.isEmpty(), String.join("\n", offences));
     }
 
+    /**
+     * Engines produce, the comparator reads: {@code compare} receives max-ent laws (solutions
+     * wrapped as population models) and never solves one; which σ a table is compared with is
+     * the max-ent package's policy ({@code maxent.ReferenceScales}, THEORY §5).
+     */
+    @Test
+    void theComparatorNeverSolvesAMaxEntProblem() throws IOException {
+        assertNoMatch(pkg -> pkg.equals("compare"),
+                Pattern.compile("\\b(MaxEntSolver|NormMatchedScale|SolverSettings|ReferenceScales|MaxEntProblem\\s*\\.\\s*of)\\b"),
+                "uses %s");
+    }
+
+    /**
+     * Only gd reads gd's output files: loss.csv, metrics.json and the neuron tables of a gd run
+     * folder are opened through {@code gd.GdRunFolder} (which knows their names and formats),
+     * never by a name typed elsewhere.
+     */
+    @Test
+    void onlyGdOpensTheFilesOfAGdRunFolder() throws IOException {
+        assertNoMatch(pkg -> !pkg.equals("gd"),
+                Pattern.compile("\\.resolve\\(\\s*\"(metrics\\.json|loss\\.csv|neurons\\.csv|neurons_init\\.csv)\""),
+                "opens %s itself (use gd.GdOutput.read)");
+    }
+
+    /** Fails naming every match of {@code pattern} (group 1 in {@code what}) in the code of the selected packages. */
+    private static void assertNoMatch(java.util.function.Predicate<String> packages, Pattern pattern, String what) throws IOException {
+        List<String> offences = new ArrayList<>();
+        for (Path file : sources()) {
+            if (packages.test(packageOf(file))) {
+                Matcher m = pattern.matcher(withoutComments(Files.readString(file)));
+                while (m.find()) {
+                    offences.add(file + " " + String.format(what, m.group(1)));
+                }
+            }
+        }
+        assertTrue(offences.isEmpty(), String.join("\n", offences));
+    }
+
     /** The matrix itself respects the data flow: no package may import a package that imports it back. */
     @Test
     void theMatrixHasNoCycles() {

@@ -12,6 +12,8 @@ import org.netropy.compare.ComparisonSettings;
 import org.netropy.compare.PopulationClustering;
 import org.netropy.connectivity.NeuronTable;
 import org.netropy.connectivity.NeuronTableCsv;
+import org.netropy.gd.GdOutput;
+import org.netropy.gd.GdRunFolder;
 import org.netropy.io.InvalidInputException;
 import org.netropy.io.OutputPaths;
 import org.netropy.random.RandomStreams;
@@ -48,7 +50,7 @@ public final class CompareCommand implements Callable<Integer> {
                     "gains=relu|tanh|sigmoid|softplus, context-scale=SV, normalisation=none|sqrt-contexts, init-scale=S.",
                     "Contexts and features come from table a (task A = I_C or --task-matrix).",
                     "sigma=auto compares at three scales: the initial scale (init-scale, or the gd run's metrics.json),",
-                    "the small-sigma limit (sigma = " + org.netropy.compare.MaxEntReference.LIMIT_SIGMA + ") and the norm-matched sigma (E|w|^2+z^2 of table a)."})
+                    "the small-sigma limit (sigma = " + org.netropy.maxent.ReferenceScales.LIMIT_SIGMA + ") and the norm-matched sigma (E|w|^2+z^2 of table a)."})
     String maxent;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (new or empty; see --replace).")
@@ -132,53 +134,30 @@ public final class CompareCommand implements Callable<Integer> {
         }
         InvalidInputException.require((tableB != null) != (maxent != null), "--b/--maxent",
                 "exactly one reference: a neuron-table CSV file (--b) or a max-ent spec (--maxent)", "both or neither");
-        Path fileA = tableA != null ? tableA : gdDir.resolve("neurons.csv");
-        if (gdDir != null && !Files.isRegularFile(fileA)) {
-            throw new InvalidInputException("--gd " + gdDir + ": no neurons.csv in that folder");
+        GdRunFolder run = gdDir == null ? null : GdOutput.read(gdDir);
+        Path fileA = run == null ? tableA : run.finalTableFile();
+        if (run != null && !run.hasFinalTable()) {
+            throw new InvalidInputException("--gd " + gdDir + ": no " + GdRunFolder.FINAL_TABLE + " in that folder");
         }
         OutputPaths.checkFolder("--out", out, replace, "--replace");
         checkFitsInHeap(fileA, gdDir != null ? "--gd" : "--a", tableB);
-        NeuronTable a = NeuronTableCsv.read(fileA);
+        NeuronTable a = run == null ? NeuronTableCsv.read(fileA) : run.finalTable();
+        List<double[][]> lossCurves = run == null ? List.of()
+                : run.lossCurves().stream().map(curve -> new double[][] {curve.steps(), curve.losses()}).toList();
         if (maxent != null) {
-            return compareWithMaxEnt(a, fileA);
+            return compareWithMaxEnt(a, fileA, lossCurves);
         }
         NeuronTable b = NeuronTableCsv.read(tableB);
         ComparisonSettings settings = settings(a.features(), a.contexts());
         Comparison c = ConnectivityComparator.compare(a, fileA.toString(), b, tableB.toString(), settings, new RandomStreams(seed));
         startOutput();
         ComparisonReport.write(c, out);
-        org.netropy.report.CompareFigures.write(c, a, b, settings.threshold(), lossCurves(), out, org.netropy.report.FigureOptions.DEFAULT);
+        org.netropy.report.CompareFigures.write(c, a, b, settings.threshold(), lossCurves, out, org.netropy.report.FigureOptions.DEFAULT);
         PrintWriter w = spec.commandLine().getOut();
         w.print(ComparisonReport.summary(c));
         w.println("wrote " + out.resolve(ComparisonReport.JSON) + ", " + ComparisonReport.CSV + ", " + ComparisonReport.MARKDOWN);
         w.flush();
         return 0;
-    }
-
-    /**
-     * The loss curves of a gd run folder's loss.csv (member, step, loss; thinned by --loss-every),
-     * one {steps, losses} pair per member; none without --gd.
-     */
-    private List<double[][]> lossCurves() {
-        Path file = gdDir == null ? null : gdDir.resolve("loss.csv");
-        if (file == null || !Files.isRegularFile(file)) {
-            return List.of();
-        }
-        java.util.Map<Integer, List<double[]>> byMember = new java.util.TreeMap<>();
-        for (java.util.Map<String, String> r : org.netropy.report.ExperimentTable.readCsv(file)) {
-            byMember.computeIfAbsent(Integer.parseInt(r.get("member")), m -> new java.util.ArrayList<>())
-                    .add(new double[] {Double.parseDouble(r.get("step")), Double.parseDouble(r.get("loss"))});
-        }
-        List<double[][]> out = new java.util.ArrayList<>();
-        for (List<double[]> rows : byMember.values()) {
-            double[][] curve = new double[2][rows.size()];
-            for (int k = 0; k < rows.size(); k++) {
-                curve[0][k] = rows.get(k)[0];
-                curve[1][k] = rows.get(k)[1];
-            }
-            out.add(curve);
-        }
-        return out;
     }
 
     /**
@@ -253,7 +232,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** Compares table a with the max-ent law at one σ or, with sigma=auto, at the three σ of THEORY §5. */
-    private int compareWithMaxEnt(NeuronTable a, Path fileA) {
+    private int compareWithMaxEnt(NeuronTable a, Path fileA, List<double[][]> lossCurves) {
         MaxEntSpec spec = MaxEntSpec.parse(maxent);
         ComparisonSettings settings = settings(a.features(), a.contexts());
         if (settings.task() == null && a.features() != a.contexts()) {
@@ -277,7 +256,7 @@ public final class CompareCommand implements Callable<Integer> {
             // the sample the comparator drew (same stream, same size), so the figures show what was compared
             NeuronTable sample = model.sample(settings.modelSampleSize() > 0 ? settings.modelSampleSize() : a.size(),
                     new RandomStreams(seed).stream("model-sample"));
-            org.netropy.report.CompareFigures.write(c, a, sample, settings.threshold(), lossCurves(), dir,
+            org.netropy.report.CompareFigures.write(c, a, sample, settings.threshold(), lossCurves, dir,
                     org.netropy.report.FigureOptions.DEFAULT);
             w.println("== " + e.getKey() + ": " + model.description());
             w.print(ComparisonReport.summary(c));

@@ -218,14 +218,16 @@ public final class GdCommand implements Runnable {
                         memberTable = from.hasMembers() ? from.member(members[fromIndex % members.length]) : from;
                         fromIndex++;
                     }
-                    specs.add(new GdRunSpec(t, hidden, Activation.parse("--activation", activation),
-                            hiddenBias != null ? hiddenBias : flesch, outputBias != null ? outputBias : flesch,
-                            Readout.parse("--readout", readout != null ? readout : (flesch ? "unit" : "mean-field")), alpha, centre,
-                            init, lr != null ? lr : (flesch ? GdRunSpec.FLESCH_LEARNING_RATE : GdRunSpec.MEAN_FIELD_LEARNING_RATE),
-                            LearningRateScaling.parse("--lr-scaling", lrScaling != null ? lrScaling : (flesch ? "plain" : "mean-field")),
-                            algorithm.optimizer(), algorithm.momentum(),
-                            LossScale.parse("--loss", loss != null ? loss : (flesch ? "sum" : "mean")), steps, tolerance,
-                            Precision.parse("--precision", precision), 1e8, snaps, memberTable, algorithm.algorithm()));
+                    specs.add(GdRunSpec.builder(t).hidden(hidden).activation(Activation.parse("--activation", activation))
+                            .hiddenBias(hiddenBias != null ? hiddenBias : flesch).outputBias(outputBias != null ? outputBias : flesch)
+                            .readout(Readout.parse("--readout", readout != null ? readout : (flesch ? "unit" : "mean-field")))
+                            .alpha(alpha).centred(centre).init(init)
+                            .learningRate(lr != null ? lr : (flesch ? GdRunSpec.FLESCH_LEARNING_RATE : GdRunSpec.MEAN_FIELD_LEARNING_RATE))
+                            .lrScaling(LearningRateScaling.parse("--lr-scaling", lrScaling != null ? lrScaling : (flesch ? "plain" : "mean-field")))
+                            .optimizer(algorithm.optimizer()).momentum(algorithm.momentum())
+                            .loss(LossScale.parse("--loss", loss != null ? loss : (flesch ? "sum" : "mean"))).steps(steps).tolerance(tolerance)
+                            .precision(Precision.parse("--precision", precision)).snapshotSteps(snaps).initFrom(memberTable)
+                            .algorithm(algorithm.algorithm()).build());
                     streams.add(new RandomStreams(seed));
                 }
             }

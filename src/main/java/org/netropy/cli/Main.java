@@ -49,19 +49,34 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the project's error policy; returns the exit code (used by tests). */
     public static int execute(String... args) {
-        return execute(commandLine(), args);
+        CommandLine cl;
+        try {
+            cl = commandLine();
+        } catch (RuntimeException | Error e) {
+            // a broken command model (annotations, static tables) is a bug like any other: exit 1 with a log
+            PrintWriter err = new PrintWriter(System.err, true);
+            return failed(e, e, String.join(" ", args), err);
+        }
+        return execute(cl, args);
     }
 
-    /** Runs a configured command line; errors that picocli does not handle (out of memory) are mapped here. */
+    /**
+     * Runs a configured command line. Picocli hands exceptions of a command to the execution
+     * handler but lets errors through (out of memory, an assertion, a failed class
+     * initialisation, a stack overflow): they are mapped here, by the same policy.
+     */
     public static int execute(CommandLine cl, String... args) {
         try {
             return cl.execute(args);
-        } catch (OutOfMemoryError e) {
+        } catch (Error e) {
             CommandLine leaf = cl;
             CommandLine.ParseResult r = cl.getParseResult();
             while (r != null && r.subcommand() != null) {
                 r = r.subcommand();
                 leaf = r.commandSpec().commandLine();
+            }
+            if (!(e instanceof OutOfMemoryError) && System.getenv("NETROPY_DEBUG") != null) {
+                e.printStackTrace(cl.getErr());
             }
             return report(e, leaf, cl.getErr());
         }
@@ -123,8 +138,14 @@ public final class Main implements Runnable {
                     + " or give Java more memory, e.g. NETROPY_JAVA_OPTS=-Xmx16g");
             return EXIT_FAILURE;
         }
-        Path log = writeLog(thrown, commandLine);
-        err.println("netropy: failed: " + ex.getClass().getSimpleName() + ": " + oneLine(ex.getMessage())
+        CommandLine.ParseResult parsed = commandLine.getParseResult();
+        return failed(thrown, ex, parsed == null ? "" : String.join(" ", parsed.originalArgs()), err);
+    }
+
+    /** An unexpected failure: one line naming the log file that holds the stack trace; exit 1. */
+    private static int failed(Throwable thrown, Throwable shown, String args, PrintWriter err) {
+        Path log = writeLog(thrown, args);
+        err.println("netropy: failed: " + shown.getClass().getSimpleName() + ": " + oneLine(shown.getMessage())
                 + (log != null ? " (stack trace in " + log + ")" : " (set NETROPY_DEBUG=1 for details)"));
         return EXIT_FAILURE;
     }
@@ -143,7 +164,7 @@ public final class Main implements Runnable {
     }
 
     /** Writes the full stack trace of an unexpected failure to a log file; null if that fails too. */
-    private static Path writeLog(Throwable ex, CommandLine commandLine) {
+    private static Path writeLog(Throwable ex, String args) {
         try {
             String dir = System.getProperty(LOG_DIR_PROPERTY);
             Path logs = dir != null ? Path.of(dir) : Path.of(System.getProperty("java.io.tmpdir"));
@@ -151,8 +172,7 @@ public final class Main implements Runnable {
             Path log = Files.createTempFile(logs, "netropy-error-", ".log");
             StringWriter trace = new StringWriter();
             PrintWriter w = new PrintWriter(trace);
-            w.println("netropy " + String.join(" ", commandLine.getParseResult() == null ? java.util.List.of()
-                    : commandLine.getParseResult().originalArgs()));
+            w.println("netropy " + args);
             w.println("at " + java.time.Instant.now());
             ex.printStackTrace(w);
             w.flush();

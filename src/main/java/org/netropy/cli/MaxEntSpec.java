@@ -1,16 +1,16 @@
 package org.netropy.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.netropy.compare.MaxEntReference;
 import org.netropy.connectivity.NeuronTable;
+import org.netropy.gd.GdOutput;
+import org.netropy.gd.GdRunFolder;
 import org.netropy.io.InvalidInputException;
 import org.netropy.maxent.GainFunction;
 import org.netropy.maxent.GainPrior;
-import org.netropy.maxent.MaxEntProblem;
 import org.netropy.maxent.MaxEntSolution;
+import org.netropy.maxent.ReferenceScales;
 import org.netropy.task.TargetNormalisation;
 import org.netropy.task.TaskMatrix;
 
@@ -76,15 +76,14 @@ record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetN
      * continuous gains {@code φ'(v)}.
      */
     static GainPrior initialisationPrior(Path gdDir, int contexts) {
-        var settings = metrics(gdDir).get("settings");
-        String where = "--maxent sigma=auto (" + gdDir.resolve("metrics.json") + ")";
-        InvalidInputException.require(settings != null && settings.hasNonNull("activation") && settings.hasNonNull("contextScale"),
+        GdRunFolder.Recorded settings = recorded(gdDir);
+        String where = "--maxent sigma=auto (" + gdDir.resolve(GdRunFolder.METRICS) + ")";
+        InvalidInputException.require(settings.activation() != null && settings.contextScale() != null,
                 where, "a metrics.json whose settings record activation and contextScale", "neither");
-        GainFunction f = GainFunction.parse(where + " activation", settings.get("activation").asText());
-        boolean bias = settings.path("hiddenBias").asBoolean(false);
-        double b0 = bias ? settings.path("biasInit").asDouble(0) : 0;
-        double sb = bias ? settings.path("biasScale").asDouble(0) : 0;
-        double sv = settings.get("contextScale").asDouble();
+        GainFunction f = GainFunction.parse(where + " activation", settings.activation());
+        double b0 = settings.hiddenBias() ? settings.biasInit() : 0;
+        double sb = settings.hiddenBias() ? settings.biasScale() : 0;
+        double sv = settings.contextScale();
         InvalidInputException.require(sv > 0, where, "context weights initialised with a positive scale (at scale 0 every"
                 + " context has the same gain pattern and the task is not solvable by gain patterns)", sv);
         return GainPrior.forActivation(f, contexts, sv, b0, sb, 4, GainPrior.DEFAULT_MAX_ATOMS);
@@ -104,35 +103,29 @@ record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetN
         GainPrior prior = auto && gdDir != null && !priorGiven ? initialisationPrior(gdDir, task.contexts()) : prior(task.contexts());
         if (!auto) {
             Map<String, MaxEntSolution> out = new LinkedHashMap<>();
-            out.put("sigma-" + sigma, MaxEntReference.converged(MaxEntProblem.of(task, Double.parseDouble(sigma), prior)));
+            out.put("sigma-" + sigma, ReferenceScales.at(task, Double.parseDouble(sigma), prior));
             return out;
         }
-        return MaxEntReference.atThreeScales(task, prior, observed, initScale != null ? initScale : initScaleOf(gdDir));
+        return ReferenceScales.atThreeScales(task, prior, observed.meanSquaredNorm(), initScale != null ? initScale : initScaleOf(gdDir));
     }
 
     /** The stimulus-weight initial scale recorded by {@code gd train} in metrics.json. */
     static double initScaleOf(Path gdDir) {
         InvalidInputException.require(gdDir != null, "--maxent sigma=auto", "used with --gd DIR or with init-scale=S", "no --gd folder");
-        var node = metrics(gdDir);
-        Path metrics = gdDir.resolve("metrics.json");
-        java.util.List<com.fasterxml.jackson.databind.JsonNode> found = node.findValues("stimulusScale");
-        InvalidInputException.require(!found.isEmpty() && found.get(0).isNumber(), "--maxent sigma=auto",
+        java.util.List<Double> found = recorded(gdDir).stimulusScales();
+        Path metrics = gdDir.resolve(GdRunFolder.METRICS);
+        InvalidInputException.require(!found.isEmpty(), "--maxent sigma=auto",
                 "a metrics.json that records the initial stimulus scale (or init-scale=S)", metrics);
-        double scale = found.get(0).asDouble();
-        for (var f : found) {
-            InvalidInputException.require(f.asDouble() == scale, "--maxent sigma=auto",
+        double scale = found.get(0);
+        for (double f : found) {
+            InvalidInputException.require(f == scale, "--maxent sigma=auto",
                     "a gd run whose members share one initial scale (or init-scale=S)", metrics);
         }
         return scale;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode metrics(Path gdDir) {
-        Path metrics = gdDir.resolve("metrics.json");
-        InvalidInputException.require(Files.isRegularFile(metrics), "--maxent sigma=auto", "a gd folder with metrics.json (or init-scale=S)", gdDir);
-        try {
-            return org.netropy.io.Json.MAPPER.readTree(metrics.toFile());
-        } catch (java.io.IOException e) {
-            throw new InvalidInputException(metrics + ": not readable JSON");
-        }
+    private static GdRunFolder.Recorded recorded(Path gdDir) {
+        return GdOutput.read(gdDir).recorded().orElseThrow(() -> new InvalidInputException("--maxent sigma=auto must be "
+                + "a gd folder with metrics.json (or init-scale=S) (got " + gdDir + ")"));
     }
 }

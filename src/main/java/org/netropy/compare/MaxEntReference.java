@@ -34,45 +34,6 @@ public final class MaxEntReference implements PopulationModel {
         }
     }
 
-    /** σ standing for the σ → 0 limit: fractions and E[zw|g] have converged there (THEORY §3). */
-    public static final double LIMIT_SIGMA = 0.01;
-
-    /**
-     * The max-ent laws a trained table is compared with (THEORY §5), in order: σ equal to the
-     * initial scale ("initial-scale", lazy/intermediate regime), the norm-matched σ with
-     * {@code E|w|²+z²} of the table ("norm-matched", rich regime; absent when the table is below
-     * the minimum norm 2S*(A), i.e. has not solved the task), and the small-σ limit
-     * ("small-sigma-limit"). Every solution has converged.
-     */
-    public static java.util.Map<String, MaxEntSolution> atThreeScales(org.netropy.task.TaskMatrix task,
-            org.netropy.maxent.GainPrior prior, NeuronTable observed, double initialScale) {
-        java.util.Map<String, MaxEntSolution> out = new LinkedHashMap<>();
-        out.put("initial-scale", converged(org.netropy.maxent.MaxEntProblem.of(task, initialScale, prior)));
-        try {
-            MaxEntSolution matched = org.netropy.maxent.NormMatchedScale.solve(task, prior, observed.meanSquaredNorm(),
-                    org.netropy.maxent.SolverSettings.DEFAULT).solution();
-            if (!matched.converged()) {
-                throw new org.netropy.io.NotConvergedException("norm-matched max-ent reference: "
-                        + org.netropy.maxent.SolutionReport.accuracy(matched) + "; " + String.join("; ", matched.warnings()));
-            }
-            out.put("norm-matched", matched);
-        } catch (InvalidInputException belowMinimumNorm) {
-            // no max-ent law has so small a norm: the table does not solve the task
-        }
-        out.put("small-sigma-limit", converged(org.netropy.maxent.MaxEntProblem.of(task, LIMIT_SIGMA, prior)));
-        return out;
-    }
-
-    /** Solves and insists on convergence (the message carries the solver's warnings). */
-    public static MaxEntSolution converged(org.netropy.maxent.MaxEntProblem p) {
-        MaxEntSolution s = org.netropy.maxent.MaxEntSolver.solve(p);
-        if (!s.converged()) {
-            throw new org.netropy.io.NotConvergedException(String.format("max-ent reference at sigma_w=%g: %s; %s",
-                    p.sigmaW(), org.netropy.maxent.SolutionReport.accuracy(s), String.join("; ", s.warnings())));
-        }
-        return s;
-    }
-
     public MaxEntSolution solution() {
         return solution;
     }

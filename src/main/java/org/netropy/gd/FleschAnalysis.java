@@ -40,15 +40,32 @@ public final class FleschAnalysis {
         return cls;
     }
 
-    public static Map<String, Object> analyse(Network net, TaskData data, double[] offset) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    /**
+     * The analyses of one network.
+     *
+     * @param unitClasses                hidden units per class of {@link #CLASSES}
+     * @param ablationAccuracyPerContext sign accuracy per context after ablating each class but {@code dead}
+     * @param rsaBetas                   betas of the grid, orthogonal and parallel model RDMs
+     */
+    public record Result(Map<String, Integer> unitClasses, Map<String, double[]> ablationAccuracyPerContext,
+                         Map<String, Double> rsaBetas) {
+        /** The record in metrics.json. */
+        public Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("unitClasses", unitClasses);
+            m.put("ablationAccuracyPerContext", ablationAccuracyPerContext);
+            m.put("rsaBetas", rsaBetas);
+            return m;
+        }
+    }
+
+    public static Result analyse(Network net, TaskData data, double[] offset) {
         int[] cls = unitClasses(net, data);
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (int c = 0; c < CLASSES.length; c++) {
             int cc = c;
             counts.put(CLASSES[c], (int) java.util.Arrays.stream(cls).filter(x -> x == cc).count());
         }
-        m.put("unitClasses", counts);
         Map<String, double[]> ablation = new LinkedHashMap<>();
         for (int c = 1; c < CLASSES.length; c++) {
             boolean[] ablate = new boolean[cls.length];
@@ -58,9 +75,7 @@ public final class FleschAnalysis {
             double[] y = RegimeMetrics.centred(net.outputs(data, ablate), offset);
             ablation.put(CLASSES[c], new double[] {data.signAccuracy(y, 0), data.signAccuracy(y, 1)});
         }
-        m.put("ablationAccuracyPerContext", ablation);
-        m.put("rsaBetas", rsaBetas(net.activity(data)));
-        return m;
+        return new Result(counts, ablation, rsaBetas(net.activity(data)));
     }
 
     /** Betas (grid, orthogonal, parallel) of the hidden RDM; activity rows in task sample order. */

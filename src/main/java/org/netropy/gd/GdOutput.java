@@ -47,8 +47,8 @@ public final class GdOutput {
             throw new UncheckedIOException(e);
         }
         boolean many = results.size() > 1;
-        NeuronTableCsv.write(dir.resolve("neurons_init.csv"), table(results, true));
-        NeuronTableCsv.write(dir.resolve("neurons.csv"), table(results, false));
+        NeuronTableCsv.write(dir.resolve(GdRunFolder.INITIAL_TABLE), table(results, true));
+        NeuronTableCsv.write(dir.resolve(GdRunFolder.FINAL_TABLE), table(results, false));
         StringBuilder loss = new StringBuilder("member,step,loss\n");
         for (int m = 0; m < results.size(); m++) {
             double[] curve = results.get(m).lossCurve();
@@ -58,7 +58,7 @@ public final class GdOutput {
                 }
             }
         }
-        AtomicFiles.writeString(dir.resolve("loss.csv"), loss.toString());
+        AtomicFiles.writeString(dir.resolve(GdRunFolder.LOSS), loss.toString());
         for (int step : results.get(0).snapshots().keySet()) {
             List<NeuronTable> tables = new ArrayList<>();
             for (GdResult r : results) {
@@ -71,7 +71,12 @@ public final class GdOutput {
                 NeuronTableCsv.write(dir.resolve("neurons_step" + step + ".csv"), many ? NeuronTable.ofMembers(tables) : tables.get(0));
             }
         }
-        Json.write(dir.resolve("metrics.json"), record(results));
+        Json.write(dir.resolve(GdRunFolder.METRICS), record(results));
+    }
+
+    /** A folder this class wrote, to be read back (by {@link GdRunFolder}, its one reader). */
+    public static GdRunFolder read(Path dir) {
+        return new GdRunFolder(dir);
     }
 
     static NeuronTable table(List<GdResult> results, boolean initial) {
@@ -113,7 +118,7 @@ public final class GdOutput {
             e.put("divergedStep", r.divergedStep());
             e.put("converged", r.converged());
             e.put("outputBias", r.last().outputBias());
-            e.put("metrics", r.metrics());
+            e.put("metrics", r.metrics().toJson());
             members.add(e);
         }
         m.put("members", members);

@@ -26,9 +26,14 @@ import org.netropy.connectivity.NeuronTable;
 public record GdResult(GdRunSpec spec, long rootSeed, Map<String, Long> seeds, Network initial, Network last,
                        NeuronTable initialTable, NeuronTable finalTable, double[] lossCurve, int stepsRun,
                        boolean diverged, int divergedStep, boolean converged, double[] offset,
-                       SortedMap<Integer, NeuronTable> snapshots, Map<String, Object> metrics) {
+                       SortedMap<Integer, NeuronTable> snapshots, RegimeMetrics metrics) {
 
     public double finalLoss() {
         return lossCurve[lossCurve.length - 1];
+    }
+
+    /** The regime metrics as one flat table row ({@link RegimeMetrics#COLUMNS}), with whether this run diverged. */
+    public Map<String, Object> metricsRow() {
+        return metrics.toRow(diverged);
     }
 }

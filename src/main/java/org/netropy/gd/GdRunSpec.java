@@ -67,17 +67,6 @@ public record GdRunSpec(Task task, int hidden, Activation activation, boolean hi
                 "at most the " + task.data().size() + " samples of the task (0 = full batch)", algorithm.batchSize());
     }
 
-    /** A full-batch run on the fused kernel (the settings before the DL4J backend). */
-    public GdRunSpec(Task task, int hidden, Activation activation, boolean hiddenBias, boolean outputBias,
-                     Readout readout, double alpha, boolean centred, InitSpec init, double learningRate,
-                     LearningRateScaling lrScaling, Optimizer optimizer, double momentum, LossScale loss,
-                     int steps, double tolerance, Precision precision, double divergenceFactor,
-                     int[] snapshotSteps, NeuronTable initFrom) {
-        this(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate, lrScaling,
-                optimizer, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom,
-                TrainingAlgorithm.DEFAULT);
-    }
-
     /** Base learning rate η of the mean-field recipe (THEORY §4). */
     public static final double MEAN_FIELD_LEARNING_RATE = 0.05;
     /** Base learning rate η of the Flesch et al. 2022 recipe (their public code). */
@@ -90,9 +79,7 @@ public record GdRunSpec(Task task, int hidden, Activation activation, boolean hi
      * N(0, σ²), η = 0.05 with mean-field scaling, mean squared error, double precision.
      */
     public static GdRunSpec meanField(Task task, int hidden, double sigma, int steps) {
-        return new GdRunSpec(task, hidden, Activation.RELU, false, false, Readout.MEAN_FIELD, 1.0, false,
-                InitSpec.uniform(sigma), MEAN_FIELD_LEARNING_RATE, LearningRateScaling.MEAN_FIELD, Optimizer.GD, 0.9, LossScale.MEAN,
-                steps, 0, Precision.DOUBLE, 1e8, new int[0], null);
+        return builder(task).hidden(hidden).init(InitSpec.uniform(sigma)).steps(steps).build();
     }
 
     /**
@@ -101,8 +88,8 @@ public record GdRunSpec(Task task, int hidden, Activation activation, boolean hi
      */
     public static GdRunSpec flesch(Task task, int hidden, double inputScale, double contextScale, int steps) {
         InitSpec init = new InitSpec(inputScale, contextScale, 0.1, 0, 1.0 / 100, 0.1, false, LowRankSpec.FULL, null);
-        return new GdRunSpec(task, hidden, Activation.RELU, true, true, Readout.UNIT, 1.0, false, init, FLESCH_LEARNING_RATE,
-                LearningRateScaling.PLAIN, Optimizer.GD, 0.9, LossScale.SUM, steps, 0, Precision.DOUBLE, 1e8, new int[0], null);
+        return builder(task).hidden(hidden).hiddenBias(true).outputBias(true).readout(Readout.UNIT).init(init)
+                .learningRate(FLESCH_LEARNING_RATE).lrScaling(LearningRateScaling.PLAIN).loss(LossScale.SUM).steps(steps).build();
     }
 
     /** Output factor α·s(N): y = factor · Σ z_raw φ + c. */
@@ -116,39 +103,126 @@ public record GdRunSpec(Task task, int hidden, Activation activation, boolean hi
     }
 
     public GdRunSpec withInit(InitSpec i) {
-        return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, i, learningRate,
-                lrScaling, optimizer, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom, algorithm);
+        return toBuilder().init(i).build();
     }
 
     public GdRunSpec withSteps(int t) {
-        return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate,
-                lrScaling, optimizer, momentum, loss, t, tolerance, precision, divergenceFactor, snapshotSteps, initFrom, algorithm);
+        return toBuilder().steps(t).build();
     }
 
     public GdRunSpec withLearningRate(double eta) {
-        return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, eta,
-                lrScaling, optimizer, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom, algorithm);
+        return toBuilder().learningRate(eta).build();
     }
 
     public GdRunSpec withPrecision(Precision p) {
-        return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate,
-                lrScaling, optimizer, momentum, loss, steps, tolerance, p, divergenceFactor, snapshotSteps, initFrom, algorithm);
+        return toBuilder().precision(p).build();
     }
 
     public GdRunSpec withOptimizer(Optimizer o) {
-        return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate,
-                lrScaling, o, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom, algorithm);
+        return toBuilder().optimizer(o).build();
     }
 
     public GdRunSpec withInitFrom(NeuronTable t) {
-        return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate,
-                lrScaling, optimizer, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, t, algorithm);
+        return toBuilder().initFrom(t).build();
     }
 
     /** The same run with another optimizer, momentum and training algorithm. */
     public GdRunSpec withAlgorithm(Optimizer o, double mu, TrainingAlgorithm a) {
-        return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate,
-                lrScaling, o, mu, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom, a);
+        return toBuilder().optimizer(o).momentum(mu).algorithm(a).build();
+    }
+
+    /**
+     * A run on {@code task} with the mean-field defaults of THEORY §4 (N = 100, σ = 1,
+     * {@link #DEFAULT_STEPS} steps, the rest as {@link #meanField}); set what differs.
+     */
+    public static Builder builder(Task task) {
+        return new Builder(task);
+    }
+
+    /** A builder holding every setting of this run. */
+    public Builder toBuilder() {
+        Builder b = new Builder(task);
+        b.hidden = hidden;
+        b.activation = activation;
+        b.hiddenBias = hiddenBias;
+        b.outputBias = outputBias;
+        b.readout = readout;
+        b.alpha = alpha;
+        b.centred = centred;
+        b.init = init;
+        b.learningRate = learningRate;
+        b.lrScaling = lrScaling;
+        b.optimizer = optimizer;
+        b.momentum = momentum;
+        b.loss = loss;
+        b.steps = steps;
+        b.tolerance = tolerance;
+        b.precision = precision;
+        b.divergenceFactor = divergenceFactor;
+        b.snapshotSteps = snapshotSteps;
+        b.initFrom = initFrom;
+        b.algorithm = algorithm;
+        return b;
+    }
+
+    /**
+     * The one place besides the record that knows every field: each setter replaces one field,
+     * {@link #build} validates the whole run (the record's constructor).
+     */
+    public static final class Builder {
+        private Task task;
+        private int hidden = 100;
+        private Activation activation = Activation.RELU;
+        private boolean hiddenBias;
+        private boolean outputBias;
+        private Readout readout = Readout.MEAN_FIELD;
+        private double alpha = 1.0;
+        private boolean centred;
+        private InitSpec init = InitSpec.uniform(1.0);
+        private double learningRate = MEAN_FIELD_LEARNING_RATE;
+        private LearningRateScaling lrScaling = LearningRateScaling.MEAN_FIELD;
+        private Optimizer optimizer = Optimizer.GD;
+        private double momentum = 0.9;
+        private LossScale loss = LossScale.MEAN;
+        private int steps = DEFAULT_STEPS;
+        private double tolerance;
+        private Precision precision = Precision.DOUBLE;
+        private double divergenceFactor = 1e8;
+        private int[] snapshotSteps = new int[0];
+        private NeuronTable initFrom;
+        private TrainingAlgorithm algorithm = TrainingAlgorithm.DEFAULT;
+
+        private Builder(Task task) {
+            this.task = task;
+        }
+
+        public Builder task(Task v) { task = v; return this; }
+        public Builder hidden(int v) { hidden = v; return this; }
+        public Builder activation(Activation v) { activation = v; return this; }
+        public Builder hiddenBias(boolean v) { hiddenBias = v; return this; }
+        public Builder outputBias(boolean v) { outputBias = v; return this; }
+        public Builder readout(Readout v) { readout = v; return this; }
+        public Builder alpha(double v) { alpha = v; return this; }
+        public Builder centred(boolean v) { centred = v; return this; }
+        public Builder init(InitSpec v) { init = v; return this; }
+        public Builder learningRate(double v) { learningRate = v; return this; }
+        public Builder lrScaling(LearningRateScaling v) { lrScaling = v; return this; }
+        public Builder optimizer(Optimizer v) { optimizer = v; return this; }
+        public Builder momentum(double v) { momentum = v; return this; }
+        public Builder loss(LossScale v) { loss = v; return this; }
+        public Builder steps(int v) { steps = v; return this; }
+        public Builder tolerance(double v) { tolerance = v; return this; }
+        public Builder precision(Precision v) { precision = v; return this; }
+        public Builder divergenceFactor(double v) { divergenceFactor = v; return this; }
+        public Builder snapshotSteps(int[] v) { snapshotSteps = v; return this; }
+        public Builder initFrom(NeuronTable v) { initFrom = v; return this; }
+        public Builder algorithm(TrainingAlgorithm v) { algorithm = v; return this; }
+
+        public GdRunSpec build() {
+            return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate,
+                    lrScaling, optimizer, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom,
+                    algorithm);
+        }
     }
 
     /** Settings as a JSON-friendly map (the task's own settings are recorded separately). */

@@ -65,7 +65,7 @@ public final class GdTrainer {
             }
             SortedMap<Integer, NeuronTable> snaps = new TreeMap<>();
             o.snapshots().forEach((t, net) -> snaps.put(t, net.toTable(data)));
-            Map<String, Object> metrics = RegimeMetrics.compute(spec, o.initial(), o.last(), o.offset());
+            RegimeMetrics metrics = RegimeMetrics.compute(spec, o.initial(), o.last(), o.offset());
             results.add(new GdResult(spec, rs.rootSeed(), seeds, o.initial(), o.last(), o.initial().toTable(data),
                     o.last().toTable(data), o.lossCurve(), o.stepsRun(), o.diverged(), o.divergedStep(), o.converged(),
                     o.offset(), snaps, metrics));

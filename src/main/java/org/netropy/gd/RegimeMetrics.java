@@ -1,6 +1,7 @@
 package org.netropy.gd;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.netropy.linalg.EffectiveRank;
 import org.netropy.linalg.Svd;
@@ -9,10 +10,121 @@ import org.netropy.task.TaskData;
 
 /**
  * How far training moved a network from its initial state (THEORY §4): the rich ↔ lazy
- * diagnostics. All are computed in plain Java from the initial and final {@link Network}.
+ * diagnostics of one run, computed in plain Java from the initial and final {@link Network}.
+ * The JSON record of metrics.json ({@link #toJson}) and the flat table columns
+ * ({@link #toRow}, {@link #COLUMNS}) are both read off these fields, here alone.
+ *
+ * @param initialLoss             loss of the initial network
+ * @param finalLoss               loss of the final network
+ * @param accuracy                sign accuracy of the final outputs
+ * @param accuracyPerContext      sign accuracy per context
+ * @param relativeChange          {@code ‖X_T − X_0‖_F / ‖X_0‖_F} per block
+ * @param normChange              Flesch et al. change of norm per block
+ * @param ntkAlignment            cosine of the initial and final tangent kernels (all parameters)
+ * @param ntkAlignmentStimulus    the same for the stimulus weights alone
+ * @param representationAlignment cosine of the initial and final hidden Gram matrices
+ * @param cka                     centred kernel alignment of the hidden representations
+ * @param activationHamming       fraction of (sample, neuron) activation signs that flipped
+ * @param conservedDrift          drift of the conserved q_i (NaN unless homogeneous φ with plain GD)
+ * @param effectiveRankInit       effective ranks of the initial stimulus weights, by measure
+ * @param effectiveRankFinal      the same for the final stimulus weights
+ * @param flesch                  the Flesch et al. analyses on the trees task, else null
  */
-public final class RegimeMetrics {
-    private RegimeMetrics() {}
+public record RegimeMetrics(double initialLoss, double finalLoss, double accuracy, double[] accuracyPerContext,
+                            RelativeChange relativeChange, NormChange normChange, double ntkAlignment,
+                            double ntkAlignmentStimulus, double representationAlignment, double cka,
+                            double activationHamming, double conservedDrift, Map<String, Double> effectiveRankInit,
+                            Map<String, Double> effectiveRankFinal, FleschAnalysis.Result flesch) {
+
+    /** Relative change per block: stimulus w, context v, hidden bias b, readout z, the whole hidden layer [w, v, b]. */
+    public record RelativeChange(double stimulus, double context, double hiddenBias, double readout, double hidden) {}
+
+    /** Change of norm per block: stimulus w, the hidden layer [w, v, b], readout z. */
+    public record NormChange(double stimulus, double hidden, double readout) {}
+
+    /** The table columns of {@link #toRow}, snake_case (THEORY §4); the last fourteen only on the Flesch task. */
+    public static final List<String> COLUMNS = List.of("final_loss", "accuracy", "diverged", "relative_change_stimulus",
+            "relative_change_context", "relative_change_readout", "norm_change_stimulus", "ntk_alignment",
+            "ntk_alignment_stimulus", "representation_alignment", "cka", "activation_hamming", "conserved_drift",
+            "erank_init", "erank_final", "units_dead", "units_context1_only", "units_context2_only", "units_mixed",
+            "rsa_grid", "rsa_orthogonal", "rsa_parallel", "ablation_context1_only_context1", "ablation_context1_only_context2",
+            "ablation_mixed_context1", "ablation_mixed_context2");
+
+    /** The flat table row ({@link #COLUMNS}); {@code diverged} is the run's, recorded beside its metrics. */
+    public Map<String, Object> toRow(boolean diverged) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("final_loss", finalLoss);
+        row.put("accuracy", accuracy);
+        row.put("diverged", diverged ? 1.0 : 0.0);
+        row.put("relative_change_stimulus", relativeChange.stimulus());
+        row.put("relative_change_context", relativeChange.context());
+        row.put("relative_change_readout", relativeChange.readout());
+        row.put("norm_change_stimulus", normChange.stimulus());
+        row.put("ntk_alignment", ntkAlignment);
+        row.put("ntk_alignment_stimulus", ntkAlignmentStimulus);
+        row.put("representation_alignment", representationAlignment);
+        row.put("cka", cka);
+        row.put("activation_hamming", activationHamming);
+        row.put("conserved_drift", conservedDrift);
+        row.put("erank_init", erank(effectiveRankInit));
+        row.put("erank_final", erank(effectiveRankFinal));
+        if (flesch != null) {
+            Map<String, Integer> classes = flesch.unitClasses();
+            double total = classes.values().stream().mapToDouble(Integer::doubleValue).sum();
+            row.put("units_dead", classes.get("dead") / total);
+            row.put("units_context1_only", classes.get("context1-only") / total);
+            row.put("units_context2_only", classes.get("context2-only") / total);
+            row.put("units_mixed", classes.get("mixed") / total);
+            row.put("rsa_grid", flesch.rsaBetas().get("grid"));
+            row.put("rsa_orthogonal", flesch.rsaBetas().get("orthogonal"));
+            row.put("rsa_parallel", flesch.rsaBetas().get("parallel"));
+            double[] c1 = flesch.ablationAccuracyPerContext().get("context1-only");
+            double[] mixed = flesch.ablationAccuracyPerContext().get("mixed");
+            row.put("ablation_context1_only_context1", c1[0]);
+            row.put("ablation_context1_only_context2", c1[1]);
+            row.put("ablation_mixed_context1", mixed[0]);
+            row.put("ablation_mixed_context2", mixed[1]);
+        }
+        return row;
+    }
+
+    private static double erank(Map<String, Double> ranks) {
+        Double e = ranks.get(EffectiveRank.ENTROPY.label());
+        return e == null ? Double.NaN : e;
+    }
+
+    /** The record in metrics.json (keys and nesting as the notebooks read them). */
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("initialLoss", initialLoss);
+        m.put("finalLoss", finalLoss);
+        m.put("accuracy", accuracy);
+        m.put("accuracyPerContext", accuracyPerContext);
+        Map<String, Double> rel = new LinkedHashMap<>();
+        rel.put("stimulus", relativeChange.stimulus());
+        rel.put("context", relativeChange.context());
+        rel.put("hiddenBias", relativeChange.hiddenBias());
+        rel.put("readout", relativeChange.readout());
+        rel.put("hidden", relativeChange.hidden());
+        m.put("relativeChange", rel);
+        Map<String, Double> norm = new LinkedHashMap<>();
+        norm.put("stimulus", normChange.stimulus());
+        norm.put("hidden", normChange.hidden());
+        norm.put("readout", normChange.readout());
+        m.put("normChange", norm);
+        m.put("ntkAlignment", ntkAlignment);
+        m.put("ntkAlignmentStimulus", ntkAlignmentStimulus);
+        m.put("representationAlignment", representationAlignment);
+        m.put("cka", cka);
+        m.put("activationHamming", activationHamming);
+        m.put("conservedDrift", conservedDrift);
+        m.put("effectiveRankInit", effectiveRankInit);
+        m.put("effectiveRankFinal", effectiveRankFinal);
+        if (flesch != null) {
+            m.put("flesch", flesch.toJson());
+        }
+        return m;
+    }
 
     /** Relative change {@code ‖X_T − X_0‖_F / ‖X_0‖_F} (NaN when X_0 = 0). */
     public static double relativeChange(double[][] x0, double[][] x1) {
@@ -82,50 +194,31 @@ public final class RegimeMetrics {
         return scale == 0 ? Double.NaN : max / scale;
     }
 
-    /** Every metric of one run, keyed by name (JSON-friendly). */
-    public static Map<String, Object> compute(GdRunSpec spec, Network init, Network fin, double[] offset) {
+    /** Every metric of one run. */
+    public static RegimeMetrics compute(GdRunSpec spec, Network init, Network fin, double[] offset) {
         TaskData data = spec.task().data();
-        Map<String, Object> m = new LinkedHashMap<>();
         double scale = spec.loss().factor(data.size());
-        m.put("initialLoss", init.loss(data, offset, scale));
-        m.put("finalLoss", fin.loss(data, offset, scale));
         double[] y = centred(fin.outputs(data), offset);
-        m.put("accuracy", data.signAccuracy(y));
         double[] accCtx = new double[data.contexts()];
         for (int k = 0; k < accCtx.length; k++) {
             accCtx[k] = data.signAccuracy(y, k);
         }
-        m.put("accuracyPerContext", accCtx);
-        Map<String, Double> rel = new LinkedHashMap<>();
-        rel.put("stimulus", relativeChange(init.w(), fin.w()));
-        rel.put("context", relativeChange(init.v(), fin.v()));
-        rel.put("hiddenBias", relativeChange(init.b(), fin.b()));
-        rel.put("readout", relativeChange(init.z(), fin.z()));
-        rel.put("hidden", relativeChange(hiddenLayer(init), hiddenLayer(fin)));
-        m.put("relativeChange", rel);
-        Map<String, Double> norm = new LinkedHashMap<>();
-        norm.put("stimulus", normChange(init.w(), fin.w()));
-        norm.put("hidden", normChange(hiddenLayer(init), hiddenLayer(fin)));
-        norm.put("readout", normChange(new double[][] {init.z()}, new double[][] {fin.z()}));
-        m.put("normChange", norm);
-        m.put("ntkAlignment", RepresentationSimilarity.cosine(
-                TangentKernel.full(init, data, spec.hiddenBias(), spec.outputBias()),
-                TangentKernel.full(fin, data, spec.hiddenBias(), spec.outputBias())));
-        m.put("ntkAlignmentStimulus", RepresentationSimilarity.cosine(
-                TangentKernel.stimulusOnly(init, data), TangentKernel.stimulusOnly(fin, data)));
+        RelativeChange rel = new RelativeChange(relativeChange(init.w(), fin.w()), relativeChange(init.v(), fin.v()),
+                relativeChange(init.b(), fin.b()), relativeChange(init.z(), fin.z()),
+                relativeChange(hiddenLayer(init), hiddenLayer(fin)));
+        NormChange norm = new NormChange(normChange(init.w(), fin.w()), normChange(hiddenLayer(init), hiddenLayer(fin)),
+                normChange(new double[][] {init.z()}, new double[][] {fin.z()}));
+        double ntk = RepresentationSimilarity.cosine(TangentKernel.full(init, data, spec.hiddenBias(), spec.outputBias()),
+                TangentKernel.full(fin, data, spec.hiddenBias(), spec.outputBias()));
+        double ntkStimulus = RepresentationSimilarity.cosine(TangentKernel.stimulusOnly(init, data), TangentKernel.stimulusOnly(fin, data));
         double[][] g0 = RepresentationSimilarity.gram(init.activity(data));
         double[][] g1 = RepresentationSimilarity.gram(fin.activity(data));
-        m.put("representationAlignment", RepresentationSimilarity.cosine(g0, g1));
-        m.put("cka", RepresentationSimilarity.cka(g0, g1));
-        m.put("activationHamming", activationHamming(init, fin, data));
-        m.put("conservedDrift", spec.activation().homogeneous() && spec.optimizer() == Optimizer.GD
-                ? conservedDrift(init, fin) : Double.NaN);
-        m.put("effectiveRankInit", EffectiveRank.all(init.w()));
-        m.put("effectiveRankFinal", EffectiveRank.all(fin.w()));
-        if (spec.task() instanceof FleschTreesTask) {
-            m.put("flesch", FleschAnalysis.analyse(fin, data, offset));
-        }
-        return m;
+        return new RegimeMetrics(init.loss(data, offset, scale), fin.loss(data, offset, scale), data.signAccuracy(y), accCtx,
+                rel, norm, ntk, ntkStimulus, RepresentationSimilarity.cosine(g0, g1), RepresentationSimilarity.cka(g0, g1),
+                activationHamming(init, fin, data),
+                spec.activation().homogeneous() && spec.optimizer() == Optimizer.GD ? conservedDrift(init, fin) : Double.NaN,
+                EffectiveRank.all(init.w()), EffectiveRank.all(fin.w()),
+                spec.task() instanceof FleschTreesTask ? FleschAnalysis.analyse(fin, data, offset) : null);
     }
 
     static double[] centred(double[] y, double[] offset) {

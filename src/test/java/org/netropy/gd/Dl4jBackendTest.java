@@ -33,8 +33,8 @@ class Dl4jBackendTest {
     private static GdRunSpec spec(Task task, boolean biases, Readout readout, Optimizer o, double eta, double mu, LossScale loss,
                                   TrainingAlgorithm alg, int steps) {
         InitSpec init = new InitSpec(0.8, 0.7, biases ? 0.1 : 0, biases ? 0.3 : 0, 0.9, biases ? 0.05 : 0, false, LowRankSpec.FULL, null);
-        return new GdRunSpec(task, 12, Activation.RELU, biases, biases, readout, 1.0, false, init, eta,
-                LearningRateScaling.MEAN_FIELD, o, mu, loss, steps, 0, Precision.DOUBLE, 1e8, new int[0], null, alg);
+        return GdRunSpec.builder(task).hidden(12).hiddenBias(biases).outputBias(biases).readout(readout).init(init)
+                .learningRate(eta).optimizer(o).momentum(mu).loss(loss).steps(steps).algorithm(alg).build();
     }
 
     private static TrainingAlgorithm dl4j(int batch, double weightDecay, double dropout, TrainingAlgorithm.Schedule schedule) {
@@ -92,13 +92,11 @@ class Dl4jBackendTest {
     @Test
     void centringAndTheLossToleranceStopBothBackendsAtTheSameStep() {
         InitSpec init = new InitSpec(0.8, 0.7, 0.1, 0.3, 0.9, 0.05, false, LowRankSpec.FULL, null);
-        GdRunSpec probe = new GdRunSpec(TASK, 12, Activation.TANH, true, true, Readout.MEAN_FIELD, 2.0, true, init, 0.05,
-                LearningRateScaling.MEAN_FIELD, Optimizer.GD, 0.9, LossScale.MEAN, 100, 0, Precision.DOUBLE, 1e8, new int[] {0, 30}, null);
+        GdRunSpec probe = GdRunSpec.builder(TASK).hidden(12).activation(Activation.TANH).hiddenBias(true).outputBias(true)
+                .alpha(2.0).centred(true).init(init).learningRate(0.05).steps(100).snapshotSteps(new int[] {0, 30}).build();
         double[] curve = GdTrainer.train(probe, new RandomStreams(5)).lossCurve();
         double tolerance = (curve[60] + curve[61]) / 2;   // first below it at step 61
-        GdRunSpec s = new GdRunSpec(TASK, 12, Activation.TANH, true, true, Readout.MEAN_FIELD, 2.0, true, init, 0.05,
-                LearningRateScaling.MEAN_FIELD, Optimizer.GD, 0.9, LossScale.MEAN, 100, tolerance, Precision.DOUBLE, 1e8,
-                new int[] {0, 30}, null);
+        GdRunSpec s = probe.toBuilder().tolerance(tolerance).build();
         agree(s, 1e-9, "gd, tanh, centred, alpha 2, tolerance");
         GdResult d = GdTrainer.train(s.withAlgorithm(Optimizer.GD, 0.9, DL4J), new RandomStreams(5));
         assertTrue(d.converged());

@@ -76,8 +76,8 @@ class EnsembleAndDeterminismTest {
     void toleranceStopsEarly() {
         Task task = GdTestSupport.smallTask();
         GdRunSpec spec = GdTestSupport.spec(task, 16, Activation.RELU, Readout.MEAN_FIELD, 5000, 0.05);
-        GdRunSpec tol = new GdRunSpec(task, 16, Activation.RELU, true, true, Readout.MEAN_FIELD, 1, false, spec.init(), 0.05,
-                LearningRateScaling.MEAN_FIELD, Optimizer.GD, 0.9, LossScale.MEAN, 5000, 0.05, Precision.DOUBLE, 1e8, new int[0], null);
+        GdRunSpec tol = GdRunSpec.builder(task).hidden(16).hiddenBias(true).outputBias(true).init(spec.init()).learningRate(0.05)
+                .steps(5000).tolerance(0.05).build();
         GdResult r = GdTrainer.train(tol, new RandomStreams(2));
         assertTrue(r.converged());
         assertTrue(r.stepsRun() < 5000);

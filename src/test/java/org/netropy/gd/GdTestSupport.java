@@ -18,8 +18,8 @@ final class GdTestSupport {
     /** A spec with biases, given activation and readout, for gradient checks. */
     static GdRunSpec spec(Task task, int n, Activation act, Readout readout, int steps, double eta) {
         InitSpec init = new InitSpec(0.8, 0.7, 0.1, 0.3, 0.9, 0.05, false, LowRankSpec.FULL, null);
-        return new GdRunSpec(task, n, act, true, true, readout, 1.0, false, init, eta, LearningRateScaling.MEAN_FIELD,
-                Optimizer.GD, 0.9, LossScale.MEAN, steps, 0, Precision.DOUBLE, 1e8, new int[0], null);
+        return GdRunSpec.builder(task).hidden(n).activation(act).hiddenBias(true).outputBias(true).readout(readout).init(init)
+                .learningRate(eta).steps(steps).build();
     }
 
     static double maxAbsDiff(double[] a, double[] b) {

@@ -60,8 +60,8 @@ class GradientAndUpdateTest {
     void untrainedBiasesStayFixedAndCentringZeroesTheInitialOutput() {
         Task task = GdTestSupport.smallTask();
         GdRunSpec base = GdTestSupport.spec(task, 8, Activation.RELU, Readout.MEAN_FIELD, 3, 0.05);
-        GdRunSpec spec = new GdRunSpec(task, 8, Activation.RELU, false, false, Readout.MEAN_FIELD, 2.0, true, base.init(), 0.05,
-                LearningRateScaling.MEAN_FIELD, Optimizer.GD, 0.9, LossScale.MEAN, 3, 0, Precision.DOUBLE, 1e8, new int[0], null);
+        GdRunSpec spec = GdRunSpec.builder(task).hidden(8).alpha(2.0).centred(true).init(base.init()).learningRate(0.05)
+                .steps(3).build();
         GdResult r = GdTrainer.train(spec, new RandomStreams(3));
         assertArrayEquals(new double[8], r.last().b());
         assertEquals(0, r.last().outputBias());

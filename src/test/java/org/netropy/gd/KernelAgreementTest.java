@@ -62,9 +62,9 @@ class KernelAgreementTest {
             }
         }
         GdRunSpec s = GdTestSupport.spec(task, 8, Activation.RELU, Readout.STANDARD, 30, 0.05);
-        GdRunSpec centredNoBias = new GdRunSpec(task, 8, Activation.TANH, false, false, Readout.STANDARD, 2.0, true, s.init(),
-                0.05, LearningRateScaling.PLAIN, Optimizer.MOMENTUM, 0.9, LossScale.SUM, 30, 0, Precision.DOUBLE, 1e8,
-                new int[0], null);
+        GdRunSpec centredNoBias = GdRunSpec.builder(task).hidden(8).activation(Activation.TANH).readout(Readout.STANDARD)
+                .alpha(2.0).centred(true).init(s.init()).learningRate(0.05).lrScaling(LearningRateScaling.PLAIN)
+                .optimizer(Optimizer.MOMENTUM).loss(LossScale.SUM).steps(30).build();
         assertAgree(List.of(centredNoBias, centredNoBias), "centred, no biases");
     }
 

@@ -14,9 +14,8 @@ import org.netropy.task.Task;
 /** The rich/lazy phenomenology of Flesch et al. 2022 and of Liu et al. 2023 at test size. */
 class RichLazyTest {
 
-    @SuppressWarnings("unchecked")
-    private static double rel(GdResult r, String layer) {
-        return ((Map<String, Double>) r.metrics().get("relativeChange")).get(layer);
+    private static double stimulusChange(GdResult r) {
+        return r.metrics().relativeChange().stimulus();
     }
 
     @Test
@@ -28,15 +27,14 @@ class RichLazyTest {
         GdResult richR = r.get(0);
         GdResult lazyR = r.get(1);
         assertTrue(richR.finalLoss() < 0.3 * richR.lossCurve()[0], "rich net learns: " + richR.finalLoss());
-        assertEquals(1.0, (double) lazyR.metrics().get("accuracy"), 1e-12, "lazy net solves the task");
-        double richChange = rel(richR, "stimulus");
-        double lazyChange = rel(lazyR, "stimulus");
+        assertEquals(1.0, lazyR.metrics().accuracy(), 1e-12, "lazy net solves the task");
+        double richChange = stimulusChange(richR);
+        double lazyChange = stimulusChange(lazyR);
         assertTrue(richChange > 100 * lazyChange, "relative stimulus-weight change rich " + richChange + " vs lazy " + lazyChange);
-        assertTrue((double) lazyR.metrics().get("cka") > 0.9, "lazy CKA " + lazyR.metrics().get("cka"));
-        assertTrue((double) lazyR.metrics().get("cka") > (double) richR.metrics().get("cka"));
-        Map<String, Object> fl = (Map<String, Object>) richR.metrics().get("flesch");
-        Map<String, Double> betas = (Map<String, Double>) fl.get("rsaBetas");
-        Map<String, Double> lazyBetas = (Map<String, Double>) ((Map<String, Object>) lazyR.metrics().get("flesch")).get("rsaBetas");
+        assertTrue(lazyR.metrics().cka() > 0.9, "lazy CKA " + lazyR.metrics().cka());
+        assertTrue(lazyR.metrics().cka() > richR.metrics().cka());
+        Map<String, Double> betas = richR.metrics().flesch().rsaBetas();
+        Map<String, Double> lazyBetas = lazyR.metrics().flesch().rsaBetas();
         assertTrue(betas.get("orthogonal") > betas.get("grid"), "rich: orthogonal model wins " + betas);
         assertTrue(lazyBetas.get("grid") > lazyBetas.get("orthogonal"), "lazy: grid model wins " + lazyBetas);
     }
@@ -54,8 +52,8 @@ class RichLazyTest {
             }
         }
         List<GdResult> r = GdTrainer.trainEnsemble(specs, seeds, null);
-        double low = (rel(r.get(0), "stimulus") + rel(r.get(1), "stimulus")) / 2;
-        double full = (rel(r.get(2), "stimulus") + rel(r.get(3), "stimulus")) / 2;
+        double low = (stimulusChange(r.get(0)) + stimulusChange(r.get(1))) / 2;
+        double full = (stimulusChange(r.get(2)) + stimulusChange(r.get(3))) / 2;
         assertTrue(low > full, "rank 1: " + low + ", full rank: " + full);
     }
 }

@@ -89,7 +89,8 @@ public final class GdMaxEntKind implements RunKind {
         int c = trained.contexts();
         TaskMatrix task = GdParameters.taskMatrix(p);
         GainPrior prior = GainPrior.uniformBinary(c);
-        Map<String, MaxEntSolution> references = MaxEntReference.atThreeScales(task, prior, trained, p.number("init_scale"));
+        Map<String, MaxEntSolution> references = org.netropy.maxent.ReferenceScales.atThreeScales(task, prior,
+                trained.meanSquaredNorm(), p.number("init_scale"));
         ComparisonSettings settings = settings(p, task);
         Map<String, Object> metrics = GdParameters.metrics(r);
         List<Map<String, Object>> rows = new ArrayList<>();

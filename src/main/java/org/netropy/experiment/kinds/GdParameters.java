@@ -14,6 +14,7 @@ import org.netropy.gd.GdTrainer;
 import org.netropy.gd.InitSpec;
 import org.netropy.gd.LowRankSpec;
 import org.netropy.gd.Precision;
+import org.netropy.gd.RegimeMetrics;
 import org.netropy.gd.TrainingAlgorithm;
 import org.netropy.io.InvalidInputException;
 import org.netropy.random.RandomStreams;
@@ -211,59 +212,10 @@ final class GdParameters {
         return GdTrainer.train(spec(p, random), random);
     }
 
-    /** Regime metrics as flat snake_case columns (THEORY §4). */
-    static final List<String> METRICS = List.of("final_loss", "accuracy", "diverged", "relative_change_stimulus",
-            "relative_change_context", "relative_change_readout", "norm_change_stimulus", "ntk_alignment",
-            "ntk_alignment_stimulus", "representation_alignment", "cka", "activation_hamming", "conserved_drift",
-            "erank_init", "erank_final", "units_dead", "units_context1_only", "units_context2_only", "units_mixed",
-            "rsa_grid", "rsa_orthogonal", "rsa_parallel", "ablation_context1_only_context1", "ablation_context1_only_context2",
-            "ablation_mixed_context1", "ablation_mixed_context2");
+    /** Regime metrics as flat snake_case columns (THEORY §4), declared with their values in {@link RegimeMetrics}. */
+    static final List<String> METRICS = RegimeMetrics.COLUMNS;
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> metrics(GdResult r) {
-        Map<String, Object> m = r.metrics();
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("final_loss", num(m.get("finalLoss")));
-        row.put("accuracy", num(m.get("accuracy")));
-        row.put("diverged", r.diverged() ? 1.0 : 0.0);
-        Map<String, Object> rel = (Map<String, Object>) m.getOrDefault("relativeChange", Map.of());
-        row.put("relative_change_stimulus", num(rel.get("stimulus")));
-        row.put("relative_change_context", num(rel.get("context")));
-        row.put("relative_change_readout", num(rel.get("readout")));
-        Map<String, Object> norm = (Map<String, Object>) m.getOrDefault("normChange", Map.of());
-        row.put("norm_change_stimulus", num(norm.get("stimulus")));
-        row.put("ntk_alignment", num(m.get("ntkAlignment")));
-        row.put("ntk_alignment_stimulus", num(m.get("ntkAlignmentStimulus")));
-        row.put("representation_alignment", num(m.get("representationAlignment")));
-        row.put("cka", num(m.get("cka")));
-        row.put("activation_hamming", num(m.get("activationHamming")));
-        row.put("conserved_drift", num(m.get("conservedDrift")));
-        row.put("erank_init", num(((Map<String, Object>) m.getOrDefault("effectiveRankInit", Map.of())).get("erank")));
-        row.put("erank_final", num(((Map<String, Object>) m.getOrDefault("effectiveRankFinal", Map.of())).get("erank")));
-        Object flesch = m.get("flesch");
-        if (flesch instanceof Map<?, ?> f) {
-            Map<String, Object> classes = (Map<String, Object>) f.get("unitClasses");
-            double total = classes.values().stream().mapToDouble(v -> ((Number) v).doubleValue()).sum();
-            row.put("units_dead", num(classes.get("dead")) / total);
-            row.put("units_context1_only", num(classes.get("context1-only")) / total);
-            row.put("units_context2_only", num(classes.get("context2-only")) / total);
-            row.put("units_mixed", num(classes.get("mixed")) / total);
-            Map<String, Object> rsa = (Map<String, Object>) f.get("rsaBetas");
-            row.put("rsa_grid", num(rsa.get("grid")));
-            row.put("rsa_orthogonal", num(rsa.get("orthogonal")));
-            row.put("rsa_parallel", num(rsa.get("parallel")));
-            Map<String, Object> abl = (Map<String, Object>) f.get("ablationAccuracyPerContext");
-            double[] c1 = (double[]) abl.get("context1-only");
-            double[] mixed = (double[]) abl.get("mixed");
-            row.put("ablation_context1_only_context1", c1[0]);
-            row.put("ablation_context1_only_context2", c1[1]);
-            row.put("ablation_mixed_context1", mixed[0]);
-            row.put("ablation_mixed_context2", mixed[1]);
-        }
-        return row;
-    }
-
-    private static double num(Object o) {
-        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+        return r.metricsRow();
     }
 }
