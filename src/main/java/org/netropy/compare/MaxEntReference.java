@@ -46,10 +46,21 @@ public final class MaxEntReference implements PopulationModel {
      */
     public static java.util.Map<String, MaxEntSolution> atThreeScales(org.netropy.task.TaskMatrix task,
             org.netropy.maxent.GainPrior prior, NeuronTable observed, double initialScale) {
+        return atThreeScales(task, prior, org.netropy.maxent.WeightPrior.ISOTROPIC, observed, initialScale);
+    }
+
+    /**
+     * The three laws under a structured stimulus-weight reference law (THEORY §3; its shape has
+     * trace D, so the three σ mean what they mean for the isotropic law). The norm-matched law is
+     * absent also when no σ reaches the table's norm under this prior.
+     */
+    public static java.util.Map<String, MaxEntSolution> atThreeScales(org.netropy.task.TaskMatrix task,
+            org.netropy.maxent.GainPrior prior, org.netropy.maxent.WeightPrior weights, NeuronTable observed,
+            double initialScale) {
         java.util.Map<String, MaxEntSolution> out = new LinkedHashMap<>();
-        out.put("initial-scale", converged(org.netropy.maxent.MaxEntProblem.of(task, initialScale, prior)));
+        out.put("initial-scale", converged(org.netropy.maxent.MaxEntProblem.of(task, initialScale, prior, weights)));
         try {
-            MaxEntSolution matched = org.netropy.maxent.NormMatchedScale.solve(task, prior, observed.meanSquaredNorm(),
+            MaxEntSolution matched = org.netropy.maxent.NormMatchedScale.solve(task, prior, weights, observed.meanSquaredNorm(),
                     org.netropy.maxent.SolverSettings.DEFAULT).solution();
             if (!matched.converged()) {
                 throw new org.netropy.io.NotConvergedException("norm-matched max-ent reference: "
@@ -59,7 +70,7 @@ public final class MaxEntReference implements PopulationModel {
         } catch (InvalidInputException belowMinimumNorm) {
             // no max-ent law has so small a norm: the table does not solve the task
         }
-        out.put("small-sigma-limit", converged(org.netropy.maxent.MaxEntProblem.of(task, LIMIT_SIGMA, prior)));
+        out.put("small-sigma-limit", converged(org.netropy.maxent.MaxEntProblem.of(task, LIMIT_SIGMA, prior, weights)));
         return out;
     }
 
