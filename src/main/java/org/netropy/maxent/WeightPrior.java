@@ -299,29 +299,8 @@ public record WeightPrior(String kind, double[][] shape, int rank, double floor)
 
     /** Lower Cholesky factor, or null when a squared pivot is below {@link #MIN_RELATIVE_PIVOT} of the largest diagonal. */
     private static double[][] factor(double[][] a) {
-        int n = a.length;
-        double maxDiagonal = 0;
-        for (int i = 0; i < n; i++) {
-            maxDiagonal = Math.max(maxDiagonal, a[i][i]);
-        }
-        double[][] l = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = a[i][j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
-                }
-                if (i == j) {
-                    if (!(s > MIN_RELATIVE_PIVOT * maxDiagonal)) {
-                        return null;
-                    }
-                    l[i][i] = Math.sqrt(s);
-                } else {
-                    l[i][j] = s / l[j][j];
-                }
-            }
-        }
-        return l;
+        Cholesky c = Cholesky.of(a, MIN_RELATIVE_PIVOT);
+        return c == null ? null : c.lower();
     }
 
     /** {@code S⁻¹} (identity of size d for the isotropic law). */

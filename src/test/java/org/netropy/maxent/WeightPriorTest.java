@@ -2,7 +2,6 @@ package org.netropy.maxent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,23 +69,7 @@ class WeightPriorTest {
             for (int i = 0; i < x.length; i++) {
                 x[i] *= 0.6 / max; // interior: b̃ᵀSb̃ ≤ 0.36 for every pattern
             }
-            DualFunction.Evaluation e = f.evaluate(x, true);
-            double h = 1e-6;
-            for (int i = 0; i < x.length; i++) {
-                double[] xp = x.clone();
-                double[] xm = x.clone();
-                xp[i] += h;
-                xm[i] -= h;
-                DualFunction.Evaluation ep = f.evaluate(xp, true);
-                DualFunction.Evaluation em = f.evaluate(xm, true);
-                double fd = (ep.value() - em.value()) / (2 * h);
-                assertEquals(fd, e.gradient()[i], 1e-7 * Math.max(1, Math.abs(fd)), "gradient " + i + " of " + a);
-                for (int j = 0; j < x.length; j++) {
-                    double fdh = (ep.gradient()[j] - em.gradient()[j]) / (2 * h);
-                    assertEquals(fdh, e.hessian()[j][i], 1e-6 * Math.max(1, Math.abs(fdh)), "hessian " + i + "," + j + " of " + a);
-                }
-            }
-            assertNotNull(Cholesky.of(e.hessian()), "Hessian is positive definite for " + a);
+            DualIdentitiesTest.assertDerivativesMatchFiniteDifferences(f, x, a + " with " + w.describe());
         }
     }
 
