@@ -106,8 +106,9 @@ public final class MaxEntCommand implements Runnable {
 
         private static void printTable(PrintWriter out, MaxEntSolution s) {
             MaxEntProblem p = s.problem();
-            out.printf("max-ent law: C=%d D=%d sigma_w=%.4g sigma_z=%.4g gains=%s solver=%s%n", p.contexts(), p.features(),
-                    p.sigmaW(), p.sigmaZ(), p.prior().kind(), s.method());
+            out.printf("max-ent law: C=%d D=%d sigma_w=%.4g sigma_z=%.4g gains=%s solver=%s%s%n", p.contexts(), p.features(),
+                    p.sigmaW(), p.sigmaZ(), p.prior().kind(), s.method(),
+                    p.weights().isotropic() ? "" : " weight prior=" + p.weights().describe());
             out.printf("KL=%.6g nats (population %.6g + selectivity %.6g)  entropy=%.6g nats  mean structure=%.4f%n",
                     s.kl(), s.klPopulation(), s.klSelectivity(), s.entropy(), s.meanStructure());
             out.printf("accuracy: %s%n", SolutionReport.accuracy(s));
@@ -350,6 +351,7 @@ public final class MaxEntCommand implements Runnable {
             TaskMatrix task = task();
             InvalidInputException.require(task.contexts() <= MAX_CONTEXTS, "--task-matrix",
                     "at most " + MAX_CONTEXTS + " contexts for maxent limit (its cost grows about 4x per context)", task.contexts());
+            options.refuseWeightPrior("limit", "the sigma -> 0 limit is computed for the isotropic reference law");
             GroupNormLimit.Solution s = GroupNormLimit.solve(task, options.prior(task.contexts()));
             PrintWriter o = spec.commandLine().getOut();
             if (format == OutputFormat.json) {
@@ -411,7 +413,8 @@ public final class MaxEntCommand implements Runnable {
         @Override
         public Integer call() {
             TaskMatrix task = task();
-            NormMatchedScale.Result r = NormMatchedScale.solve(task, options.prior(task.contexts()), squaredNorm, options.settings());
+            NormMatchedScale.Result r = NormMatchedScale.solve(task, options.prior(task.contexts()), options.weightPrior(task),
+                    squaredNorm, options.settings());
             PrintWriter o = spec.commandLine().getOut();
             if (format == OutputFormat.json) {
                 Map<String, Object> m = new LinkedHashMap<>();

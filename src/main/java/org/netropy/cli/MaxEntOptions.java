@@ -5,6 +5,7 @@ import org.netropy.maxent.GainFunction;
 import org.netropy.maxent.GainPrior;
 import org.netropy.maxent.MaxEntProblem;
 import org.netropy.maxent.SolverSettings;
+import org.netropy.maxent.WeightPrior;
 import org.netropy.task.TargetNormalisation;
 import org.netropy.task.TaskMatrix;
 import picocli.CommandLine.Option;
@@ -56,6 +57,17 @@ public final class MaxEntOptions {
     @Option(names = "--sigma-ratio", paramLabel = "R", defaultValue = "1",
             description = "sigma_z / sigma_w (default: ${DEFAULT-VALUE}, i.e. sigma_w = sigma_z = sigma).")
     double sigmaRatio;
+
+    @Option(names = "--prior-rank", paramLabel = "R",
+            description = {"Structured reference law of the stimulus weights (THEORY.md section 3): the prior of a rank-R",
+                    "initialisation aligned with the task, N(0, sigma^2 S), S = ((D/R) U U^T + eps I)/(1 + eps), U = the first R",
+                    "task directions; R in [1, D] (default: isotropic, S = I)."})
+    Integer priorRank;
+
+    @Option(names = "--prior-floor", paramLabel = "EPS",
+            description = "Isotropic floor eps of --prior-rank, relative to the mean weight variance; > 0 when R < D (default: "
+                    + WeightPrior.DEFAULT_FLOOR + ").")
+    Double priorFloor;
 
     @Option(names = "--solver", paramLabel = "auto|full|reduced", defaultValue = "auto",
             description = "Dual solver: reduced needs A = a*I and exchangeable binary gains (default: ${DEFAULT-VALUE}).")
@@ -150,6 +162,22 @@ public final class MaxEntOptions {
     MaxEntProblem problem(TaskMatrix task, double sigma) {
         checkSigma(sigma);
         InvalidInputException.positive("--sigma-ratio", sigmaRatio);
-        return new MaxEntProblem(task, sigma, sigma * sigmaRatio, prior(task.contexts()));
+        return new MaxEntProblem(task, sigma, sigma * sigmaRatio, prior(task.contexts()), weightPrior(task));
+    }
+
+    /** The stimulus-weight reference law: isotropic, or the task-aligned rank-R prior of --prior-rank. */
+    WeightPrior weightPrior(TaskMatrix task) {
+        if (priorRank == null) {
+            InvalidInputException.require(priorFloor == null, "--prior-floor", "given only with --prior-rank R", priorFloor);
+            return WeightPrior.ISOTROPIC;
+        }
+        return WeightPrior.taskAligned(task, priorRank, priorFloor == null ? WeightPrior.DEFAULT_FLOOR : priorFloor,
+                "--prior-rank", "--prior-floor");
+    }
+
+    /** A command that does not honour a structured weight prior refuses it (never accepted and ignored). */
+    void refuseWeightPrior(String command, String why) {
+        InvalidInputException.require(priorRank == null && priorFloor == null, priorRank != null ? "--prior-rank" : "--prior-floor",
+                "not given to maxent " + command + " (" + why + "; use maxent solve, scan, sample or norm-match)", "given");
     }
 }

@@ -22,7 +22,21 @@ public final class Cholesky {
      * numerically positive definite.
      */
     public static Cholesky of(double[][] a) {
+        return of(a, 0);
+    }
+
+    /**
+     * As {@link #of(double[][])}, but also null when a squared pivot is at most
+     * {@code minRelativePivot} times the largest diagonal entry: singular to rounding (a rank-R
+     * second moment is numerically PD with pivots ~1e-16).
+     */
+    public static Cholesky of(double[][] a, double minRelativePivot) {
         int n = a.length;
+        double maxDiagonal = 0;
+        for (int i = 0; i < n; i++) {
+            maxDiagonal = Math.max(maxDiagonal, a[i][i]);
+        }
+        double minPivot = minRelativePivot * maxDiagonal;
         double[][] l = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
@@ -31,7 +45,7 @@ public final class Cholesky {
                     s -= l[i][k] * l[j][k];
                 }
                 if (i == j) {
-                    if (!(s > 0) || !Double.isFinite(s)) {
+                    if (!(s > 0) || !(s > minPivot) || !Double.isFinite(s)) {
                         return null;
                     }
                     l[i][i] = Math.sqrt(s);
@@ -41,6 +55,15 @@ public final class Cholesky {
             }
         }
         return new Cholesky(l);
+    }
+
+    /** The lower factor L ({@code A = L Lᵀ}), a copy. */
+    public double[][] lower() {
+        double[][] copy = new double[l.length][];
+        for (int i = 0; i < l.length; i++) {
+            copy[i] = l[i].clone();
+        }
+        return copy;
     }
 
     /** Solves {@code A x = b}. */

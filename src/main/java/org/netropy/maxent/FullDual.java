@@ -6,6 +6,8 @@ package org.netropy.maxent;
  * With {@code b̃_g = Λ̃ g} and {@code q_g = 1 − |b̃_g|²}: {@code Z = Σ_g π(g) q_g^{-1/2}},
  * gradient {@code Σ_g P(g) b̃_g gᵀ/q_g − A/√κ}, Hessian
  * {@code Σ_g P(g)[(I⊗ggᵀ)/q_g + 3 u_g u_gᵀ/q_g²] − M̃M̃ᵀ} with {@code u_g = vec(b̃_g gᵀ)}.
+ * Under a structured reference law {@code N(0, σ_w² S)} (THEORY §3) the same formulas hold with
+ * {@code q_g = 1 − b̃_gᵀSb̃_g}, {@code u_g = vec(S b̃_g gᵀ)} and {@code S⊗ggᵀ} for {@code I⊗ggᵀ}.
  * x is Λ̃ flattened row-major (index j·C + k).
  */
 final class FullDual implements DualFunction {
@@ -20,6 +22,8 @@ final class FullDual implements DualFunction {
     private final double[][] vertices;
     /** Continuous gains beyond 16 contexts: bound |Λ̃g| ≤ sup φ' Σ_k |Λ̃_k| instead of corners. */
     private final double boxBound;
+    /** The shape S of the stimulus-weight reference law (isotropic: S = I). */
+    private final WeightPrior shape;
 
     FullDual(MaxEntProblem problem) {
         this.vertices = problem.prior().gainBoxVertices();
@@ -27,6 +31,7 @@ final class FullDual implements DualFunction {
                 ? problem.prior().activation().supremum() : 0;
         this.features = problem.features();
         this.contexts = problem.contexts();
+        this.shape = problem.weights();
         GainPrior prior = problem.prior();
         int kept = 0;
         for (double w : prior.weights()) {
@@ -84,7 +89,7 @@ final class FullDual implements DualFunction {
             double min = Double.POSITIVE_INFINITY;
             for (double[] g : vertices) {
                 double[] b = tilt(x, g, features, contexts);
-                min = Math.min(min, 1 - DampedNewton.dot(b, b));
+                min = Math.min(min, 1 - DampedNewton.dot(b, shape.apply(b)));
             }
             return min;
         }
@@ -97,7 +102,7 @@ final class FullDual implements DualFunction {
                 }
                 bound += Math.sqrt(col);
             }
-            bound *= boxBound;
+            bound *= boxBound * Math.sqrt(shape.spectralBound());
             return 1 - bound * bound;
         }
         return Double.POSITIVE_INFINITY;
@@ -111,12 +116,14 @@ final class FullDual implements DualFunction {
         int n = gains.length;
         int dim = dimension();
         double[][] b = new double[n][];
+        double[][] sb = new double[n][];
         double[] q = new double[n];
         double[] logWeight = new double[n];
         double maxLog = Double.NEGATIVE_INFINITY;
         for (int a = 0; a < n; a++) {
             b[a] = tilt(x, gains[a], features, contexts);
-            double b2 = DampedNewton.dot(b[a], b[a]);
+            sb[a] = shape.apply(b[a]);
+            double b2 = DampedNewton.dot(b[a], sb[a]);
             q[a] = 1 - b2;
             if (!(q[a] > 0)) {
                 return null;
@@ -140,7 +147,7 @@ final class FullDual implements DualFunction {
             double[] g = gains[a];
             for (int j = 0; j < features; j++) {
                 for (int k = 0; k < contexts; k++) {
-                    u[j * contexts + k] = b[a][j] * g[k];
+                    u[j * contexts + k] = sb[a][j] * g[k];
                 }
             }
             double pq = p / q[a];
@@ -182,6 +189,22 @@ final class FullDual implements DualFunction {
                 for (int k = 0; k < contexts; k++) {
                     for (int l = 0; l <= k; l++) {
                         hess[j * contexts + k][j * contexts + l] += ggSum[k][l];
+                    }
+                }
+            }
+            if (!shape.isotropic()) { // (S − I) ⊗ Σ P ggᵀ/q, lower triangle (the diagonal blocks above hold I)
+                for (int j = 0; j < features; j++) {
+                    for (int i = 0; i <= j; i++) {
+                        double sji = shape.entry(j, i) - (i == j ? 1 : 0);
+                        if (sji == 0) {
+                            continue;
+                        }
+                        for (int k = 0; k < contexts; k++) {
+                            int limit = i == j ? k : contexts - 1;
+                            for (int l = 0; l <= limit; l++) {
+                                hess[j * contexts + k][i * contexts + l] += sji * ggSum[k][l];
+                            }
+                        }
                     }
                 }
             }

@@ -12,7 +12,8 @@ import org.netropy.io.InvalidInputException;
  * each draw is followed by its mirror (−w, −z, same v), which cancels the offset
  * {@code E[z φ(v_k)]} exactly; it also doubles the variance of {@code Â = (1/N)Σ z w gᵀ}
  * (pairs carry identical {@code z w gᵀ}): {@code E|Â − A|² = 2 tr Cov(T)/N} instead of
- * {@code tr Cov(T)/N}.
+ * {@code tr Cov(T)/N}. Under a structured reference law {@code N(0, σ_w² S)} (THEORY §3)
+ * {@code w = σ_w² z S b_g + σ_w L ξ} with {@code S = L Lᵀ} (Cholesky).
  */
 public final class MaxEntSampler {
     private MaxEntSampler() {}
@@ -36,6 +37,8 @@ public final class MaxEntSampler {
         double sz = problem.sigmaZ();
         double sk = Math.sqrt(problem.kappa());
         AtomLaw law = AtomLaw.of(solution);
+        WeightPrior shape = problem.weights();
+        double[][] chol = shape.choleskyFactor();
         double[][] w = new double[neurons][];
         double[][] v = new double[neurons][];
         double[] b = new double[neurons];
@@ -51,11 +54,26 @@ public final class MaxEntSampler {
                     tilt[j] += solution.scaledLambda()[j][k] * g[k];
                 }
             }
-            double q = 1 - DampedNewton.dot(tilt, tilt);
+            double[] shaped = shape.apply(tilt);
+            double q = 1 - DampedNewton.dot(tilt, shaped);
             double zi = sz / Math.sqrt(q) * random.nextGaussian();
             double[] wi = new double[d];
-            for (int j = 0; j < d; j++) {
-                wi[j] = s * zi * tilt[j] / sk + sw * random.nextGaussian();
+            if (chol == null) {
+                for (int j = 0; j < d; j++) {
+                    wi[j] = s * zi * tilt[j] / sk + sw * random.nextGaussian();
+                }
+            } else {
+                double[] xi = new double[d];
+                for (int j = 0; j < d; j++) {
+                    xi[j] = random.nextGaussian();
+                }
+                for (int j = 0; j < d; j++) {
+                    double noise = 0;
+                    for (int k = 0; k <= j; k++) {
+                        noise += chol[j][k] * xi[k];
+                    }
+                    wi[j] = s * zi * shaped[j] / sk + sw * noise;
+                }
             }
             double[] vi;
             double bi = 0;
@@ -109,14 +127,13 @@ public final class MaxEntSampler {
             double[] logW = new double[prior.size()];
             for (int a = 0; a < prior.size(); a++) {
                 double[] g = prior.gains()[a];
-                double b2 = 0;
+                double[] tilt = new double[d];
                 for (int j = 0; j < d; j++) {
-                    double t = 0;
                     for (int k = 0; k < c; k++) {
-                        t += solution.scaledLambda()[j][k] * g[k];
+                        tilt[j] += solution.scaledLambda()[j][k] * g[k];
                     }
-                    b2 += t * t;
                 }
+                double b2 = DampedNewton.dot(tilt, p.weights().apply(tilt));
                 logW[a] = prior.weights()[a] > 0 ? Math.log(prior.weights()[a]) - 0.5 * Math.log(1 - b2) : Double.NEGATIVE_INFINITY;
             }
             double logZ = SymmetricDual.logSumExp(logW);

@@ -132,8 +132,9 @@ public final class MaxEntSolver {
             case AUTO -> symmetric;
             case FULL -> false;
             case REDUCED -> {
-                InvalidInputException.require(symmetric, "--solver reduced",
-                        "used with a task A = a·I (C ≥ 2) and an exchangeable binary gain prior", "a non-symmetric problem");
+                InvalidInputException.require(symmetric, "--solver reduced", "used with a task A = a·I (C ≥ 2), an exchangeable"
+                        + " binary gain prior and the isotropic weight prior (use --solver full or auto with --prior-rank)",
+                        problem.weights().isotropic() ? "a non-symmetric problem" : "a structured weight prior");
                 yield true;
             }
         };
@@ -191,10 +192,10 @@ public final class MaxEntSolver {
         }
     }
 
-    /** A = a·I with D = C ≥ 2 and an exchangeable binary prior. */
+    /** A = a·I with D = C ≥ 2, an exchangeable binary prior and the isotropic weight prior. */
     static boolean isSymmetric(MaxEntProblem p) {
         int c = p.contexts();
-        if (c < 2 || p.features() != c || !p.prior().binary() || !p.prior().exchangeable()) {
+        if (!p.weights().isotropic() || c < 2 || p.features() != c || !p.prior().binary() || !p.prior().exchangeable()) {
             return false;
         }
         double a = p.task().get(0, 0);
@@ -313,7 +314,7 @@ public final class MaxEntSolver {
         double ratio = base.sigmaZ() / base.sigmaW();
         for (int i : order) {
             double s = sigmas[i];
-            MaxEntSolution sol = solve(new MaxEntProblem(base.task(), s, s * ratio, base.prior()), settings, warm);
+            MaxEntSolution sol = solve(base.withSigmas(s, s * ratio), settings, warm);
             warm = sol.scaledLambda();
             sink.accept(sol, i);
         }

@@ -34,10 +34,21 @@ public final class ReferenceScales {
      */
     public static Map<String, MaxEntSolution> atThreeScales(TaskMatrix task, GainPrior prior, double observedSquaredNorm,
             double initialScale) {
+        return atThreeScales(task, prior, WeightPrior.ISOTROPIC, observedSquaredNorm, initialScale);
+    }
+
+    /**
+     * The three laws under a structured stimulus-weight reference law (THEORY §3; its shape has
+     * trace D, so the three σ mean what they mean for the isotropic law). The norm-matched law is
+     * absent also when no σ reaches the table's norm under this prior.
+     */
+    public static Map<String, MaxEntSolution> atThreeScales(TaskMatrix task, GainPrior prior, WeightPrior weights,
+            double observedSquaredNorm, double initialScale) {
         Map<String, MaxEntSolution> out = new LinkedHashMap<>();
-        out.put(INITIAL_SCALE, at(task, initialScale, prior));
+        out.put(INITIAL_SCALE, converged(MaxEntProblem.of(task, initialScale, prior, weights)));
         try {
-            MaxEntSolution matched = NormMatchedScale.solve(task, prior, observedSquaredNorm, SolverSettings.DEFAULT).solution();
+            MaxEntSolution matched = NormMatchedScale.solve(task, prior, weights, observedSquaredNorm, SolverSettings.DEFAULT)
+                    .solution();
             if (!matched.converged()) {
                 throw new NotConvergedException("norm-matched max-ent reference: "
                         + SolutionReport.accuracy(matched) + "; " + String.join("; ", matched.warnings()));
@@ -46,7 +57,7 @@ public final class ReferenceScales {
         } catch (InvalidInputException belowMinimumNorm) {
             // no max-ent law has so small a norm: the table does not solve the task
         }
-        out.put(SMALL_SIGMA_LIMIT, at(task, LIMIT_SIGMA, prior));
+        out.put(SMALL_SIGMA_LIMIT, converged(MaxEntProblem.of(task, LIMIT_SIGMA, prior, weights)));
         return out;
     }
 

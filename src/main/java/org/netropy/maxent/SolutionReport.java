@@ -22,6 +22,11 @@ public final class SolutionReport {
         m.put("sigmaZ", p.sigmaZ());
         m.put("taskMatrix", p.task().entries());
         m.put("gainPrior", p.prior().kind());
+        if (!p.weights().isotropic()) { // recorded only when used
+            m.put("weightPrior", p.weights().kind());
+            m.put("priorRank", p.weights().rank() > 0 ? p.weights().rank() : null);
+            m.put("priorFloor", finite(p.weights().floor()));
+        }
         m.put("method", s.method());
         m.put("lambda", s.lambda());
         List<Map<String, Object>> patterns = new ArrayList<>();
@@ -79,6 +84,11 @@ public final class SolutionReport {
         row.put("features", p.features());
         row.put("normalisation", normalisation);
         row.put("gain_prior", p.prior().kind());
+        if (!p.weights().isotropic()) { // recorded only when used
+            row.put("weight_prior", p.weights().kind());
+            row.put("prior_rank", p.weights().rank() > 0 ? p.weights().rank() : null);
+            row.put("prior_floor", finite(p.weights().floor()));
+        }
         row.put("sigma_w", p.sigmaW());
         row.put("sigma_z", p.sigmaZ());
         return row;

@@ -11,7 +11,9 @@ import java.util.TreeMap;
  * Everything the max-ent law says about single neurons, computed from the optimal Λ̃ in closed
  * form (THEORY §3): {@code P*(g) = π(g) q_g^{-1/2}/Z}, {@code x_g = |Λ̃g|²},
  * {@code E[zw|g] = √κ Λ̃g/q_g}, {@code E[wwᵀ|g] = σ_w²(I + b̃b̃ᵀ/q_g)}, {@code E[z²|g] = σ_z²/q_g},
- * and {@code KL = KL_pop + KL_sel}.
+ * and {@code KL = KL_pop + KL_sel}. Under a structured reference law {@code N(0, σ_w² S)}:
+ * {@code x_g = b̃ᵀSb̃}, {@code E[zw|g] = √κ S b̃/q_g}, {@code E[wwᵀ|g] = σ_w²(S + Sb̃b̃ᵀS/q_g)},
+ * {@code E|w|² = σ_w²(D + b̃ᵀS²b̃/q_g)} (tr S = D) and the KL formulas unchanged (THEORY §3).
  */
 final class SolutionStatistics {
     private SolutionStatistics() {}
@@ -32,12 +34,15 @@ final class SolutionStatistics {
             System.arraycopy(scaled[j], 0, x, j * c, c);
         }
         int n = prior.size();
+        WeightPrior shape = problem.weights();
         double[][] tilt = new double[n][];
+        double[][] shaped = new double[n][];
         double[] q = new double[n];
         double[] logW = new double[n];
         for (int a = 0; a < n; a++) {
             tilt[a] = FullDual.tilt(x, prior.gains()[a], d, c);
-            q[a] = 1 - DampedNewton.dot(tilt[a], tilt[a]);
+            shaped[a] = shape.apply(tilt[a]);
+            q[a] = 1 - DampedNewton.dot(tilt[a], shaped[a]);
             logW[a] = prior.weights()[a] > 0 ? Math.log(prior.weights()[a]) - 0.5 * Math.log(q[a]) : Double.NEGATIVE_INFINITY;
         }
         double logZ = SymmetricDual.logSumExp(logW);
@@ -77,12 +82,13 @@ final class SolutionStatistics {
             }
             klSel += pa * (xa / q[a] + 0.5 * Math.log(q[a]));
             meanStructure += pa * xa;
-            squaredNorm += pa * (s * (d + xa / q[a]) + t / q[a]);
+            double ys = DampedNewton.dot(shaped[a], shaped[a]); // b̃ᵀS²b̃ (= x for S = I)
+            squaredNorm += pa * (s * (d + ys / q[a]) + t / q[a]);
             double g2 = DampedNewton.dot(g, g);
-            secondMomentOfT += pa * g2 * problem.kappa() * (d / q[a] + 3 * xa / (q[a] * q[a]));
+            secondMomentOfT += pa * g2 * problem.kappa() * (d / q[a] + 3 * ys / (q[a] * q[a]));
             double[] cross = new double[d];
             for (int j = 0; j < d; j++) {
-                cross[j] = sk * tilt[a][j] / q[a];
+                cross[j] = sk * shaped[a][j] / q[a];
                 for (int k = 0; k < c; k++) {
                     achieved[j][k] += pa * cross[j] * g[k];
                 }
@@ -118,7 +124,7 @@ final class SolutionStatistics {
                 double[][] mom = groupMoments.computeIfAbsent(key, k -> new double[d + 1][d + 1]);
                 for (int i = 0; i < d; i++) {
                     for (int j = 0; j < d; j++) {
-                        mom[i][j] += pa * s * ((i == j ? 1 : 0) + tilt[a][i] * tilt[a][j] / q[a]);
+                        mom[i][j] += pa * s * (shape.entry(i, j) + shaped[a][i] * shaped[a][j] / q[a]);
                     }
                     mom[i][d] += pa * cross[i];
                     mom[d][i] += pa * cross[i];
@@ -227,15 +233,15 @@ final class SolutionStatistics {
         double min = 1;
         for (double[] g : problem.prior().gains()) {
             double[] b = FullDual.tilt(x, g, d, c);
-            min = Math.min(min, 1 - DampedNewton.dot(b, b));
+            min = Math.min(min, 1 - DampedNewton.dot(b, problem.weights().apply(b)));
         }
         return min;
     }
 
-    /** H(π) = D/2·log(2πe σ_w²) + ½·log(2πe σ_z²) + H(π_G), nats. */
+    /** H(π) = D/2·log(2πe σ_w²) + ½·log det S + ½·log(2πe σ_z²) + H(π_G), nats. */
     private static double referenceEntropy(MaxEntProblem p, double gainEntropy) {
         double twoPiE = 2 * Math.PI * Math.E;
-        return 0.5 * p.features() * Math.log(twoPiE * p.sigmaW() * p.sigmaW())
+        return 0.5 * p.features() * Math.log(twoPiE * p.sigmaW() * p.sigmaW()) + 0.5 * p.weights().logDeterminant()
                 + 0.5 * Math.log(twoPiE * p.sigmaZ() * p.sigmaZ()) + gainEntropy;
     }
 

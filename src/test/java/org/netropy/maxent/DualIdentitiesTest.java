@@ -42,24 +42,29 @@ class DualIdentitiesTest {
             MaxEntProblem p = problem(a, 0.8);
             FullDual f = new FullDual(p);
             double[] x = interiorPoint(p, r);
-            DualFunction.Evaluation e = f.evaluate(x, true);
-            double h = 1e-6;
-            for (int i = 0; i < x.length; i++) {
-                double[] xp = x.clone();
-                double[] xm = x.clone();
-                xp[i] += h;
-                xm[i] -= h;
-                DualFunction.Evaluation ep = f.evaluate(xp, true);
-                DualFunction.Evaluation em = f.evaluate(xm, true);
-                double fd = (ep.value() - em.value()) / (2 * h);
-                assertEquals(fd, e.gradient()[i], 1e-7 * Math.max(1, Math.abs(fd)), "gradient " + i + " of " + a);
-                for (int j = 0; j < x.length; j++) {
-                    double fdh = (ep.gradient()[j] - em.gradient()[j]) / (2 * h);
-                    assertEquals(fdh, e.hessian()[j][i], 1e-6 * Math.max(1, Math.abs(fdh)), "hessian " + i + "," + j);
-                }
-            }
-            assertNotNull(Cholesky.of(e.hessian()), "Hessian is positive definite for " + a);
+            assertDerivativesMatchFiniteDifferences(f, x, a);
         }
+    }
+
+    /** Central differences (h = 1e-6) of value and gradient against the gradient and Hessian; the Hessian is PD. */
+    static void assertDerivativesMatchFiniteDifferences(DualFunction f, double[] x, String what) {
+        DualFunction.Evaluation e = f.evaluate(x, true);
+        double h = 1e-6;
+        for (int i = 0; i < x.length; i++) {
+            double[] xp = x.clone();
+            double[] xm = x.clone();
+            xp[i] += h;
+            xm[i] -= h;
+            DualFunction.Evaluation ep = f.evaluate(xp, true);
+            DualFunction.Evaluation em = f.evaluate(xm, true);
+            double fd = (ep.value() - em.value()) / (2 * h);
+            assertEquals(fd, e.gradient()[i], 1e-7 * Math.max(1, Math.abs(fd)), "gradient " + i + " of " + what);
+            for (int j = 0; j < x.length; j++) {
+                double fdh = (ep.gradient()[j] - em.gradient()[j]) / (2 * h);
+                assertEquals(fdh, e.hessian()[j][i], 1e-6 * Math.max(1, Math.abs(fdh)), "hessian " + i + "," + j + " of " + what);
+            }
+        }
+        assertNotNull(Cholesky.of(e.hessian()), "Hessian is positive definite for " + what);
     }
 
     @Test

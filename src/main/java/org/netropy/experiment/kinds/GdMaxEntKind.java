@@ -39,7 +39,11 @@ import org.netropy.task.TaskMatrix;
 public final class GdMaxEntKind implements RunKind {
     private static final ParameterSchema SCHEMA = GdParameters.schema(
             ParameterSpec.number("threshold", 0.01, 0.99, 0.5, "gain threshold of the binary patterns"),
-            ParameterSpec.flag("clustering", false, "also run the label-free clustering (slower)"));
+            ParameterSpec.flag("clustering", false, "also run the label-free clustering (slower)"),
+            ParameterSpec.choice("reference_prior", List.of("isotropic", "initialisation"), "isotropic",
+                    "stimulus-weight reference law of max-ent: isotropic, or the second moment of the initial weights + floor (THEORY 3)"),
+            ParameterSpec.number("prior_floor", 0, 1e6, org.netropy.maxent.WeightPrior.DEFAULT_FLOOR,
+                    "isotropic floor of reference_prior initialisation, relative to the mean initial weight variance"));
 
     @Override
     public String name() {
@@ -80,6 +84,10 @@ public final class GdMaxEntKind implements RunKind {
                 p.number("init_scale"));
         InvalidInputException.require(p.string("task").equals("input-selection"), "task",
                 "input-selection (max-ent needs the task matrix A = I_C)", p.string("task"));
+        InvalidInputException.require(p.string("reference_prior").equals("initialisation")
+                        || p.number("prior_floor") == org.netropy.maxent.WeightPrior.DEFAULT_FLOOR, "prior_floor",
+                "left at its default " + org.netropy.maxent.WeightPrior.DEFAULT_FLOOR + " unless reference_prior is initialisation",
+                p.number("prior_floor"));
     }
 
     @Override
@@ -89,7 +97,10 @@ public final class GdMaxEntKind implements RunKind {
         int c = trained.contexts();
         TaskMatrix task = GdParameters.taskMatrix(p);
         GainPrior prior = GainPrior.uniformBinary(c);
-        Map<String, MaxEntSolution> references = org.netropy.maxent.ReferenceScales.atThreeScales(task, prior,
+        org.netropy.maxent.WeightPrior weights = p.string("reference_prior").equals("initialisation")
+                ? org.netropy.maxent.WeightPrior.ofInitialWeights(r.initialTable().w(), p.number("prior_floor"), "prior_floor")
+                : org.netropy.maxent.WeightPrior.ISOTROPIC;
+        Map<String, MaxEntSolution> references = org.netropy.maxent.ReferenceScales.atThreeScales(task, prior, weights,
                 trained.meanSquaredNorm(), p.number("init_scale"));
         ComparisonSettings settings = settings(p, task);
         Map<String, Object> metrics = GdParameters.metrics(r);

@@ -60,6 +60,7 @@ public final class MaxEntAnglesKind implements RunKind {
 
     @Override
     public void validate(ResolvedParameters p) {
+        MaxEntParameters.validate(p);
         InvalidInputException.require(p.intValue("contexts") == 2, "contexts", "2 for selectivity angles in the plane", p.intValue("contexts"));
     }
 

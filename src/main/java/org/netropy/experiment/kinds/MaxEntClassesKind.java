@@ -50,6 +50,11 @@ public final class MaxEntClassesKind implements RunKind {
     }
 
     @Override
+    public void validate(ResolvedParameters p) {
+        MaxEntParameters.validate(p);
+    }
+
+    @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
         MaxEntSolution s = MaxEntParameters.solve(p);
         MaxEntProblem problem = s.problem();
@@ -73,8 +78,10 @@ public final class MaxEntClassesKind implements RunKind {
     }
 
     /**
-     * {@code tr(A S⁻¹ Aᵀ)/(2κ)} with {@code S⁻¹ = 4(I − J/(C+1))} for uniform binary gains and
-     * A = aI: {@code 4a²C(1 − 1/(C+1))/(2κ)}; NaN for other priors.
+     * {@code tr(Aᵀ S_w⁻¹ A S_π⁻¹)/(2κ)} (THEORY §3, σ → ∞; S_w the weight prior's shape) with
+     * {@code S_π⁻¹ = 4(I − J/(C+1))} for uniform binary gains and A = aI:
+     * {@code 4a²(tr S_w⁻¹ − 1ᵀS_w⁻¹1/(C+1))/(2κ)}, i.e. {@code 4a²C(1 − 1/(C+1))/(2κ)} for S_w = I;
+     * NaN for other priors.
      */
     static double largeSigmaKl(MaxEntProblem p) {
         if (!p.prior().kind().equals("relu-uniform")) {
@@ -82,6 +89,18 @@ public final class MaxEntClassesKind implements RunKind {
         }
         int c = p.contexts();
         double a = p.task().get(0, 0);
-        return 4 * a * a * c * (1 - 1.0 / (c + 1)) / (2 * p.kappa());
+        if (p.weights().isotropic()) {
+            return 4 * a * a * c * (1 - 1.0 / (c + 1)) / (2 * p.kappa());
+        }
+        double[][] inv = p.weights().inverse(c);
+        double trace = 0;
+        double sum = 0;
+        for (int i = 0; i < c; i++) {
+            trace += inv[i][i];
+            for (int j = 0; j < c; j++) {
+                sum += inv[i][j];
+            }
+        }
+        return 4 * a * a * (trace - sum / (c + 1)) / (2 * p.kappa());
     }
 }

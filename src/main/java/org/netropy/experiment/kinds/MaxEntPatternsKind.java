@@ -52,6 +52,7 @@ public final class MaxEntPatternsKind implements RunKind {
 
     @Override
     public void validate(ResolvedParameters p) {
+        MaxEntParameters.validate(p);
         InvalidInputException.require(p.intValue("contexts") <= 10, "contexts", "at most 10 for per-pattern rows (2^C patterns)",
                 p.intValue("contexts"));
     }
@@ -62,7 +63,9 @@ public final class MaxEntPatternsKind implements RunKind {
         Map<String, Double> limit = new LinkedHashMap<>();
         GainPrior prior = s.problem().prior();
         if (prior.binary()) {
-            for (GroupNormLimit.PatternWeight w : GroupNormLimit.solve(s.problem().task(), prior).patterns()) {
+            // a structured weight prior S = LLᵀ: the limit of the whitened task L⁻¹A (THEORY §3)
+            for (GroupNormLimit.PatternWeight w : GroupNormLimit.solve(s.problem().weights().whiten(s.problem().task()), prior)
+                    .patterns()) {
                 limit.put(w.label(), w.limitProbability());
             }
         }

@@ -60,6 +60,11 @@ public final class MaxEntSampleKind implements RunKind {
     }
 
     @Override
+    public void validate(ResolvedParameters p) {
+        MaxEntParameters.validate(p);
+    }
+
+    @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
         MaxEntSolution s = MaxEntParameters.solve(p);
         boolean mirror = p.flag("mirror_pairs");
