@@ -120,6 +120,12 @@ public record GdRunSpec(Task task, int hidden, Activation activation, boolean hi
                 lrScaling, optimizer, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom, algorithm);
     }
 
+    /** The same run with or without trained hidden biases b_i. */
+    public GdRunSpec withHiddenBias(boolean bias) {
+        return new GdRunSpec(task, hidden, activation, bias, outputBias, readout, alpha, centred, init, learningRate,
+                lrScaling, optimizer, momentum, loss, steps, tolerance, precision, divergenceFactor, snapshotSteps, initFrom, algorithm);
+    }
+
     public GdRunSpec withSteps(int t) {
         return new GdRunSpec(task, hidden, activation, hiddenBias, outputBias, readout, alpha, centred, init, learningRate,
                 lrScaling, optimizer, momentum, loss, t, tolerance, precision, divergenceFactor, snapshotSteps, initFrom, algorithm);
