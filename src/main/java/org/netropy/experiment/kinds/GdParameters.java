@@ -37,8 +37,8 @@ final class GdParameters {
             ParameterSpec.integer("hidden", 2, 100_000, 100L, "hidden units N"),
             ParameterSpec.number("init_scale", 0, 1e6, null, "stimulus-weight initial scale sigma_0 (rich small, lazy large)"),
             ParameterSpec.number("context_scale", 0, 1e6, 1.0, "Flesch: context-weight initial scale (input selection: see context_ratio)"),
-            ParameterSpec.choice("stimuli", List.of("grid", "gaussian"), "grid",
-                    "input selection: stimulus set, the grid_points^D grid or stimulus_count draws of N(0, amplitude^2 I)"),
+            ParameterSpec.choice("stimuli", List.of("grid", "gaussian", "gaussian-pairs"), "grid",
+                    "input selection: stimulus set, the grid_points^D grid or stimulus_count draws of N(0, amplitude^2 I) (gaussian-pairs: antithetic u, -u)"),
             ParameterSpec.integer("stimulus_count", 1, 20_000, 100L, "input selection with stimuli gaussian: number of stimuli (one set per seed)"),
             ParameterSpec.number("amplitude", 1e-6, 1e6, 1.0,
                     "input selection: stimulus amplitude (grid half-width or Gaussian std; the gain model is exact while |w.u| < |v_k|)"),
@@ -118,13 +118,15 @@ final class GdParameters {
                 "an even number with symmetric: true (mirror pairs)", p.intValue("hidden"));
         InvalidInputException.require(!p.string("task").equals("flesch") || p.intValue("contexts") == 2, "contexts",
                 "2 for the flesch task", p.intValue("contexts"));
-        boolean gaussian = p.string("stimuli").equals("gaussian");
+        boolean gaussian = !p.string("stimuli").equals("grid");
         InvalidInputException.require(!gaussian || p.string("task").equals("input-selection"), "stimuli", "grid for the flesch task",
                 p.string("stimuli"));
         InvalidInputException.require(gaussian || p.intValue("stimulus_count") == 100, "stimulus_count",
                 "100 (its default) with stimuli grid: it sets the Gaussian set only", p.intValue("stimulus_count"));
         InvalidInputException.require(!gaussian || p.intValue("grid_points") == 5, "grid_points",
-                "5 (its default) with stimuli gaussian: it sets the grid only", p.intValue("grid_points"));
+                "5 (its default) with Gaussian stimuli: it sets the grid only", p.intValue("grid_points"));
+        InvalidInputException.require(!p.string("stimuli").equals("gaussian-pairs") || p.intValue("stimulus_count") % 2 == 0,
+                "stimulus_count", "an even number with stimuli gaussian-pairs", p.intValue("stimulus_count"));
         double stimuli = gaussian ? p.intValue("stimulus_count")
                 : Math.pow(p.intValue("grid_points"), p.intValue("contexts") + p.intValue("distractors"));
         InvalidInputException.require(p.string("task").equals("flesch") || stimuli <= 20_000, "grid_points/contexts/distractors",
