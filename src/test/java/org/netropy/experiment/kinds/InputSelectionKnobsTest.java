@@ -63,6 +63,19 @@ class InputSelectionKnobsTest {
     }
 
     @Test
+    void gaussianPairsAreSymmetricAboutZero() throws Exception {
+        ResolvedParameters p = plan("gd-train", "base:", "  init_scale: 0.2", "  stimuli: gaussian-pairs", "  stimulus_count: 8",
+                "  amplitude: 0.5", "  hidden: 10").get(0);
+        double[][] u = GdParameters.spec(p, new RandomStreams(3)).task().data().stimuli();
+        assertEquals(8 * 2, u.length);
+        for (int i = 0; i < 8; i += 2) {
+            for (int j = 0; j < u[i].length; j++) {
+                assertEquals(-u[i][j], u[i + 1][j], 0.0);
+            }
+        }
+    }
+
+    @Test
     void theImpliedPriorIsTheOrthantLawOfTheInitialisation() throws Exception {
         ResolvedParameters p = plan("gd-maxent", "base:", "  init_scale: 0.2", "  bias_ratio: 1.0", "  contexts: 2").get(0);
         GainPrior prior = GdMaxEntKind.prior(p, 2);
@@ -88,6 +101,7 @@ class InputSelectionKnobsTest {
             {"gd-train", "  stimulus_count: 30", "  hidden: 10", "stimulus_count"},
             {"gd-train", "  stimuli: gaussian", "  grid_points: 3", "grid_points"},
             {"gd-maxent", "  context_ratio: 0.0", "  hidden: 10", "context_ratio"},
+            {"gd-train", "  stimuli: gaussian-pairs", "  stimulus_count: 7", "stimulus_count"},
         };
         for (String[] b : bad) {
             Path spec = dir.resolve("bad.yaml");
