@@ -84,7 +84,7 @@ public final class GdCommand implements Runnable {
         String taskMatrix;
         @Option(names = "--normalisation", description = "target normalisation: none | sqrt-contexts (default none)")
         String normalisation = "none";
-        @Option(names = "--stimuli", description = "grid | gaussian (default grid)")
+        @Option(names = "--stimuli", description = "grid | gaussian | gaussian-pairs (antithetic u, -u) (default grid)")
         String stimuli = "grid";
         @Option(names = "--grid-points", description = "points per feature on the grid (default 5)")
         int gridPoints = 5;

@@ -106,6 +106,11 @@ public record GdRunSpec(Task task, int hidden, Activation activation, boolean hi
         return toBuilder().init(i).build();
     }
 
+    /** The same run with or without trained hidden biases b_i. */
+    public GdRunSpec withHiddenBias(boolean bias) {
+        return toBuilder().hiddenBias(bias).build();
+    }
+
     public GdRunSpec withSteps(int t) {
         return toBuilder().steps(t).build();
     }

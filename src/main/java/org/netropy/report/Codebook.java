@@ -141,6 +141,20 @@ public final class Codebook {
         put("reproduced", "1 if the comparator's overall verdict is reproduced, else 0", "0/1");
         put("reference_sigma", "sigma of the max-ent reference law", "weight units");
         put("ambiguous_fraction", "share of neurons whose pattern changes between gain thresholds 0.3 and 0.7", "fraction");
+        put("grown_fraction", "fraction of the grown neurons (|(w, z)| more than doubled) in population g at the run's threshold; empty when fewer than min-population grew", "fraction");
+        put("group_norm_cost", "group-norm cost sum_g |x_g| of the trained table, x_g = (1/N) sum over neurons of pattern g (run threshold) of z_i w_i (THEORY section 3, sigma -> 0 limit)", "weight units squared");
+        put("minimum_cost", "S*(A) = min sum_g |x_g| subject to sum_g x_g g^T = A over the prior's patterns (maxent limit)", "weight units squared");
+        put("cost_ratio", "group_norm_cost / minimum_cost", "ratio");
+        put("norm_cost_ratio", "E[|w|^2 + z^2] / 2 of the trained table over S* (an upper bound of its group-norm cost for a table that solves the task)", "ratio");
+        put("maxent_cost", "group-norm cost sum_g P(g) |E[zw|g]| of the max-ent reference law's own population split", "weight units squared");
+        put("maxent_cost_ratio", "maxent_cost / minimum_cost", "ratio");
+        put("initial_pattern_retention", "fraction of grown neurons whose final gain pattern equals their initial one (measured gains of the initial network, run threshold)", "fraction");
+        put("initial_pattern_chance", "retention expected if initial and final patterns of the grown neurons were independent, sum_g p_initial(g) p_final(g)", "fraction");
+        put("context_weight_norm_share", "share of the incoming squared norm |w|^2 + |v|^2 + b^2 (conserved minus z^2 by gradient flow) on the context weights v, trained table", "fraction");
+        put("context_weight_norm_share_initial", "context_weight_norm_share of the initial network", "fraction");
+        put("trained_specialised_fraction", "fraction of trained neurons active in exactly one context (run threshold)", "fraction");
+        put("grown_specialised_fraction", "trained_specialised_fraction over the grown neurons only", "fraction");
+        put("maxent_specialised_fraction", "max-ent probability of patterns with exactly one active context", "probability");
     }
 
     /** The entry of a table column, or null if the codebook does not know it. */

@@ -51,6 +51,23 @@ public record StimulusSet(double[][] stimuli) {
         return new StimulusSet(u);
     }
 
+    /**
+     * {@code count} (even) stimuli in antithetic pairs u, −u with u ~ N(0, amplitude² I_D): a set
+     * symmetric about 0 like the grid, so a neuron's measured gain (fraction of stimuli on which it
+     * is active) is at least 1/2 exactly when its operating point v_k + b is positive, and the
+     * binarised pattern at threshold 1/2 is its sign pattern (THEORY §3).
+     */
+    public static StimulusSet gaussianPairs(int features, int count, double amplitude, SplittableRandom random) {
+        InvalidInputException.require(count >= 2 && count % 2 == 0, "stimulus count", "an even number >= 2 (pairs u, -u)", count);
+        double[][] half = gaussian(features, count / 2, amplitude, random).stimuli();
+        double[][] u = new double[count][];
+        for (int i = 0; i < half.length; i++) {
+            u[2 * i] = half[i];
+            u[2 * i + 1] = java.util.Arrays.stream(half[i]).map(x -> -x).toArray();
+        }
+        return new StimulusSet(u);
+    }
+
     public int size() {
         return stimuli.length;
     }

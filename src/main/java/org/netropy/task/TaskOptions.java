@@ -9,7 +9,7 @@ import org.netropy.io.InvalidInputException;
  * @param contexts       C (input selection)
  * @param taskMatrix     task matrix text "1,0;0,1", or null for the identity A = I_C
  * @param normalisation  target normalisation across contexts
- * @param stimulusSet    "grid" or "gaussian"
+ * @param stimulusSet    "grid", "gaussian" or "gaussian-pairs" (antithetic draws u, −u)
  * @param gridPoints     n points per feature on the grid
  * @param amplitude      stimulus amplitude (grid half-width or Gaussian std)
  * @param stimulusCount  number of Gaussian stimuli
@@ -20,8 +20,8 @@ public record TaskOptions(int contexts, String taskMatrix, TargetNormalisation n
     public TaskOptions {
         InvalidInputException.inRange("--contexts", contexts, 1, 4096);
         InvalidInputException.require(normalisation != null, "--normalisation", "none or sqrt-contexts", "null");
-        InvalidInputException.require("grid".equals(stimulusSet) || "gaussian".equals(stimulusSet),
-                "--stimuli", "grid or gaussian", stimulusSet);
+        InvalidInputException.require("grid".equals(stimulusSet) || "gaussian".equals(stimulusSet)
+                        || "gaussian-pairs".equals(stimulusSet), "--stimuli", "grid, gaussian or gaussian-pairs", stimulusSet);
         InvalidInputException.inRange("--grid-points", gridPoints, 1, 1001);
         InvalidInputException.positive("--amplitude", amplitude);
         InvalidInputException.inRange("--stimulus-count", stimulusCount, 1, 10_000_000);

@@ -63,7 +63,9 @@ public final class TaskRegistry {
             s = StimulusSet.grid(a.features(), o.gridPoints(), o.amplitude());
         } else {
             SplittableRandom r = streams.stream("task/stimuli");
-            s = StimulusSet.gaussian(a.features(), o.stimulusCount(), o.amplitude(), r);
+            s = o.stimulusSet().equals("gaussian-pairs")
+                    ? StimulusSet.gaussianPairs(a.features(), o.stimulusCount(), o.amplitude(), r)
+                    : StimulusSet.gaussian(a.features(), o.stimulusCount(), o.amplitude(), r);
         }
         return new InputSelectionTask(a, s, o.stimulusSet(), o.normalisation());
     }

@@ -34,7 +34,10 @@ import org.netropy.task.TaskMatrix;
  * behind them, and the regime metrics. Robustness over analysis choices: the TV at gain
  * thresholds 0.3 and 0.7 beside the run's threshold, the TV over only the neurons whose |(w, z)|
  * grew more than {@link #GROWTH_FACTOR}-fold ({@code excluded_fraction} = the others), and the
- * threshold-free task shares c_g ({@link TaskShare}) per pattern with their distance.
+ * threshold-free task shares c_g ({@link TaskShare}) per pattern with their distance. Mechanism
+ * measures ({@link GdMaxEntMechanism}): group-norm costs against S*, retention of initial gain
+ * patterns, the context weights' share of the incoming norm. The max-ent prior is the one the
+ * run's initialisation implies ({@link #prior}).
  */
 public final class GdMaxEntKind implements RunKind {
     private static final ParameterSchema SCHEMA = GdParameters.schema(
@@ -73,13 +76,22 @@ public final class GdMaxEntKind implements RunKind {
                 "not_reproduced", "total_variation_lower", "total_variation_upper", "cross_covariance_error_lower",
                 "cross_covariance_error_upper", "marginal_ks", "total_variation_gain_0p3", "total_variation_gain_0p7",
                 "total_variation_grown", "excluded_fraction", "task_share_trained", "task_share_maxent", "task_share_distance"));
+        m.addAll(MECHANISM);
         m.addAll(GdParameters.METRICS);
         return m;
     }
 
+    /** Mechanism measures ({@link GdMaxEntMechanism}); grown_fraction per pattern, the rest on pattern = all. */
+    static final List<String> MECHANISM = List.of("grown_fraction", "group_norm_cost", "minimum_cost", "cost_ratio", "norm_cost_ratio",
+            "maxent_cost", "maxent_cost_ratio", "initial_pattern_retention", "initial_pattern_chance", "context_weight_norm_share",
+            "context_weight_norm_share_initial", "trained_specialised_fraction", "grown_specialised_fraction",
+            "maxent_specialised_fraction");
+
     @Override
     public void validate(ResolvedParameters p) {
         GdParameters.validate(p);
+        InvalidInputException.require(p.number("context_ratio") > 0, "context_ratio",
+                "> 0 (at sigma_v = 0 every neuron starts in one gain pattern: no max-ent prior)", p.number("context_ratio"));
         InvalidInputException.require(p.number("init_scale") > 0, "init_scale", "> 0 (it is the max-ent reference scale)",
                 p.number("init_scale"));
         InvalidInputException.require(p.string("task").equals("input-selection"), "task",
@@ -96,7 +108,7 @@ public final class GdMaxEntKind implements RunKind {
         NeuronTable trained = r.finalTable();
         int c = trained.contexts();
         TaskMatrix task = GdParameters.taskMatrix(p);
-        GainPrior prior = GainPrior.uniformBinary(c);
+        GainPrior prior = prior(p, c);
         org.netropy.maxent.WeightPrior weights = p.string("reference_prior").equals("initialisation")
                 ? org.netropy.maxent.WeightPrior.ofInitialWeights(r.initialTable().w(), p.number("prior_floor"), "prior_floor")
                 : org.netropy.maxent.WeightPrior.ISOTROPIC;
@@ -104,6 +116,11 @@ public final class GdMaxEntKind implements RunKind {
                 trained.meanSquaredNorm(), p.number("init_scale"));
         ComparisonSettings settings = settings(p, task);
         Map<String, Object> metrics = GdParameters.metrics(r);
+        double minimumCost = GdMaxEntMechanism.minimumCost(task, prior);
+        int[] grownRows = grown(r.initialTable(), trained);
+        Map<String, Object> mechanism = GdMaxEntMechanism.ofRun(r, task, minimumCost, settings.threshold(),
+                grownRows.length < settings.minPopulation() ? new int[0] : grownRows);
+        Map<String, Double> grownFractions = GdMaxEntMechanism.grownFractions(trained, settings.threshold(), grownRows);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (var e : references.entrySet()) {
             MaxEntReference model = new MaxEntReference(e.getValue(), 1.0);
@@ -126,6 +143,7 @@ public final class GdMaxEntKind implements RunKind {
                 row.put("cross_covariance_error", cmp.crossCovarianceError().get(f.getKey()));
                 row.put("task_share_trained", shareTrained.get(f.getKey()));
                 row.put("task_share_maxent", shareMaxEnt.get(f.getKey()));
+                row.put("grown_fraction", grownRows.length < settings.minPopulation() ? null : grownFractions.getOrDefault(f.getKey(), 0.0));
                 rows.add(row);
             }
             Map<String, Object> all = new LinkedHashMap<>();
@@ -147,7 +165,6 @@ public final class GdMaxEntKind implements RunKind {
             all.put("marginal_ks", cmp.verdicts().get(2).value());
             all.put("total_variation_gain_0p3", cmp.thresholdSensitivity().get("0.3").totalVariation());
             all.put("total_variation_gain_0p7", cmp.thresholdSensitivity().get("0.7").totalVariation());
-            int[] grownRows = grown(r.initialTable(), trained);
             all.put("excluded_fraction", 1 - (double) grownRows.length / trained.size());
             all.put("total_variation_grown", grownRows.length < settings.minPopulation() ? null
                     : Distances.totalVariation(GainPatterns.fractions(GainPatterns.of(trained.rows(grownRows), settings.threshold())),
@@ -156,9 +173,23 @@ public final class GdMaxEntKind implements RunKind {
             all.put("reference_sigma", e.getValue().problem().sigmaW());
             all.put("ambiguous_fraction", cmp.a().ambiguousFraction());
             all.putAll(metrics);
+            all.putAll(mechanism);
+            all.putAll(GdMaxEntMechanism.ofReference(e.getValue(), minimumCost));
             rows.add(all);
         }
         return rows;
+    }
+
+    /**
+     * The gain-pattern prior the run's own initialisation implies (THEORY §3): uniform on {0,1}^C
+     * without hidden biases, else the orthant probabilities of {@code v + b·1} with
+     * {@code σ_v = context_ratio·σ₀} and {@code σ_b = bias_ratio·σ₀}.
+     */
+    static GainPrior prior(ResolvedParameters p, int contexts) {
+        double sigma = p.number("init_scale");
+        double biasScale = p.number("bias_ratio") * sigma;
+        return biasScale > 0 ? GainPrior.reluWithBias(contexts, p.number("context_ratio") * sigma, 0, biasScale)
+                : GainPrior.uniformBinary(contexts);
     }
 
     /** Neurons count as grown when |(w, z)| grew by more than this factor during training. */

@@ -37,7 +37,16 @@ final class GdParameters {
             ParameterSpec.integer("grid_points", 2, 21, 5L, "input selection: stimulus grid points per feature"),
             ParameterSpec.integer("hidden", 2, 100_000, 100L, "hidden units N"),
             ParameterSpec.number("init_scale", 0, 1e6, null, "stimulus-weight initial scale sigma_0 (rich small, lazy large)"),
-            ParameterSpec.number("context_scale", 0, 1e6, 1.0, "Flesch: context-weight initial scale"),
+            ParameterSpec.number("context_scale", 0, 1e6, 1.0, "Flesch: context-weight initial scale (input selection: see context_ratio)"),
+            ParameterSpec.choice("stimuli", List.of("grid", "gaussian", "gaussian-pairs"), "grid",
+                    "input selection: stimulus set, the grid_points^D grid or stimulus_count draws of N(0, amplitude^2 I) (gaussian-pairs: antithetic u, -u)"),
+            ParameterSpec.integer("stimulus_count", 1, 20_000, 100L, "input selection with stimuli gaussian: number of stimuli (one set per seed)"),
+            ParameterSpec.number("amplitude", 1e-6, 1e6, 1.0,
+                    "input selection: stimulus amplitude (grid half-width or Gaussian std; the gain model is exact while |w.u| < |v_k|)"),
+            ParameterSpec.number("context_ratio", 0, 1e6, 1.0,
+                    "input selection: context-weight initial std as a multiple of init_scale (sigma_v = context_ratio * sigma_0)"),
+            ParameterSpec.number("bias_ratio", 0, 1e6, 0.0,
+                    "input selection: hidden-bias initial std as a multiple of init_scale (> 0: trained hidden biases b = bias_ratio * sigma_0 * xi; 0: none)"),
             ParameterSpec.integer("steps", 1, 10_000_000, (long) GdRunSpec.DEFAULT_STEPS, "gradient updates (full batch, or minibatches with batch_size)"),
             ParameterSpec.number("learning_rate", 1e-12, 1e6, GdRunSpec.MEAN_FIELD_LEARNING_RATE,
                     "base learning rate eta (input selection: mean-field scaling applied; flesch: plain)")
@@ -110,9 +119,30 @@ final class GdParameters {
                 "an even number with symmetric: true (mirror pairs)", p.intValue("hidden"));
         InvalidInputException.require(!p.string("task").equals("flesch") || p.intValue("contexts") == 2, "contexts",
                 "2 for the flesch task", p.intValue("contexts"));
-        double stimuli = Math.pow(p.intValue("grid_points"), p.intValue("contexts") + p.intValue("distractors"));
+        boolean gaussian = !p.string("stimuli").equals("grid");
+        InvalidInputException.require(!gaussian || p.string("task").equals("input-selection"), "stimuli", "grid for the flesch task",
+                p.string("stimuli"));
+        InvalidInputException.require(gaussian || p.intValue("stimulus_count") == 100, "stimulus_count",
+                "100 (its default) with stimuli grid: it sets the Gaussian set only", p.intValue("stimulus_count"));
+        InvalidInputException.require(!gaussian || p.intValue("grid_points") == 5, "grid_points",
+                "5 (its default) with Gaussian stimuli: it sets the grid only", p.intValue("grid_points"));
+        InvalidInputException.require(!p.string("stimuli").equals("gaussian-pairs") || p.intValue("stimulus_count") % 2 == 0,
+                "stimulus_count", "an even number with stimuli gaussian-pairs", p.intValue("stimulus_count"));
+        double stimuli = gaussian ? p.intValue("stimulus_count")
+                : Math.pow(p.intValue("grid_points"), p.intValue("contexts") + p.intValue("distractors"));
         InvalidInputException.require(p.string("task").equals("flesch") || stimuli <= 20_000, "grid_points/contexts/distractors",
                 "a stimulus grid of at most 20000 points (grid_points^(contexts + distractors))", (long) stimuli);
+        if (p.string("task").equals("flesch")) {
+            InvalidInputException.require(p.number("amplitude") == 1.0, "amplitude", "1 for the flesch task (its stimuli are fixed images)",
+                    p.number("amplitude"));
+            InvalidInputException.require(p.number("context_ratio") == 1.0, "context_ratio",
+                    "1 for the flesch task (set context_scale there)", p.number("context_ratio"));
+            InvalidInputException.require(p.number("bias_ratio") == 0.0, "bias_ratio",
+                    "0 for the flesch task (its biases are 0.1, Flesch et al. 2022)", p.number("bias_ratio"));
+        } else {
+            InvalidInputException.require(p.number("context_scale") == 1.0, "context_scale",
+                    "1 for input-selection (its context-weight scale is context_ratio * init_scale)", p.number("context_scale"));
+        }
         TrainingAlgorithm.Parsed algorithm = algorithm(p);
         long samples = p.string("task").equals("flesch") ? 50 : (long) stimuli * p.intValue("contexts");
         InvalidInputException.require(algorithm.algorithm().batchSize() <= samples, "batch_size",
@@ -174,8 +204,8 @@ final class GdParameters {
         p = withArm(p);
         TaskMatrix a = taskMatrix(p);
         TaskOptions d = TaskOptions.defaults();
-        TaskOptions options = new TaskOptions(a.contexts(), a.format(), d.normalisation(), d.stimulusSet(),
-                p.intValue("grid_points"), d.amplitude(), d.stimulusCount());
+        TaskOptions options = new TaskOptions(a.contexts(), a.format(), d.normalisation(), p.string("stimuli"),
+                p.intValue("grid_points"), p.number("amplitude"), p.intValue("stimulus_count"));
         Task task = TaskRegistry.create(p.string("task"), options, random);
         boolean flesch = p.string("task").equals("flesch");
         GdRunSpec spec = flesch
@@ -194,7 +224,15 @@ final class GdParameters {
         boolean symmetric = p.flag("symmetric");
         TrainingAlgorithm.Parsed algorithm = armed(p);
         spec = spec.withAlgorithm(algorithm.optimizer(), algorithm.momentum(), algorithm.algorithm());
-        return spec.withInit(new InitSpec(i.stimulusScale(), i.contextScale(), i.biasMean(), i.biasScale(), i.readoutScale(),
+        double contextScale = i.contextScale();
+        double biasScale = i.biasScale();
+        if (!flesch) {
+            // THEORY §4 mean-field default sigma_v = sigma_0, scaled by context_ratio; biases only when bias_ratio > 0
+            contextScale = p.number("context_ratio") * p.number("init_scale");
+            biasScale = p.number("bias_ratio") * p.number("init_scale");
+            spec = spec.withHiddenBias(biasScale > 0);
+        }
+        return spec.withInit(new InitSpec(i.stimulusScale(), contextScale, i.biasMean(), biasScale, i.readoutScale(),
                 i.outputBiasInit(), symmetric, lowRank, i.rankMeasure()));
     }
 
