@@ -59,6 +59,37 @@ class CommittedClaimsTest {
         }
     }
 
+    /**
+     * docs/WHEN_MAXENT_PREDICTS_GD.md cites claims as "`spec / claim` — **verdict**": each cited
+     * claim exists in the committed claims table with that verdict, and every claim of the specs
+     * the document covers is cited (a rerun that changes a verdict makes the sentence change).
+     */
+    @Test
+    void theStudyDocumentStatesTheComputedVerdicts() throws IOException {
+        String document = Files.readString(Path.of("docs/WHEN_MAXENT_PREDICTS_GD.md"));
+        java.util.Map<String, ClaimResult> byId = new java.util.HashMap<>();
+        for (ClaimResult c : ClaimsTable.read(RESULTS.resolve("claims.csv"))) {
+            byId.put(c.spec() + " / " + c.claim(), c);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([a-z0-9-]+ / [a-z0-9-]+)` — \\*\\*([a-z ]+)\\*\\*")
+                .matcher(document);
+        java.util.Set<String> cited = new java.util.HashSet<>();
+        java.util.Set<String> specs = new java.util.HashSet<>();
+        while (m.find()) {
+            ClaimResult c = byId.get(m.group(1));
+            assertTrue(c != null, m.group(1) + " is cited but not in results/claims.csv");
+            assertEquals(c.verdict().word(), m.group(2), m.group(1) + ": the document's verdict is not the computed one");
+            cited.add(m.group(1));
+            specs.add(c.spec());
+        }
+        assertTrue(specs.size() >= 5, "the study covers " + specs);
+        for (ClaimResult c : byId.values()) {
+            if (specs.contains(c.spec())) {
+                assertTrue(cited.contains(c.spec() + " / " + c.claim()), c.spec() + " / " + c.claim() + " is not stated in the study");
+            }
+        }
+    }
+
     @Test
     void theGeneratorIsIdempotentAndRewritesStaleStatuses() {
         List<ClaimResult> claims = List.of(
