@@ -34,7 +34,8 @@ import org.netropy.task.TaskMatrix;
  * behind them, and the regime metrics. Robustness over analysis choices: the TV at gain
  * thresholds 0.3 and 0.7 beside the run's threshold, the TV over only the neurons whose |(w, z)|
  * grew more than {@link #GROWTH_FACTOR}-fold ({@code excluded_fraction} = the others), and the
- * threshold-free task shares c_g ({@link TaskShare}) per pattern with their distance.
+ * threshold-free task shares c_g ({@link TaskShare}) per pattern with their distance. The loss
+ * curve is in rows (reference none, pattern all, step); every other row has step final.
  */
 public final class GdMaxEntKind implements RunKind {
     private static final ParameterSchema SCHEMA = GdParameters.schema(
@@ -58,7 +59,7 @@ public final class GdMaxEntKind implements RunKind {
 
     @Override
     public List<String> rowKeys() {
-        return List.of("reference", "pattern");
+        return List.of("reference", "pattern", GdTrainKind.STEP, ANGLE);
     }
 
     @Override
@@ -70,6 +71,9 @@ public final class GdMaxEntKind implements RunKind {
                 "cross_covariance_error_upper", "marginal_ks", "total_variation_gain_0p3", "total_variation_gain_0p7",
                 "total_variation_grown", "excluded_fraction", "task_share_trained", "task_share_maxent", "task_share_distance"));
         m.addAll(GdParameters.METRICS);
+        m.add("loss");
+        m.add("trained_density");
+        m.add("maxent_density");
         return m;
     }
 
@@ -104,6 +108,8 @@ public final class GdMaxEntKind implements RunKind {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("reference", e.getKey());
                 row.put("pattern", org.netropy.maxent.Population.name(f.getKey()));
+                row.put(GdTrainKind.STEP, GdTrainKind.FINAL);
+                row.put(ANGLE, GdTrainKind.NO_CELL);
                 row.put("trained_fraction", f.getValue().a());
                 row.put("maxent_fraction", f.getValue().b());
                 var pops = cmp.populations().get(f.getKey());
@@ -119,6 +125,8 @@ public final class GdMaxEntKind implements RunKind {
             Map<String, Object> all = new LinkedHashMap<>();
             all.put("reference", e.getKey());
             all.put("pattern", "all");
+            all.put(GdTrainKind.STEP, GdTrainKind.FINAL);
+            all.put(ANGLE, GdTrainKind.NO_CELL);
             all.put("total_variation", cmp.totalVariation());
             all.put("total_variation_noise", cmp.totalVariationNoise95());
             all.put("jensen_shannon", cmp.jensenShannon());
@@ -146,8 +154,55 @@ public final class GdMaxEntKind implements RunKind {
             all.putAll(metrics);
             rows.add(all);
         }
+        // the loss curve at steps 0, 1, 2, 5 x 10^k and the last (no max-ent reference)
+        for (int step : org.netropy.linalg.Grid.oneTwoFive(r.lossCurve().length - 1)) {
+            rows.add(Map.of("reference", NO_REFERENCE, "pattern", "all", GdTrainKind.STEP, step, ANGLE, GdTrainKind.NO_CELL,
+                    "loss", r.lossCurve()[step]));
+        }
+        if (trained.w()[0].length == 2) {
+            rows.addAll(angleRows(trained, p.number("threshold"), references.get("initial-scale"),
+                    random.child("angles").stream("maxent-sample")));
+        }
         return rows;
     }
+
+    /** Row key of the selectivity-angle rows: the bin centre in degrees, {@code -} on the other rows. */
+    public static final String ANGLE = "angle_deg";
+    /** Angle bins of the trained histograms: 15 degrees, coarse enough for N = 200 neurons over four patterns. */
+    static final int ANGLE_BINS = 24;
+    /** Max-ent neurons sampled for the reference histograms (their noise is small beside the trained ones'). */
+    static final int ANGLE_SAMPLE = 20_000;
+
+    /**
+     * Selectivity angles (two stimulus weights): per pattern and bin, the trained network's density
+     * and that of a max-ent sample at σ = σ₀ with the patterns of its own gains (THEORY §5 figure 2),
+     * both after flipping (w, z) so that z ≥ 0; rows under the initial-scale reference.
+     */
+    static List<Map<String, Object>> angleRows(NeuronTable trained, double threshold, MaxEntSolution maxent,
+                                               java.util.SplittableRandom random) {
+        Map<String, double[]> a = MaxEntAnglesKind.angleDensities(trained, GainPatterns.of(trained, threshold), ANGLE_BINS);
+        NeuronTable sample = org.netropy.maxent.MaxEntSampler.sample(maxent, ANGLE_SAMPLE, false, 1.0, random);
+        Map<String, double[]> b = MaxEntAnglesKind.angleDensities(sample, GainPatterns.of(sample, 0.5), ANGLE_BINS);
+        java.util.Set<String> patterns = new java.util.TreeSet<>(a.keySet());
+        patterns.addAll(b.keySet());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String g : patterns) {
+            for (int k = 0; k < ANGLE_BINS; k++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("reference", "initial-scale");
+                row.put("pattern", g);
+                row.put(GdTrainKind.STEP, GdTrainKind.FINAL);
+                row.put(ANGLE, MaxEntAnglesKind.binCentre(k, ANGLE_BINS));
+                row.put("trained_density", a.containsKey(g) ? a.get(g)[k] : null);
+                row.put("maxent_density", b.containsKey(g) ? b.get(g)[k] : null);
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** The reference of the loss-curve rows, which compare with no max-ent law. */
+    public static final String NO_REFERENCE = "none";
 
     /** Neurons count as grown when |(w, z)| grew by more than this factor during training. */
     public static final double GROWTH_FACTOR = 2.0;
