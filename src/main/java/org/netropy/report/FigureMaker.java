@@ -161,6 +161,9 @@ public final class FigureMaker {
                     };
                     points.add(pt);
                 }
+                if (categorical) {
+                    points.sort(java.util.Comparator.comparingDouble(Plot.Point::x)); // the plotted data in the axis's order
+                }
                 series.add(new Plot.Series(label, colour, shape, style, points));
                 String group = p.series() != null ? p.series() : "measure" + panelIndex;
                 if (p.series() != null && reference) {
@@ -268,7 +271,7 @@ public final class FigureMaker {
      * from the smallest to the largest value among them, so that equal colours mean equal values
      * from panel to panel (e.g. a rich and a lazy network's RDM).
      */
-    private static List<Plot.Panel> sharedHeatmapScales(List<Plot.Panel> panels) {
+    static List<Plot.Panel> sharedHeatmapScales(List<Plot.Panel> panels) {
         Map<String, double[]> ranges = new LinkedHashMap<>();
         for (Plot.Panel p : panels) {
             if (p.heatmap() != null) {

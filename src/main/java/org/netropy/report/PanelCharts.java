@@ -41,6 +41,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 final class PanelCharts {
     private PanelCharts() {}
 
+    /** Points above which a line is drawn without markers. */
+    static final int DENSE = 60;
+
     static JFreeChart chart(Plot.Panel p) {
         XYPlot plot = new XYPlot();
         plot.setBackgroundPaint(Color.WHITE);
@@ -150,7 +153,9 @@ final class PanelCharts {
                 boolean reference = s.style() == Plot.Style.REFERENCE;
                 XYSeries xy = new XYSeries(s.label() + "#" + index, true, true);
                 pts.forEach(pt -> xy.add(pt.x(), pt.y()));
-                XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(s.style() != Plot.Style.POINTS, !reference);
+                // markers on a dense curve (e.g. a loss at every step) would merge into a thick band
+                boolean markers = !reference && (s.style() == Plot.Style.POINTS || pts.size() <= DENSE);
+                XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(s.style() != Plot.Style.POINTS, markers);
                 r.setSeriesPaint(0, c);
                 r.setSeriesStroke(0, reference ? FigureStyle.REFERENCE : FigureStyle.LINE);
                 r.setSeriesShape(0, FigureStyle.marker(s.shape(), 3.6));
@@ -177,7 +182,8 @@ final class PanelCharts {
      * ends, with the drawn intervals as a translucent band of the same stairs.
      */
     private static int steps(XYPlot plot, int index, List<Plot.Point> pts, Color c, String name, Plot.Panel p, boolean reference) {
-        YIntervalSeries stairs = new YIntervalSeries(name + "#steps" + index);
+        // in the order added: two vertices share each inner bin edge, and sorting could swap them
+        YIntervalSeries stairs = new YIntervalSeries(name + "#steps" + index, false, true);
         double floor = p.logY() ? Double.NaN : 0;
         Plot.Point first = pts.get(0);
         if (Double.isFinite(floor)) {
