@@ -133,7 +133,8 @@ public final class FigureMaker {
                 Color colour = palette.colour(colourKey);
                 int shape = palette.shape(colourKey);
                 String label = seriesLabel(f, p, measure, e.getKey());
-                boolean histogram = p.mark().equals("histogram");
+                // a crowded stem plot (e.g. P(m) for m = 0..100 in four series) reads as histograms
+                boolean histogram = p.mark().equals("histogram") || crowded;
                 Plot.Style style = reference ? (histogram ? Plot.Style.REFERENCE_STEP : Plot.Style.REFERENCE)
                         : p.mark().equals("line") ? Plot.Style.MEASURED : histogram ? Plot.Style.STEP : Plot.Style.BAR;
                 List<Plot.Point> points = new ArrayList<>();
@@ -147,11 +148,9 @@ public final class FigureMaker {
                     double[] seeds = DrawnInterval.seedValues(mean, sd, n);
                     Plot.Point pt = Plot.Point.of(x, xText, mean, iv, seeds, n);
                     pt = switch (p.mark()) {
-                        case "stem", "bars" -> crowded ? new Plot.Point(x, xText, mean, iv, seeds, n, 0, 0.8 * spacing)
+                        case "stem", "bars" -> crowded ? bin(x, xText, mean, iv, n, spacing)
                                 : dodge(pt, index, seriesCount, spacing, p.logX(), p.mark().equals("stem") ? 0.45 : 0.85);
-                        // a density is never negative: a t interval reaching below zero is cut there (and says so)
-                        case "histogram" -> new Plot.Point(x, xText, mean, iv.drawn() && iv.low() < 0 && mean >= 0
-                                ? new DrawnInterval(0, iv.high(), iv.method() + ", cut at 0") : iv, new double[0], n, 0, spacing);
+                        case "histogram" -> bin(x, xText, mean, iv, n, spacing);
                         case "stacked" -> {
                             double base = stack.getOrDefault(xText, 0.0);
                             stack.put(xText, base + (Double.isFinite(mean) ? mean : 0));
@@ -359,6 +358,15 @@ public final class FigureMaker {
             prev = x;
         }
         return Double.isFinite(gap) && xs.size() > 1 && !rows.stream().anyMatch(r -> ExperimentTable.parse(r.get(p.x())) == null) ? gap : 1;
+    }
+
+    /**
+     * A histogram bin of the given width. A density or probability is never negative: a t interval
+     * reaching below zero is cut there (and the CSV's method says so).
+     */
+    private static Plot.Point bin(double x, String xText, double mean, DrawnInterval iv, int n, double width) {
+        DrawnInterval cut = iv.drawn() && iv.low() < 0 && mean >= 0 ? new DrawnInterval(0, iv.high(), iv.method() + ", cut at 0") : iv;
+        return new Plot.Point(x, xText, mean, cut, new double[0], n, 0, width);
     }
 
     /** Series i of k side by side around x within {@code fill} of the spacing. */
