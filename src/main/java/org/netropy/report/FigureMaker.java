@@ -50,7 +50,7 @@ public final class FigureMaker {
         for (int i = 0; i < figure.panels().size(); i++) {
             panels.add(panel(table, figure, i, palette, legend, sweepOrder));
         }
-        panels = sharedHeatmapScales(panels);
+        panels = sharedHeatmapScales(panels, figure.columns());
         List<Path> files = new ArrayList<>(FigurePage.write(panels, figure.columns(), options.width(figure.width()),
                 dedupe(legend), options, dir, figure.id()));
         Path csv = dir.resolve(figure.id() + ".csv");
@@ -268,9 +268,10 @@ public final class FigureMaker {
     /**
      * Heat maps of one quantity (the same colour-bar label) in one figure share one colour scale,
      * from the smallest to the largest value among them, so that equal colours mean equal values
-     * from panel to panel (e.g. a rich and a lazy network's RDM).
+     * from panel to panel (e.g. a rich and a lazy network's RDM); its colour bar is drawn once per
+     * row of panels, beside the row's last heat map of that quantity.
      */
-    static List<Plot.Panel> sharedHeatmapScales(List<Plot.Panel> panels) {
+    static List<Plot.Panel> sharedHeatmapScales(List<Plot.Panel> panels, int columns) {
         Map<String, double[]> ranges = new LinkedHashMap<>();
         for (Plot.Panel p : panels) {
             if (p.heatmap() != null) {
@@ -285,11 +286,20 @@ public final class FigureMaker {
                 }
             }
         }
+        // the last heat map of each quantity in each row of the page carries the bar
+        Map<String, Integer> lastInRow = new LinkedHashMap<>();
+        for (int i = 0; i < panels.size(); i++) {
+            if (panels.get(i).heatmap() != null) {
+                lastInRow.put(i / columns + "|" + panels.get(i).heatmap().scaleLabel(), i);
+            }
+        }
         List<Plot.Panel> out = new ArrayList<>();
-        for (Plot.Panel p : panels) {
+        for (int i = 0; i < panels.size(); i++) {
+            Plot.Panel p = panels.get(i);
             double[] r = p.heatmap() == null ? null : ranges.get(p.heatmap().scaleLabel());
+            boolean bar = r != null && lastInRow.get(i / columns + "|" + p.heatmap().scaleLabel()) == i;
             out.add(r == null || !(r[1] > r[0]) ? p : new Plot.Panel(p.title(), p.xLabel(), p.yLabel(), p.logX(), p.logY(), p.categories(),
-                    p.yRange(), p.series(), p.heatmap().withScale(r[0], r[1]), p.xTickUnit(), p.translucentBars()));
+                    p.yRange(), p.series(), p.heatmap().withScale(r[0], r[1], bar), p.xTickUnit(), p.translucentBars()));
         }
         return out;
     }

@@ -100,31 +100,45 @@ public final class FigurePage {
      * Draws every chart once off-screen: JFreeChart reserves the axis space with the tick unit it
      * had before choosing one for the data, so a first drawing can clip a long tick label or the
      * axis label; the second (real) drawing reserves the space of the chosen unit. Returns each
-     * chart's box within its cell: the whole cell below the letter, narrowed (or shortened) for a
-     * heat map so that its data area, and so every cell of the matrix, is square.
+     * chart's box within its cell: the whole cell below the letter, narrowed and shortened for a
+     * heat map so that its data area is a square of the side every heat map of the page can have
+     * (square cells, one matrix size from panel to panel, with or without a colour bar).
      */
     private static List<Rectangle2D> primeTickUnits(List<Plot.Panel> panels, List<JFreeChart> charts, double cellW, double cellH) {
-        BufferedImage scratch = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
         List<Rectangle2D> boxes = new ArrayList<>();
+        List<Rectangle2D> data = new ArrayList<>();
+        double side = Double.POSITIVE_INFINITY;
         for (int i = 0; i < charts.size(); i++) {
             Rectangle2D box = new Rectangle2D.Double(2, LETTER_ROW, cellW - 6, cellH - LETTER_ROW);
-            for (int pass = 0; pass < (panels.get(i).heatmap() != null ? 2 : 1); pass++) {
-                Graphics2D g = scratch.createGraphics();
-                g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-                ChartRenderingInfo info = new ChartRenderingInfo();
-                charts.get(i).draw(g, new Rectangle2D.Double(0, 0, box.getWidth(), box.getHeight()), info);
-                g.dispose();
-                Rectangle2D data = info.getPlotInfo().getDataArea();
-                if (panels.get(i).heatmap() != null && data.getWidth() > 0 && data.getHeight() > 0) {
-                    double excess = data.getWidth() - data.getHeight();
-                    box = excess > 0
-                            ? new Rectangle2D.Double(box.getX() + excess / 2, box.getY(), box.getWidth() - excess, box.getHeight())
-                            : new Rectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight() + excess);
-                }
+            Rectangle2D area = draw(charts.get(i), box);
+            if (panels.get(i).heatmap() != null && area.getWidth() > 0 && area.getHeight() > 0) {
+                side = Math.min(side, Math.min(area.getWidth(), area.getHeight()));
             }
             boxes.add(box);
+            data.add(area);
+        }
+        for (int i = 0; i < charts.size(); i++) {
+            if (panels.get(i).heatmap() != null && Double.isFinite(side) && data.get(i).getWidth() > 0) {
+                Rectangle2D box = boxes.get(i);
+                double dx = data.get(i).getWidth() - side;
+                double dy = data.get(i).getHeight() - side;
+                box = new Rectangle2D.Double(box.getX() + dx / 2, box.getY(), box.getWidth() - dx, box.getHeight() - dy);
+                boxes.set(i, box);
+                draw(charts.get(i), box);
+            }
         }
         return boxes;
+    }
+
+    /** Draws a chart off-screen in a box of the given size; returns its data area. */
+    private static Rectangle2D draw(JFreeChart chart, Rectangle2D box) {
+        BufferedImage scratch = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        chart.draw(g, new Rectangle2D.Double(0, 0, box.getWidth(), box.getHeight()), info);
+        g.dispose();
+        return info.getPlotInfo().getDataArea();
     }
 
     private interface Painter {

@@ -306,6 +306,9 @@ final class PanelCharts {
         y.setInverted(true);
         plot.setDomainAxis(x);
         plot.setRangeAxis(y);
+        if (!h.colourBar()) {
+            return;
+        }
         NumberAxis scaleAxis = axis(h.scaleLabel(), false) instanceof NumberAxis a ? a : new NumberAxis();
         scaleAxis.setRange(min, max);
         PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);

@@ -157,10 +157,14 @@ class FigureMakerTest {
                 new Plot.Panel("", "c", "c", false, false, null, null, List.of(), new Plot.Heatmap(m, List.of("x", "y", "z"), "d")),
                 new Plot.Panel("", "c", "c", false, false, null, null, List.of(),
                         new Plot.Heatmap(new double[][] {{0, 6}, {6, 0}}, List.of("x", "y"), "d")));
-        for (Plot.Panel p : FigureMaker.sharedHeatmapScales(panels)) {
+        List<Plot.Panel> shared = FigureMaker.sharedHeatmapScales(panels, 2);
+        for (Plot.Panel p : shared) {
             assertEquals(0, p.heatmap().low());
             assertEquals(6, p.heatmap().high());
         }
+        // one colour bar per row of panels, beside its last heat map; in one column, one per panel
+        assertEquals(List.of(false, true), shared.stream().map(p -> p.heatmap().colourBar()).toList());
+        assertEquals(List.of(true, true), FigureMaker.sharedHeatmapScales(panels, 1).stream().map(p -> p.heatmap().colourBar()).toList());
     }
 
     @Test
