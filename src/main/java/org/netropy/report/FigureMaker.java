@@ -501,8 +501,7 @@ public final class FigureMaker {
                     md.append(p.title().strip()).append(": ");
                 }
                 if (p.mark().equals("heatmap")) {
-                    md.append("heat map of ").append(p.yLabel()).append(" for every pair of ").append(p.xLabel())
-                            .append(" (rows: ").append(p.series().replace('_', ' ')).append(", columns: ").append(p.x().replace('_', ' ')).append(')');
+                    md.append("heat map of ").append(p.yLabel()).append(" for every pair (row, column) of ").append(p.xLabel());
                 } else {
                     md.append(p.yLabel()).append(" against ").append(p.xLabel());
                 }

@@ -151,7 +151,7 @@ class FigureMakerTest {
         assertEquals(4, texts.stream().filter("middle"::equals).count(), texts.toString()); // x and y of both panels
         assertTrue(texts.contains("dissimilarity") && texts.contains("condition"), texts.toString());
         assertTrue(FigureMaker.index("e", "d", List.of(f), List.of(), FigureOptions.DEFAULT)
-                .contains("heat map of dissimilarity for every pair of condition (rows: row, columns: col)"));
+                .contains("heat map of dissimilarity for every pair (row, column) of condition"));
         // one colour scale for the two panels: the second's values are twice the first's
         List<Plot.Panel> panels = List.of(
                 new Plot.Panel("", "c", "c", false, false, null, null, List.of(), new Plot.Heatmap(m, List.of("x", "y", "z"), "d")),

@@ -40,7 +40,9 @@ import org.netropy.task.TaskMatrix;
 public final class GdMaxEntKind implements RunKind {
     private static final ParameterSchema SCHEMA = GdParameters.schema(
             ParameterSpec.number("threshold", 0.01, 0.99, 0.5, "gain threshold of the binary patterns"),
-            ParameterSpec.flag("clustering", false, "also run the label-free clustering (slower)"));
+            ParameterSpec.flag("clustering", false, "also run the label-free clustering (slower)"),
+            ParameterSpec.integer("angle_bins", 0, 360, 0L, "selectivity-angle histograms of the trained network and of max-ent"
+                    + " at sigma = sigma_0 in this many bins (C = 2, no distractors); 0: none"));
 
     @Override
     public String name() {
@@ -84,6 +86,8 @@ public final class GdMaxEntKind implements RunKind {
                 p.number("init_scale"));
         InvalidInputException.require(p.string("task").equals("input-selection"), "task",
                 "input-selection (max-ent needs the task matrix A = I_C)", p.string("task"));
+        InvalidInputException.require(p.intValue("angle_bins") == 0 || (p.intValue("contexts") == 2 && p.intValue("distractors") == 0),
+                "angle_bins", "0 unless contexts is 2 and distractors 0 (the angle of w in the plane)", p.intValue("angle_bins"));
     }
 
     @Override
@@ -159,8 +163,8 @@ public final class GdMaxEntKind implements RunKind {
             rows.add(Map.of("reference", NO_REFERENCE, "pattern", "all", GdTrainKind.STEP, step, ANGLE, GdTrainKind.NO_CELL,
                     "loss", r.lossCurve()[step]));
         }
-        if (trained.w()[0].length == 2) {
-            rows.addAll(angleRows(trained, p.number("threshold"), references.get("initial-scale"),
+        if (p.intValue("angle_bins") > 0) {
+            rows.addAll(angleRows(trained, p.number("threshold"), references.get("initial-scale"), p.intValue("angle_bins"),
                     random.child("angles").stream("maxent-sample")));
         }
         return rows;
@@ -168,8 +172,6 @@ public final class GdMaxEntKind implements RunKind {
 
     /** Row key of the selectivity-angle rows: the bin centre in degrees, {@code -} on the other rows. */
     public static final String ANGLE = "angle_deg";
-    /** Angle bins of the trained histograms: 15 degrees, coarse enough for N = 200 neurons over four patterns. */
-    static final int ANGLE_BINS = 24;
     /** Max-ent neurons sampled for the reference histograms (their noise is small beside the trained ones'). */
     static final int ANGLE_SAMPLE = 20_000;
 
@@ -178,21 +180,21 @@ public final class GdMaxEntKind implements RunKind {
      * and that of a max-ent sample at σ = σ₀ with the patterns of its own gains (THEORY §5 figure 2),
      * both after flipping (w, z) so that z ≥ 0; rows under the initial-scale reference.
      */
-    static List<Map<String, Object>> angleRows(NeuronTable trained, double threshold, MaxEntSolution maxent,
+    static List<Map<String, Object>> angleRows(NeuronTable trained, double threshold, MaxEntSolution maxent, int bins,
                                                java.util.SplittableRandom random) {
-        Map<String, double[]> a = MaxEntAnglesKind.angleDensities(trained, GainPatterns.of(trained, threshold), ANGLE_BINS);
+        Map<String, double[]> a = MaxEntAnglesKind.angleDensities(trained, GainPatterns.of(trained, threshold), bins);
         NeuronTable sample = org.netropy.maxent.MaxEntSampler.sample(maxent, ANGLE_SAMPLE, false, 1.0, random);
-        Map<String, double[]> b = MaxEntAnglesKind.angleDensities(sample, GainPatterns.of(sample, 0.5), ANGLE_BINS);
+        Map<String, double[]> b = MaxEntAnglesKind.angleDensities(sample, GainPatterns.of(sample, 0.5), bins);
         java.util.Set<String> patterns = new java.util.TreeSet<>(a.keySet());
         patterns.addAll(b.keySet());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String g : patterns) {
-            for (int k = 0; k < ANGLE_BINS; k++) {
+            for (int k = 0; k < bins; k++) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("reference", "initial-scale");
                 row.put("pattern", g);
                 row.put(GdTrainKind.STEP, GdTrainKind.FINAL);
-                row.put(ANGLE, MaxEntAnglesKind.binCentre(k, ANGLE_BINS));
+                row.put(ANGLE, MaxEntAnglesKind.binCentre(k, bins));
                 row.put("trained_density", a.containsKey(g) ? a.get(g)[k] : null);
                 row.put("maxent_density", b.containsKey(g) ? b.get(g)[k] : null);
                 rows.add(row);

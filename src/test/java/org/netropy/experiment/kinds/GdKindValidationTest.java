@@ -36,9 +36,9 @@ class GdKindValidationTest {
                 "nothing runs for an invalid sweep");
     }
 
-    private Object[] runSpec(String name, String... base) throws Exception {
+    private Object[] runSpec(String kind, String name, String... base) throws Exception {
         Path spec = dir.resolve(name + ".yaml");
-        StringBuilder text = new StringBuilder("name: " + name + "\nkind: gd-train\nbase:\n");
+        StringBuilder text = new StringBuilder("name: " + name + "\nkind: " + kind + "\nbase:\n");
         for (String b : base) {
             text.append("  ").append(b).append('\n');
         }
@@ -49,14 +49,23 @@ class GdKindValidationTest {
 
     @Test
     void rdmScalesAreForTheFleschTaskAndMustBeNumbers() throws Exception {
-        Object[] notFlesch = runSpec("rdm-input", "init_scale: 0.5", "rdm_scales: \"0.5\"");
+        Object[] notFlesch = runSpec("gd-train", "rdm-input", "init_scale: 0.5", "rdm_scales: \"0.5\"");
         assertEquals(2, notFlesch[0], (String) notFlesch[2]);
         assertTrue(((String) notFlesch[2]).contains("rdm_scales") && ((String) notFlesch[2]).contains("flesch"), (String) notFlesch[2]);
-        Object[] text = runSpec("rdm-text", "task: flesch", "init_scale: 0.5", "rdm_scales: \"rich, lazy\"");
+        Object[] text = runSpec("gd-train", "rdm-text", "task: flesch", "init_scale: 0.5", "rdm_scales: \"rich, lazy\"");
         assertEquals(2, text[0], (String) text[2]);
         assertTrue(((String) text[2]).contains("rdm_scales must be comma-separated numbers"), (String) text[2]);
-        Object[] ok = runSpec("rdm-ok", "task: flesch", "init_scale: 0.5", "rdm_scales: \"0.01, 0.5\"");
+        Object[] ok = runSpec("gd-train", "rdm-ok", "task: flesch", "init_scale: 0.5", "rdm_scales: \"0.01, 0.5\"");
         assertEquals(0, ok[0], (String) ok[2]);
+    }
+
+    @Test
+    void angleHistogramsNeedTheStimulusPlane() throws Exception {
+        Object[] three = runSpec("gd-maxent", "angles-c3", "contexts: 3", "init_scale: 0.5", "angle_bins: 24");
+        assertEquals(2, three[0], (String) three[2]);
+        assertTrue(((String) three[2]).contains("angle_bins"), (String) three[2]);
+        Object[] two = runSpec("gd-maxent", "angles-c2", "contexts: 2", "init_scale: 0.5", "angle_bins: 24");
+        assertEquals(0, two[0], (String) two[2]);
     }
 
     @Test
