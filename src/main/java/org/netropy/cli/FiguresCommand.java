@@ -85,7 +85,7 @@ public final class FiguresCommand implements Callable<Integer> {
         Path dir = results.resolve("figures").resolve(stem);
         List<Path> files = new java.util.ArrayList<>();
         for (FigureSpec f : s.figures()) {
-            files.addAll(FigureMaker.draw(table, f, dir, options));
+            files.addAll(FigureMaker.draw(table, f, dir, options, s.sweepOrder(variant)));
         }
         if (!s.figures().isEmpty()) {
             AtomicFiles.writeString(dir.resolve("figures.md"), FigureMaker.index(s.name(), s.description(), s.figures(),

@@ -80,6 +80,25 @@ public record ExperimentSpec(Path source, String name, RunKind kind, String desc
     }
 
     /**
+     * The values of each sweep axis of a variant in the order the spec lists them, as text: the
+     * order a categorical figure axis keeps (after the figure's labels).
+     */
+    public Map<String, List<String>> sweepOrder(String variant) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (SweepAxis a : sweep) {
+            out.put(a.parameter(), a.values().stream().map(String::valueOf).toList());
+        }
+        Variant v = FULL.equals(variant) ? null : variants.get(variant);
+        if (v != null) {
+            v.base().keySet().forEach(out::remove);
+            for (SweepAxis a : v.sweep()) {
+                out.put(a.parameter(), a.values().stream().map(String::valueOf).toList());
+            }
+        }
+        return out;
+    }
+
+    /**
      * Expands a variant into its runs: the cartesian product of the sweep axes (first axis
      * outermost) with the seeds innermost.
      *

@@ -1,6 +1,8 @@
 package org.netropy.experiment;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,17 +16,21 @@ import java.util.Map;
  * @param width   "single" (one journal column, about 85 mm), "double" (about 180 mm) or a width in mm
  * @param columns panels per row
  * @param panels  the panels, lettered a, b, c … in this order
- * @param labels  column (or "measure") → value → the name a reader sees in legends
+ * @param labels  column (or "measure") → value → the name a reader sees in legends, in the spec's
+ *                order (a categorical axis keeps that order)
  */
 public record FigureSpec(String id, String title, String caption, String width, int columns, List<Panel> panels,
                          Map<String, Map<String, String>> labels) {
 
     /** Marks a panel can draw. */
-    public static final List<String> MARKS = List.of("line", "stem", "bars", "histogram", "stacked");
+    public static final List<String> MARKS = List.of("line", "stem", "bars", "histogram", "stacked", "heatmap");
 
     public FigureSpec {
         panels = List.copyOf(panels);
-        labels = Map.copyOf(labels);
+        // in the spec's order: a categorical axis lists its categories in the order the labels declare them
+        Map<String, Map<String, String>> ordered = new LinkedHashMap<>();
+        labels.forEach((k, v) -> ordered.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+        labels = Collections.unmodifiableMap(ordered);
         if (panels.isEmpty()) {
             throw new IllegalArgumentException("figure " + id + " has no panels");
         }
@@ -50,7 +56,9 @@ public record FigureSpec(String id, String title, String caption, String width, 
      * @param pass      the pass criterion in words, as in REPRODUCE.md
      * @param mark      one of {@link #MARKS}: line (numeric x), stem (a discrete distribution),
      *                  bars (categories), histogram (binned values, x = bin centre), stacked
-     *                  (the y measures stacked per x, e.g. unit classes summing to 1)
+     *                  (the y measures stacked per x, e.g. unit classes summing to 1), heatmap
+     *                  (one measure as a matrix: x the column key, series the row key, y_label
+     *                  the colour bar's label; a triangle is mirrored, e.g. an RDM)
      * @param proportion the y measures are proportions in [0, 1] (Wilson intervals)
      * @param claims    ids of the spec's claims this panel illustrates (may be empty)
      */

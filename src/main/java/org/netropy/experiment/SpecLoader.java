@@ -419,6 +419,10 @@ public final class SpecLoader {
             throw m.entries().get("mark").value().at().error(where + ".mark must be one of " + String.join(", ", FigureSpec.MARKS)
                     + " (got '" + mark + "')");
         }
+        if (mark.equals("heatmap") && (series == null || y.size() != 1 || !reference.isEmpty())) {
+            throw m.entries().get("mark").value().at().error(where + ".mark heatmap needs one measure in y, no reference and"
+                    + " series = the column of the matrix rows (x is the column of its columns)");
+        }
         List<String> claims = new ArrayList<>();
         Entry cEntry = m.entries().get("claims");
         if (cEntry != null) {

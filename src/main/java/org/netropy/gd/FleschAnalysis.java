@@ -78,9 +78,11 @@ public final class FleschAnalysis {
         return new Result(counts, ablation, rsaBetas(net.activity(data)));
     }
 
-    /** Betas (grid, orthogonal, parallel) of the hidden RDM; activity rows in task sample order. */
-    public static Map<String, Double> rsaBetas(double[][] activity) {
-        int p = activity.length;
+    /** Names of the model RDMs, in the order of {@link #modelEmbeddings}. */
+    public static final String[] MODELS = {"grid", "orthogonal", "parallel"};
+
+    /** The model embeddings (grid, orthogonal, parallel) of the p task samples, in task sample order. */
+    static double[][][] modelEmbeddings(int p) {
         int[][] idx = FleschTreesTask.featureIndices();
         double[][][] models = new double[3][p][];
         for (int s = 0; s < p; s++) {
@@ -91,6 +93,80 @@ public final class FleschAnalysis {
             models[1][s] = k == 0 ? new double[] {lIdx, 0} : new double[] {0, bIdx};
             models[2][s] = new double[] {k == 0 ? lIdx : bIdx};
         }
+        return models;
+    }
+
+    /**
+     * The RDM of a representation as a full p × p matrix of Euclidean distances divided by their
+     * mean over pairs: unit mean, so that RDMs of networks whose activity differs in scale (rich
+     * against lazy) or of a model can be averaged over seeds and shown on comparable colour scales.
+     * All zero if every pair is at distance zero.
+     */
+    public static double[][] normalisedRdm(double[][] x) {
+        int p = x.length;
+        double[] pairs = rdm(x);
+        double mean = 0;
+        for (double d : pairs) {
+            mean += d / pairs.length;
+        }
+        double[][] out = new double[p][p];
+        int r = 0;
+        for (int s = 0; s < p; s++) {
+            for (int t = s + 1; t < p; t++) {
+                double v = mean > 0 ? pairs[r] / mean : 0;
+                out[s][t] = v;
+                out[t][s] = v;
+                r++;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The samples of the coarse RDM: both features at the grid's two ends and its middle (levels
+     * 1, 3, 5 of 5), 9 trees per context, 18 conditions in task sample order (context-major, then
+     * branchiness, then leafiness). The block structure that tells the grid, orthogonal and
+     * parallel models apart is all there, in a table an eighth the size of the 50 × 50 one.
+     */
+    public static int[] coarseConditions() {
+        int[][] idx = FleschTreesTask.featureIndices();
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        for (int s = 0; s < 50; s++) {
+            int[] f = idx[s % 25];
+            if (f[0] % 2 == 0 && f[1] % 2 == 0) {
+                out.add(s);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The normalised hidden RDM and the model RDMs ({@link #MODELS}) of a trained network over the
+     * given samples (e.g. {@link #coarseConditions}).
+     */
+    public static Map<String, double[][]> rdms(Network net, TaskData data, int[] samples) {
+        double[][] activity = net.activity(data);
+        double[][][] models = modelEmbeddings(activity.length);
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        out.put("hidden", normalisedRdm(select(activity, samples)));
+        for (int q = 0; q < MODELS.length; q++) {
+            out.put(MODELS[q], normalisedRdm(select(models[q], samples)));
+        }
+        return out;
+    }
+
+    private static double[][] select(double[][] rows, int[] samples) {
+        double[][] out = new double[samples.length][];
+        for (int i = 0; i < samples.length; i++) {
+            out[i] = rows[samples[i]];
+        }
+        return out;
+    }
+
+    /** Betas (grid, orthogonal, parallel) of the hidden RDM; activity rows in task sample order. */
+    public static Map<String, Double> rsaBetas(double[][] activity) {
+        int p = activity.length;
+        double[][][] models = modelEmbeddings(p);
         int pairs = p * (p - 1) / 2;
         double[] target = zscore(rdm(activity));
         double[][] design = new double[pairs][4];

@@ -38,11 +38,13 @@ public final class Codebook {
         put("statistic", "which sample statistic (mean or unbiased variance)", "-");
         put("active_contexts", "number m of contexts in which a neuron's gain is on", "count");
         put("pattern", "binary gain pattern g, one digit per context (1 = gain on)", "-");
-        put("angle_deg", "centre of the histogram bin of the stimulus-weight angle atan2(w_2, w_1)", "degrees");
+        put("angle_deg", "centre of the histogram bin of the stimulus-weight angle atan2(w_2, w_1) after flipping (w, z) so that z >= 0; '-' on rows that are not angle bins", "degrees");
         put("lambda", "spectral-radius parameter lambda of the E/I network", "-");
         put("active", "number m of active neurons of the stationary distribution's row, or 'all' for the curve's rows", "neurons");
-        put("step", "training step of the loss-curve row (0, 1, 2, 5 x 10^k and the last), or 'final' for the run's metrics", "steps");
-        put("reference", "which max-ent law the trained network is compared with (initial-scale, norm-matched, small-sigma-limit)", "-");
+        put("step", "training step of the loss-curve row (0, 1, 2, 5 x 10^k and the last), or 'final' for the run's metrics (and the RDM rows)", "steps");
+        put("reference", "which max-ent law the trained network is compared with (initial-scale, norm-matched, small-sigma-limit; none on the loss-curve rows)", "-");
+        put("rdm_row", "Flesch task: condition of the RDM row, 1..18: 2 contexts x branchiness x leafiness at levels 1, 3, 5 of 5, context-major, then branchiness, then leafiness; '-' on rows that are not RDM cells", "-");
+        put("rdm_col", "Flesch task: condition of the RDM column (upper triangle with the diagonal: rdm_col >= rdm_row); '-' on rows that are not RDM cells", "-");
         // analytic / fail demo
         put("squared_error", "squared error of the estimate (demo: of the sample statistic; maxent-sample: |A_hat - A|^2)", "squared units of the estimate");
         put("expected_squared_error", "closed-form expectation of squared_error", "squared units of the estimate");
@@ -107,6 +109,10 @@ public final class Codebook {
         put("units_context1_only", "fraction of hidden units active in context 1 only (Flesch task)", "fraction");
         put("units_context2_only", "fraction of hidden units active in context 2 only (Flesch task)", "fraction");
         put("units_mixed", "fraction of hidden units active in both contexts (Flesch task)", "fraction");
+        put("rdm_hidden", "Flesch task: Euclidean distance between the final hidden activity of two conditions over its mean over pairs (normalised RDM)", "1 = mean distance");
+        put("rdm_model_grid", "Flesch task: the grid model's normalised RDM (embeddings (l, b) in both contexts, see FleschAnalysis)", "1 = mean distance");
+        put("rdm_model_orthogonal", "Flesch task: the orthogonal model's normalised RDM (context 1 on (l, 0), context 2 on (0, b))", "1 = mean distance");
+        put("rdm_model_parallel", "Flesch task: the parallel model's normalised RDM (both contexts on one axis: l, b)", "1 = mean distance");
         put("rsa_grid", "RSA regression weight of the grid model (Flesch task)", "-");
         put("rsa_orthogonal", "RSA regression weight of the orthogonal model (Flesch task)", "-");
         put("rsa_parallel", "RSA regression weight of the parallel model (Flesch task)", "-");
@@ -117,6 +123,8 @@ public final class Codebook {
         // trained vs max-ent
         put("trained_fraction", "fraction of trained neurons with the row's gain pattern", "fraction");
         put("maxent_fraction", "max-ent probability of the row's gain pattern", "probability");
+        put("trained_density", "density of the trained neurons' selectivity angle in the row's bin, among the neurons of the row's gain pattern (two stimulus weights only)", "1/degree");
+        put("maxent_density", "the same density for a sample of 20000 neurons of max-ent at sigma = sigma_0, patterns from its own gains", "1/degree");
         put("trained_structure", "structure of the trained population", "fraction");
         put("maxent_structure", "structure of the max-ent population", "fraction");
         put("cross_covariance_error", "relative error of the trained E[zw|g] against max-ent", "relative");

@@ -172,8 +172,9 @@ public final class CompareFigures {
         if (!(hi > lo)) {
             hi = lo + 1;
         }
-        List<Plot.Series> series = List.of(new Plot.Series(labelA, A, 0, Plot.Style.BAR, histogram(a, lo, hi)),
-                new Plot.Series(labelB, B, 1, Plot.Style.BAR, histogram(b, lo, hi)));
+        // stairs: two overlapping histograms stay readable where filled bars would hide each other
+        List<Plot.Series> series = List.of(new Plot.Series(labelA, A, 0, Plot.Style.STEP, histogram(a, lo, hi)),
+                new Plot.Series(labelB, B, 1, Plot.Style.STEP, histogram(b, lo, hi)));
         return new Plot.Panel("marginal of " + column, label + " (sign-canonical)", "density", false, false, null, null, series, null,
                 Double.NaN, true);
     }
@@ -200,9 +201,9 @@ public final class CompareFigures {
     }
 
     private static Plot.Panel angles(Comparison.Angles angles, String labelA, String labelB) {
-        List<Plot.Series> series = List.of(new Plot.Series(labelA, A, 0, Plot.Style.BAR, angleBins(angles.histogramA(), angles.binDegrees())),
-                new Plot.Series(labelB, B, 1, Plot.Style.BAR, angleBins(angles.histogramB(), angles.binDegrees())));
-        return new Plot.Panel("selectivity angles", "angle between w and A g (degrees)", "density (per degree)", false, false, null, null,
+        List<Plot.Series> series = List.of(new Plot.Series(labelA, A, 0, Plot.Style.STEP, angleBins(angles.histogramA(), angles.binDegrees())),
+                new Plot.Series(labelB, B, 1, Plot.Style.STEP, angleBins(angles.histogramB(), angles.binDegrees())));
+        return new Plot.Panel("selectivity angles", "angle of w to A g (degrees)", "density (per degree)", false, false, null, null,
                 series, null, 45, true);
     }
 

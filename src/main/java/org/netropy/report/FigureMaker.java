@@ -35,12 +35,22 @@ public final class FigureMaker {
      * the options) and {@code <id>.csv}; returns the files written.
      */
     public static List<Path> draw(List<Map<String, String>> table, FigureSpec figure, Path dir, FigureOptions options) {
+        return draw(table, figure, dir, options, Map.of());
+    }
+
+    /**
+     * {@link #draw(List, FigureSpec, Path, FigureOptions)} with the order of the spec's sweep
+     * values per column ({@code ExperimentSpec.sweepOrder}): a categorical axis keeps it.
+     */
+    public static List<Path> draw(List<Map<String, String>> table, FigureSpec figure, Path dir, FigureOptions options,
+                                  Map<String, List<String>> sweepOrder) {
         List<Plot.Panel> panels = new ArrayList<>();
         Palette palette = new Palette(figure, table);
         List<Plot.LegendEntry> legend = new ArrayList<>();
         for (int i = 0; i < figure.panels().size(); i++) {
-            panels.add(panel(table, figure, i, palette, legend));
+            panels.add(panel(table, figure, i, palette, legend, sweepOrder));
         }
+        panels = sharedHeatmapScales(panels, figure.columns());
         List<Path> files = new ArrayList<>(FigurePage.write(panels, figure.columns(), options.width(figure.width()),
                 dedupe(legend), options, dir, figure.id()));
         Path csv = dir.resolve(figure.id() + ".csv");
@@ -67,12 +77,15 @@ public final class FigureMaker {
     }
 
     private static Plot.Panel panel(List<Map<String, String>> table, FigureSpec f, int panelIndex, Palette palette,
-                                    List<Plot.LegendEntry> legend) {
+                                    List<Plot.LegendEntry> legend, Map<String, List<String>> sweepOrder) {
         FigureSpec.Panel p = f.panels().get(panelIndex);
         List<Map<String, String>> rows = rows(table, p);
         if (rows.isEmpty()) {
             throw new InvalidInputException("figure " + f.id() + ": no table rows match y = " + p.measures()
                     + (p.filter().isEmpty() ? "" : " and filter " + p.filter()));
+        }
+        if (p.mark().equals("heatmap")) {
+            return heatmap(f, p, rows);
         }
         // group rows: measure -> series value -> rows, in the spec's measure order
         Map<String, Map<String, List<Map<String, String>>>> groups = new LinkedHashMap<>();
@@ -97,9 +110,7 @@ public final class FigureMaker {
         }
         List<String> categories = null;
         if (categorical) {
-            Set<String> cats = new TreeSet<>(ExperimentTable::compareCells);
-            rows.forEach(r -> cats.add(r.get(p.x())));
-            categories = new ArrayList<>(cats);
+            categories = categories(f, p.x(), rows, sweepOrder.getOrDefault(p.x(), List.of()));
         }
         List<Plot.Series> series = new ArrayList<>();
         int seriesCount = 0;
@@ -122,7 +133,10 @@ public final class FigureMaker {
                 Color colour = palette.colour(colourKey);
                 int shape = palette.shape(colourKey);
                 String label = seriesLabel(f, p, measure, e.getKey());
-                Plot.Style style = reference ? Plot.Style.REFERENCE : p.mark().equals("line") ? Plot.Style.MEASURED : Plot.Style.BAR;
+                // a crowded stem plot (e.g. P(m) for m = 0..100 in four series) reads as histograms
+                boolean histogram = p.mark().equals("histogram") || crowded;
+                Plot.Style style = reference ? (histogram ? Plot.Style.REFERENCE_STEP : Plot.Style.REFERENCE)
+                        : p.mark().equals("line") ? Plot.Style.MEASURED : histogram ? Plot.Style.STEP : Plot.Style.BAR;
                 List<Plot.Point> points = new ArrayList<>();
                 for (Map<String, String> r : e.getValue()) {
                     String xText = r.get(p.x());
@@ -134,9 +148,9 @@ public final class FigureMaker {
                     double[] seeds = DrawnInterval.seedValues(mean, sd, n);
                     Plot.Point pt = Plot.Point.of(x, xText, mean, iv, seeds, n);
                     pt = switch (p.mark()) {
-                        case "stem", "bars" -> crowded ? new Plot.Point(x, xText, mean, iv, seeds, n, 0, 0.8 * spacing)
+                        case "stem", "bars" -> crowded ? bin(x, xText, mean, iv, n, spacing)
                                 : dodge(pt, index, seriesCount, spacing, p.logX(), p.mark().equals("stem") ? 0.45 : 0.85);
-                        case "histogram" -> new Plot.Point(x, xText, mean, iv, new double[0], n, 0, spacing);
+                        case "histogram" -> bin(x, xText, mean, iv, n, spacing);
                         case "stacked" -> {
                             double base = stack.getOrDefault(xText, 0.0);
                             stack.put(xText, base + (Double.isFinite(mean) ? mean : 0));
@@ -146,12 +160,15 @@ public final class FigureMaker {
                     };
                     points.add(pt);
                 }
+                if (categorical) {
+                    points.sort(java.util.Comparator.comparingDouble(Plot.Point::x)); // the plotted data in the axis's order
+                }
                 series.add(new Plot.Series(label, colour, shape, style, points));
                 String group = p.series() != null ? p.series() : "measure" + panelIndex;
                 if (p.series() != null && reference) {
                     // the colour entry of the partner names it; the grey style entries below say which line is which
                     legend.add(new Plot.LegendEntry(seriesLabel(f, p, p.y().get(0), e.getKey()), colour, shape,
-                            p.mark().equals("line") ? Plot.Style.MEASURED : Plot.Style.BAR, group));
+                            p.mark().equals("line") ? Plot.Style.MEASURED : histogram ? Plot.Style.STEP : Plot.Style.BAR, group));
                 } else if (p.series() != null || p.measures().size() > 1) {
                     legend.add(new Plot.LegendEntry(label, colour, shape, style, group));
                 }
@@ -160,11 +177,12 @@ public final class FigureMaker {
         }
         if (!p.reference().isEmpty() && p.series() != null) {
             // colours name the series; one grey entry per line style says which is which
+            boolean steps = p.mark().equals("histogram");
             for (String m : p.y()) {
-                legend.add(new Plot.LegendEntry(measureLabel(f, m), Color.DARK_GRAY, 0, Plot.Style.MEASURED, "style"));
+                legend.add(new Plot.LegendEntry(measureLabel(f, m), Color.DARK_GRAY, 0, steps ? Plot.Style.STEP : Plot.Style.MEASURED, "style"));
             }
             for (String m : p.reference()) {
-                legend.add(new Plot.LegendEntry(measureLabel(f, m), Color.DARK_GRAY, 0, Plot.Style.REFERENCE, "style"));
+                legend.add(new Plot.LegendEntry(measureLabel(f, m), Color.DARK_GRAY, 0, steps ? Plot.Style.REFERENCE_STEP : Plot.Style.REFERENCE, "style"));
             }
         }
         double[] yRange = p.proportion() && !p.logY() ? new double[] {-0.02, 1.02} : null;
@@ -181,6 +199,109 @@ public final class FigureMaker {
         List<String> categoryNames = categories == null ? null : categories.stream()
                 .map(c -> f.labels().containsKey(p.x()) ? valueLabel(f, p.x(), c) : c).toList();
         return new Plot.Panel(p.title(), p.xLabel(), p.yLabel(), p.logX(), p.logY(), categoryNames, yRange, series, null, xTicks, histogram);
+    }
+
+    /**
+     * The categories of a text x axis in the order the figure's labels declare them (the reader's
+     * order, e.g. GD before Adam), then in the order the spec sweeps them, then any others in the
+     * table's order (numbers by value), never alphabetically by label.
+     */
+    static List<String> categories(FigureSpec f, String column, List<Map<String, String>> rows, List<String> sweepOrder) {
+        Set<String> present = new TreeSet<>(ExperimentTable::compareCells);
+        rows.forEach(r -> present.add(r.get(column)));
+        List<String> out = new ArrayList<>();
+        List<String> declaredOrder = new ArrayList<>(f.labels().getOrDefault(column, Map.of()).keySet());
+        declaredOrder.addAll(sweepOrder);
+        for (String declared : declaredOrder) {
+            for (String c : present) {
+                if (!out.contains(c) && sameCell(c, declared)) {
+                    out.add(c);
+                }
+            }
+        }
+        present.stream().filter(c -> !out.contains(c)).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * A heat-map panel (e.g. a representational dissimilarity matrix): the panel's one measure at
+     * (row = series column, column = x column), rows and columns in the same order (numbers by
+     * value) so that the matrix is square; a matrix given as one triangle is mirrored. Tick labels
+     * come from the labels of the x column ("*": "" leaves all but the named ticks blank).
+     */
+    private static Plot.Panel heatmap(FigureSpec f, FigureSpec.Panel p, List<Map<String, String>> rows) {
+        Set<String> keys = new TreeSet<>(ExperimentTable::compareCells);
+        rows.forEach(r -> {
+            keys.add(r.get(p.x()));
+            keys.add(r.get(p.series()));
+        });
+        List<String> order = new ArrayList<>(keys);
+        int n = order.size();
+        double[][] values = new double[n][n];
+        for (double[] row : values) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        boolean[][] given = new boolean[n][n];
+        for (Map<String, String> r : rows) {
+            int i = order.indexOf(r.get(p.series()));
+            int j = order.indexOf(r.get(p.x()));
+            if (given[i][j]) {
+                throw new InvalidInputException("figure " + f.id() + ": several table rows for " + p.series() + " = " + r.get(p.series())
+                        + ", " + p.x() + " = " + r.get(p.x()) + "; add a 'filter' that picks one slice");
+            }
+            given[i][j] = true;
+            values[i][j] = number(r.get("mean"));
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (!given[i][j] && given[j][i]) {
+                    values[i][j] = values[j][i];
+                }
+            }
+        }
+        String column = f.labels().containsKey(p.x()) ? p.x() : p.series();
+        List<String> ticks = order.stream().map(k -> f.labels().containsKey(column) ? valueLabel(f, column, k) : k).toList();
+        return new Plot.Panel(p.title(), p.xLabel(), p.xLabel(), false, false, null, null, List.of(),
+                new Plot.Heatmap(values, ticks, p.yLabel()));
+    }
+
+    /**
+     * Heat maps of one quantity (the same colour-bar label) in one figure share one colour scale,
+     * from the smallest to the largest value among them, so that equal colours mean equal values
+     * from panel to panel (e.g. a rich and a lazy network's RDM); its colour bar is drawn once per
+     * row of panels, beside the row's last heat map of that quantity.
+     */
+    static List<Plot.Panel> sharedHeatmapScales(List<Plot.Panel> panels, int columns) {
+        Map<String, double[]> ranges = new LinkedHashMap<>();
+        for (Plot.Panel p : panels) {
+            if (p.heatmap() != null) {
+                double[] r = ranges.computeIfAbsent(p.heatmap().scaleLabel(), k -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
+                for (double[] row : p.heatmap().values()) {
+                    for (double v : row) {
+                        if (Double.isFinite(v)) {
+                            r[0] = Math.min(r[0], v);
+                            r[1] = Math.max(r[1], v);
+                        }
+                    }
+                }
+            }
+        }
+        // the last heat map of each quantity in each row of the page carries the bar
+        Map<String, Integer> lastInRow = new LinkedHashMap<>();
+        for (int i = 0; i < panels.size(); i++) {
+            if (panels.get(i).heatmap() != null) {
+                lastInRow.put(i / columns + "|" + panels.get(i).heatmap().scaleLabel(), i);
+            }
+        }
+        List<Plot.Panel> out = new ArrayList<>();
+        for (int i = 0; i < panels.size(); i++) {
+            Plot.Panel p = panels.get(i);
+            double[] r = p.heatmap() == null ? null : ranges.get(p.heatmap().scaleLabel());
+            boolean bar = r != null && lastInRow.get(i / columns + "|" + p.heatmap().scaleLabel()) == i;
+            out.add(r == null || !(r[1] > r[0]) ? p : new Plot.Panel(p.title(), p.xLabel(), p.yLabel(), p.logX(), p.logY(), p.categories(),
+                    p.yRange(), p.series(), p.heatmap().withScale(r[0], r[1], bar), p.xTickUnit(), p.translucentBars()));
+        }
+        return out;
     }
 
     /** The series value's colour key: the series column's value, or the measure (references take their partner's). */
@@ -249,6 +370,15 @@ public final class FigureMaker {
         return Double.isFinite(gap) && xs.size() > 1 && !rows.stream().anyMatch(r -> ExperimentTable.parse(r.get(p.x())) == null) ? gap : 1;
     }
 
+    /**
+     * A histogram bin of the given width. A density or probability is never negative: a t interval
+     * reaching below zero is cut there (and the CSV's method says so).
+     */
+    private static Plot.Point bin(double x, String xText, double mean, DrawnInterval iv, int n, double width) {
+        DrawnInterval cut = iv.drawn() && iv.low() < 0 && mean >= 0 ? new DrawnInterval(0, iv.high(), iv.method() + ", cut at 0") : iv;
+        return new Plot.Point(x, xText, mean, cut, new double[0], n, 0, width);
+    }
+
     /** Series i of k side by side around x within {@code fill} of the spacing. */
     private static Plot.Point dodge(Plot.Point pt, int i, int k, double spacing, boolean logX, double fill) {
         double slot = fill * spacing / k;
@@ -270,16 +400,18 @@ public final class FigureMaker {
 
     private static boolean matches(Map<String, String> row, Map<String, Object> filter) {
         for (Map.Entry<String, Object> e : filter.entrySet()) {
-            String cell = row.get(e.getKey());
-            String want = String.valueOf(e.getValue());
-            Double a = ExperimentTable.parse(cell);
-            Double b = ExperimentTable.parse(want);
-            boolean same = a != null && b != null ? a.doubleValue() == b.doubleValue() : want.equals(cell);
-            if (!same) {
+            if (!sameCell(row.get(e.getKey()), String.valueOf(e.getValue()))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Two cells are the same value: equal numbers (1 and 1.0) or equal text. */
+    private static boolean sameCell(String cell, String want) {
+        Double a = ExperimentTable.parse(cell);
+        Double b = ExperimentTable.parse(want);
+        return a != null && b != null ? a.doubleValue() == b.doubleValue() : want.equals(cell);
     }
 
     private static double number(String s) {
@@ -368,8 +500,12 @@ public final class FigureMaker {
                 if (!p.title().isBlank() && f.panels().size() > 1) {
                     md.append(p.title().strip()).append(": ");
                 }
-                md.append(p.yLabel()).append(" against ").append(p.xLabel());
-                if (p.series() != null) {
+                if (p.mark().equals("heatmap")) {
+                    md.append("heat map of ").append(p.yLabel()).append(" for every pair (row, column) of ").append(p.xLabel());
+                } else {
+                    md.append(p.yLabel()).append(" against ").append(p.xLabel());
+                }
+                if (p.series() != null && !p.mark().equals("heatmap")) {
                     md.append(", one ").append(p.mark().equals("line") ? "line" : "colour").append(" per ").append(p.series().replace('_', ' '));
                 }
                 if (!p.reference().isEmpty()) {

@@ -31,6 +31,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUnits;
@@ -73,8 +74,8 @@ public final class FigurePage {
         double height = legendH + rows * cellH + 2;
         List<JFreeChart> charts = new ArrayList<>();
         panels.forEach(p -> charts.add(PanelCharts.chart(p)));
-        primeTickUnits(charts, cellW, cellH);
-        Painter painter = g -> paint(g, panels, charts, cols, cellW, cellH, legendRows, legendH, width, height);
+        List<Rectangle2D> boxes = primeTickUnits(panels, charts, cellW, cellH);
+        Painter painter = g -> paint(g, panels, charts, boxes, cols, cellW, cellH, legendRows, legendH, width, height);
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(dir);
@@ -98,24 +99,55 @@ public final class FigurePage {
     /**
      * Draws every chart once off-screen: JFreeChart reserves the axis space with the tick unit it
      * had before choosing one for the data, so a first drawing can clip a long tick label or the
-     * axis label; the second (real) drawing reserves the space of the chosen unit.
+     * axis label; the second (real) drawing reserves the space of the chosen unit. Returns each
+     * chart's box within its cell: the whole cell below the letter, narrowed and shortened for a
+     * heat map so that its data area is a square of the side every heat map of the page can have
+     * (square cells, one matrix size from panel to panel, with or without a colour bar).
      */
-    private static void primeTickUnits(List<JFreeChart> charts, double cellW, double cellH) {
-        BufferedImage scratch = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
-        for (JFreeChart c : charts) {
-            Graphics2D g = scratch.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            c.draw(g, new Rectangle2D.Double(0, 0, cellW - 6, cellH - LETTER_ROW));
-            g.dispose();
+    private static List<Rectangle2D> primeTickUnits(List<Plot.Panel> panels, List<JFreeChart> charts, double cellW, double cellH) {
+        List<Rectangle2D> boxes = new ArrayList<>();
+        List<Rectangle2D> data = new ArrayList<>();
+        double side = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < charts.size(); i++) {
+            Rectangle2D box = new Rectangle2D.Double(2, LETTER_ROW, cellW - 6, cellH - LETTER_ROW);
+            Rectangle2D area = draw(charts.get(i), box);
+            if (panels.get(i).heatmap() != null && area.getWidth() > 0 && area.getHeight() > 0) {
+                side = Math.min(side, Math.min(area.getWidth(), area.getHeight()));
+            }
+            boxes.add(box);
+            data.add(area);
         }
+        for (int i = 0; i < charts.size(); i++) {
+            if (panels.get(i).heatmap() != null && Double.isFinite(side) && data.get(i).getWidth() > 0) {
+                Rectangle2D box = boxes.get(i);
+                double dx = data.get(i).getWidth() - side;
+                double dy = data.get(i).getHeight() - side;
+                box = new Rectangle2D.Double(box.getX() + dx / 2, box.getY(), box.getWidth() - dx, box.getHeight() - dy);
+                boxes.set(i, box);
+                draw(charts.get(i), box);
+            }
+        }
+        return boxes;
+    }
+
+    /** Draws a chart off-screen in a box of the given size; returns its data area. */
+    private static Rectangle2D draw(JFreeChart chart, Rectangle2D box) {
+        BufferedImage scratch = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        chart.draw(g, new Rectangle2D.Double(0, 0, box.getWidth(), box.getHeight()), info);
+        g.dispose();
+        return info.getPlotInfo().getDataArea();
     }
 
     private interface Painter {
         void paint(Graphics2D g);
     }
 
-    private static void paint(Graphics2D g, List<Plot.Panel> panels, List<JFreeChart> charts, int cols, double cellW, double cellH,
-                              List<List<Plot.LegendEntry>> legendRows, double legendH, double width, double height) {
+    private static void paint(Graphics2D g, List<Plot.Panel> panels, List<JFreeChart> charts, List<Rectangle2D> boxes, int cols,
+                              double cellW, double cellH, List<List<Plot.LegendEntry>> legendRows, double legendH, double width,
+                              double height) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
@@ -138,7 +170,8 @@ public final class FigurePage {
                 g.drawString(fit(g, title, cellW - lw - 4), (float) (x + 2 + lw), (float) (y + fm.getAscent()));
             }
             AffineTransform saved = g.getTransform();
-            charts.get(i).draw(g, new Rectangle2D.Double(x + 2, y + LETTER_ROW, cellW - 6, cellH - LETTER_ROW));
+            Rectangle2D box = boxes.get(i);
+            charts.get(i).draw(g, new Rectangle2D.Double(x + box.getX(), y + box.getY(), box.getWidth(), box.getHeight()));
             g.setTransform(saved);
             g.setClip(null);
         }
@@ -226,11 +259,12 @@ public final class FigurePage {
                 g.fill(AffineTransform.getTranslateInstance(x + LEGEND_SAMPLE / 2, mid).createTransformedShape(FigureStyle.marker(0, 3)));
             }
             default -> {
-                g.setStroke(e.style() == Plot.Style.REFERENCE ? FigureStyle.REFERENCE : FigureStyle.LINE);
+                boolean dashed = e.style() == Plot.Style.REFERENCE || e.style() == Plot.Style.REFERENCE_STEP;
+                g.setStroke(dashed ? FigureStyle.REFERENCE : FigureStyle.LINE);
                 if (e.style() != Plot.Style.POINTS) {
                     g.draw(new Line2D.Double(x, mid, x + LEGEND_SAMPLE, mid));
                 }
-                if (e.style() != Plot.Style.REFERENCE) {
+                if (!dashed && e.style() != Plot.Style.STEP) {
                     Shape m = AffineTransform.getTranslateInstance(x + LEGEND_SAMPLE / 2, mid).createTransformedShape(FigureStyle.marker(e.shape(), 3.6));
                     g.setPaint(Color.WHITE);
                     g.fill(m);

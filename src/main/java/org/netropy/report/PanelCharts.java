@@ -41,6 +41,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 final class PanelCharts {
     private PanelCharts() {}
 
+    /** Points above which a line is drawn without markers. */
+    static final int DENSE = 60;
+
     static JFreeChart chart(Plot.Panel p) {
         XYPlot plot = new XYPlot();
         plot.setBackgroundPaint(Color.WHITE);
@@ -133,6 +136,9 @@ final class PanelCharts {
                 index = intervals(plot, index, pts, c, s.label(), true);
                 return index;
             }
+            case STEP, REFERENCE_STEP -> {
+                return steps(plot, index, pts, c, s.label(), p, s.style() == Plot.Style.REFERENCE_STEP);
+            }
             case DOTS -> {
                 XYSeries xy = new XYSeries(s.label() + "#" + index, false, true);
                 pts.forEach(pt -> xy.add(pt.x(), pt.y()));
@@ -147,7 +153,9 @@ final class PanelCharts {
                 boolean reference = s.style() == Plot.Style.REFERENCE;
                 XYSeries xy = new XYSeries(s.label() + "#" + index, true, true);
                 pts.forEach(pt -> xy.add(pt.x(), pt.y()));
-                XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(s.style() != Plot.Style.POINTS, !reference);
+                // markers on a dense curve (e.g. a loss at every step) would merge into a thick band
+                boolean markers = !reference && (s.style() == Plot.Style.POINTS || pts.size() <= DENSE);
+                XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(s.style() != Plot.Style.POINTS, markers);
                 r.setSeriesPaint(0, c);
                 r.setSeriesStroke(0, reference ? FigureStyle.REFERENCE : FigureStyle.LINE);
                 r.setSeriesShape(0, FigureStyle.marker(s.shape(), 3.6));
@@ -167,6 +175,41 @@ final class PanelCharts {
                 return index;
             }
         }
+    }
+
+    /**
+     * A histogram as a stair line along the bin edges (x ± width/2), closed down to zero at both
+     * ends, with the drawn intervals as a translucent band of the same stairs.
+     */
+    private static int steps(XYPlot plot, int index, List<Plot.Point> pts, Color c, String name, Plot.Panel p, boolean reference) {
+        // in the order added: two vertices share each inner bin edge, and sorting could swap them
+        YIntervalSeries stairs = new YIntervalSeries(name + "#steps" + index, false, true);
+        double floor = p.logY() ? Double.NaN : 0;
+        Plot.Point first = pts.get(0);
+        if (Double.isFinite(floor)) {
+            stairs.add(first.x() - first.width() / 2, floor, floor, floor);
+        }
+        for (Plot.Point pt : pts) {
+            boolean drawn = !reference && pt.interval() != null && pt.interval().drawn();
+            double lo = drawn ? pt.interval().low() : pt.y();
+            double hi = drawn ? pt.interval().high() : pt.y();
+            stairs.add(pt.x() - pt.width() / 2, pt.y(), lo, hi);
+            stairs.add(pt.x() + pt.width() / 2, pt.y(), lo, hi);
+        }
+        Plot.Point last = pts.get(pts.size() - 1);
+        if (Double.isFinite(floor)) {
+            stairs.add(last.x() + last.width() / 2, floor, floor, floor);
+        }
+        YIntervalSeriesCollection ds = new YIntervalSeriesCollection();
+        ds.addSeries(stairs);
+        org.jfree.chart.renderer.xy.DeviationRenderer r = new org.jfree.chart.renderer.xy.DeviationRenderer(true, false);
+        r.setSeriesPaint(0, c);
+        r.setSeriesFillPaint(0, c);
+        r.setAlpha(0.22f);
+        r.setSeriesStroke(0, reference ? FigureStyle.REFERENCE : FigureStyle.LINE);
+        plot.setDataset(index, ds);
+        plot.setRenderer(index, r);
+        return index + 1;
     }
 
     /** Error bars of the points whose interval is drawn. */
@@ -234,6 +277,10 @@ final class PanelCharts {
                 }
             }
         }
+        if (Double.isFinite(h.low()) && Double.isFinite(h.high())) {
+            min = h.low();
+            max = h.high();
+        }
         if (!(max > min)) {
             max = min + 1;
         }
@@ -247,11 +294,21 @@ final class PanelCharts {
         r.setPaintScale(scale);
         plot.setDataset(0, ds);
         plot.setRenderer(0, r);
-        SymbolAxis x = categoryAxis(plot.getDomainAxis().getLabel(), h.ticks());
-        SymbolAxis y = categoryAxis(plot.getRangeAxis().getLabel(), h.ticks());
+        SymbolAxis x = new LabelledCells(plot.getDomainAxis().getLabel(), h.ticks());
+        SymbolAxis y = new LabelledCells(plot.getRangeAxis().getLabel(), h.ticks());
+        for (SymbolAxis a : List.of(x, y)) {
+            a.setGridBandsVisible(false);
+            a.setAutoTickUnitSelection(false);
+            a.setTickUnit(new NumberTickUnit(1));
+            a.setRange(-0.5, n - 0.5);
+            style(a);
+        }
         y.setInverted(true);
         plot.setDomainAxis(x);
         plot.setRangeAxis(y);
+        if (!h.colourBar()) {
+            return;
+        }
         NumberAxis scaleAxis = axis(h.scaleLabel(), false) instanceof NumberAxis a ? a : new NumberAxis();
         scaleAxis.setRange(min, max);
         PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
@@ -261,6 +318,37 @@ final class PanelCharts {
         legend.setMargin(new RectangleInsets(4, 3, 4, 0));
         legend.setBackgroundPaint(Color.WHITE);
         chart.addSubtitle(legend);
+    }
+
+    /**
+     * The axis of a heat map: a tick and label at every cell whose label is not empty, and no
+     * other. SymbolAxis itself drops a label that would overlap its neighbour's, blank or not, so
+     * sparse labels (one per block of conditions) would vanish.
+     */
+    private static final class LabelledCells extends SymbolAxis {
+        private static final long serialVersionUID = 1L;
+
+        LabelledCells(String label, List<String> cells) {
+            super(label, cells.toArray(new String[0]));
+        }
+
+        @Override
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        public List refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state, java.awt.geom.Rectangle2D dataArea,
+                                 RectangleEdge edge) {
+            boolean horizontal = RectangleEdge.isTopOrBottom(edge);
+            org.jfree.chart.ui.TextAnchor anchor = horizontal
+                    ? (edge == RectangleEdge.TOP ? org.jfree.chart.ui.TextAnchor.BOTTOM_CENTER : org.jfree.chart.ui.TextAnchor.TOP_CENTER)
+                    : (edge == RectangleEdge.LEFT ? org.jfree.chart.ui.TextAnchor.CENTER_RIGHT : org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
+            List ticks = new ArrayList();
+            String[] symbols = getSymbols();
+            for (int i = 0; i < symbols.length; i++) {
+                if (!symbols[i].isEmpty() && getRange().contains(i)) {
+                    ticks.add(new org.jfree.chart.axis.NumberTick((double) i, symbols[i], anchor, anchor, 0.0));
+                }
+            }
+            return ticks;
+        }
     }
 
     /** A linear axis with plain decimal ticks, or a journal log axis. */

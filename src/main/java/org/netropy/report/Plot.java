@@ -26,8 +26,15 @@ public final class Plot {
         POINTS,
         /** small translucent dots (a scatter of many neurons) */
         DOTS,
-        /** bars from yLow to y (stems, bars, stacked bars, histograms) */
-        BAR
+        /** bars from yLow to y (stems, bars, stacked bars) */
+        BAR,
+        /**
+         * a histogram's outline as a stair line over the bins (point width), its interval a light
+         * band: overlapping distributions stay readable where filled bars would hide each other
+         */
+        STEP,
+        /** a reference histogram (a prediction): dashed stairs in its partner's colour, no band */
+        REFERENCE_STEP
     }
 
     /**
@@ -49,9 +56,24 @@ public final class Plot {
 
     /**
      * A heat map (e.g. a representational dissimilarity matrix): values[row][column], with the
-     * row/column tick labels and the colour-bar label.
+     * row/column tick labels (an empty label: no tick) and the colour-bar label; the colour scale
+     * spans [low, high], or the values' own range where those are NaN; the colour bar is drawn
+     * beside the matrix if {@code colourBar}.
      */
-    public record Heatmap(double[][] values, List<String> ticks, String scaleLabel) {}
+    public record Heatmap(double[][] values, List<String> ticks, String scaleLabel, double low, double high, boolean colourBar) {
+        /** A heat map with its colour bar, whose colour scale spans its own values. */
+        public Heatmap(double[][] values, List<String> ticks, String scaleLabel) {
+            this(values, ticks, scaleLabel, Double.NaN, Double.NaN, true);
+        }
+
+        /**
+         * The same values on the colour scale [low, high] (shared by the heat maps of a figure),
+         * with or without its colour bar (one bar per row of panels that share a scale is enough).
+         */
+        public Heatmap withScale(double low, double high, boolean bar) {
+            return new Heatmap(values, ticks, scaleLabel, low, high, bar);
+        }
+    }
 
     /**
      * A panel.

@@ -78,6 +78,8 @@ class PipelineTest {
             for (FigureSpec fig : spec.figures()) {
                 // PDF parses with text, SVG has text elements and no E notation, PNG at 300 dpi
                 FigureFiles.check(dir, fig.id(), FigureOptions.DEFAULT.width(fig.width()), FigureOptions.DEFAULT.dpi());
+                // heat maps square with a colour bar, histograms never below zero, categories in the declared order
+                FigureFiles.checkMarks(dir, fig);
             }
             // every link of figures.md resolves to a written file
             String md = Files.readString(dir.resolve("figures.md"));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -69,6 +70,51 @@ public final class FigureFiles {
             IIOMetadataNode phys = (IIOMetadataNode) root.getElementsByTagName("pHYs").item(0);
             assertEquals("meter", phys.getAttribute("unitSpecifier"));
             return Long.parseLong(phys.getAttribute("pixelsPerUnitXAxis"));
+        }
+    }
+
+    /**
+     * Checks a spec figure's plotted data mark by mark: a heat map is a full square matrix with its
+     * colour-bar label in the SVG; a histogram's intervals never go below zero; a categorical axis
+     * lists the categories the figure's labels name in the labels' order.
+     */
+    public static void checkMarks(Path dir, org.netropy.experiment.FigureSpec fig) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve(fig.id() + ".csv"));
+        List<String[]> csv = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            csv.add(line.split(",", -1));
+        }
+        List<String> texts = svgTexts(dir.resolve(fig.id() + ".svg"));
+        for (int i = 0; i < fig.panels().size(); i++) {
+            org.netropy.experiment.FigureSpec.Panel p = fig.panels().get(i);
+            String letter = String.valueOf((char) ('a' + i));
+            List<String[]> rows = csv.stream().filter(r -> r[0].equals(letter)).toList();
+            assertFalse(rows.isEmpty(), fig.id() + " panel " + letter + " plots nothing");
+            switch (p.mark()) {
+                case "heatmap" -> {
+                    double side = Math.sqrt(rows.size());
+                    assertEquals(Math.rint(side), side, fig.id() + " panel " + letter + ": " + rows.size() + " cells is not a square");
+                    assertTrue(rows.stream().allMatch(r -> !r[3].isEmpty()), fig.id() + " panel " + letter + " has empty cells");
+                    assertTrue(texts.contains(p.yLabel()), fig.id() + " panel " + letter + ": no colour-bar label " + p.yLabel());
+                }
+                case "histogram" -> {
+                    for (String[] r : rows) {
+                        assertTrue(r[4].isEmpty() || Double.parseDouble(r[4]) >= 0, fig.id() + " panel " + letter + ": interval below 0: "
+                                + String.join(",", r));
+                    }
+                }
+                case "bars" -> {
+                    Map<String, String> labels = fig.labels().get(p.x());
+                    if (labels != null) {
+                        List<String> order = new ArrayList<>();
+                        rows.stream().map(r -> r[2]).filter(x -> !order.contains(x)).forEach(order::add);
+                        List<String> declared = labels.keySet().stream().filter(order::contains).toList();
+                        assertEquals(declared, order.stream().filter(declared::contains).toList(),
+                                fig.id() + " panel " + letter + ": categories out of the declared order");
+                    }
+                }
+                default -> { }
+            }
         }
     }
 }

@@ -115,4 +115,93 @@ class FigureMakerTest {
         FigureSpec none = figure("y", FigureSpec.Panel.line("sigma", List.of("missing"), List.of(), null, Map.of(), false, false, "s", "f"));
         assertThrows(InvalidInputException.class, () -> FigureMaker.draw(new ArrayList<>(table), none, tmp, FigureOptions.DEFAULT));
     }
+
+    private static Map<String, String> cell(String scale, String r, String c, String measure, String mean) {
+        return Map.of("scale", scale, "row", r, "col", c, "measure", measure, "n_seeds", "3", "mean", mean, "sd", "0.1",
+                "ci95_low", "", "ci95_high", "");
+    }
+
+    private static FigureSpec.Panel heat(String measure, String scale) {
+        return new FigureSpec.Panel("", "col", List.of(measure), List.of(), "row", Map.of("scale", scale), false, false, "condition",
+                "dissimilarity", "", "heatmap", false, List.of());
+    }
+
+    @Test
+    void aHeatMapIsTheTableMatrixWithItsTriangleMirroredAndSparseTicks() throws Exception {
+        // an upper triangle with the diagonal of a 3 x 3 matrix, rows and columns numbered 1..3 (10 > 9 as numbers)
+        List<Map<String, String>> t = new ArrayList<>();
+        String[] n = {"1", "2", "10"};
+        double[][] m = {{0, 1, 2}, {1, 0, 3}, {2, 3, 0}};
+        for (int i = 0; i < 3; i++) {
+            for (int j = i; j < 3; j++) {
+                t.add(cell("a", n[i], n[j], "d", Double.toString(m[i][j])));
+                t.add(cell("b", n[i], n[j], "d", Double.toString(2 * m[i][j])));
+            }
+        }
+        FigureSpec f = new FigureSpec("rdm", "title", "", "double", 2, List.of(heat("d", "a"), heat("d", "b")),
+                Map.of("col", Map.of("2", "middle", "*", "")));
+        FigureMaker.draw(t, f, tmp, FigureOptions.DEFAULT);
+        FigureFiles.check(tmp, "rdm", 180, 300);
+        List<String> csv = Files.readAllLines(tmp.resolve("rdm.csv"));
+        assertEquals(1 + 2 * 9, csv.size());
+        // row "10" (last), column "1" (first): given only as (1, 10), mirrored; blank ticks stay blank in the CSV
+        assertTrue(csv.contains("a,,,2.0,,,,,"), csv.toString());
+        assertTrue(csv.contains("b,middle,,6.0,,,,,"), csv.toString());
+        List<String> texts = FigureFiles.svgTexts(tmp.resolve("rdm.svg"));
+        assertEquals(4, texts.stream().filter("middle"::equals).count(), texts.toString()); // x and y of both panels
+        assertTrue(texts.contains("dissimilarity") && texts.contains("condition"), texts.toString());
+        assertTrue(FigureMaker.index("e", "d", List.of(f), List.of(), FigureOptions.DEFAULT)
+                .contains("heat map of dissimilarity for every pair (row, column) of condition"));
+        // one colour scale for the two panels: the second's values are twice the first's
+        List<Plot.Panel> panels = List.of(
+                new Plot.Panel("", "c", "c", false, false, null, null, List.of(), new Plot.Heatmap(m, List.of("x", "y", "z"), "d")),
+                new Plot.Panel("", "c", "c", false, false, null, null, List.of(),
+                        new Plot.Heatmap(new double[][] {{0, 6}, {6, 0}}, List.of("x", "y"), "d")));
+        List<Plot.Panel> shared = FigureMaker.sharedHeatmapScales(panels, 2);
+        for (Plot.Panel p : shared) {
+            assertEquals(0, p.heatmap().low());
+            assertEquals(6, p.heatmap().high());
+        }
+        // one colour bar per row of panels, beside its last heat map; in one column, one per panel
+        assertEquals(List.of(false, true), shared.stream().map(p -> p.heatmap().colourBar()).toList());
+        assertEquals(List.of(true, true), FigureMaker.sharedHeatmapScales(panels, 1).stream().map(p -> p.heatmap().colourBar()).toList());
+    }
+
+    @Test
+    void categoriesKeepTheLabelsThenTheSweepOrderNeverTheAlphabet() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String c : List.of("adam", "gd", "sgd", "momentum", "zeta")) {
+            rows.add(Map.of("algorithm", c));
+        }
+        FigureSpec labelled = new FigureSpec("f", "t", "", "single", 1, List.of(fractions(false)),
+                Map.of("algorithm", orderedMap("sgd", "SGD", "gd", "GD")));
+        assertEquals(List.of("sgd", "gd", "momentum", "adam", "zeta"),
+                FigureMaker.categories(labelled, "algorithm", rows, List.of("gd", "momentum", "adam")));
+        List<Map<String, String>> numbers = List.of(Map.of("k", "10"), Map.of("k", "9"), Map.of("k", "x"));
+        assertEquals(List.of("9", "10", "x"), FigureMaker.categories(figure("g", fractions(false)), "k", numbers, List.of()));
+    }
+
+    private static Map<String, String> orderedMap(String... kv) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void aHistogramsIntervalStopsAtZeroAndSaysSo() throws Exception {
+        List<Map<String, String>> t = List.of(
+                Map.of("angle_deg", "-90", "measure", "density", "n_seeds", "3", "mean", "0.001", "sd", "0.002", "ci95_low", "", "ci95_high", "0.006"),
+                Map.of("angle_deg", "90", "measure", "density", "n_seeds", "3", "mean", "0.004", "sd", "0.001", "ci95_low", "", "ci95_high", "0.0065"));
+        FigureSpec.Panel p = new FigureSpec.Panel("", "angle_deg", List.of("density"), List.of(), null, Map.of(), false, false,
+                "angle (degrees)", "density (per degree)", "", "histogram", false, List.of());
+        FigureMaker.draw(t, figure("h", p), tmp, FigureOptions.DEFAULT);
+        FigureFiles.check(tmp, "h", 85, 300);
+        List<String> csv = Files.readAllLines(tmp.resolve("h.csv"));
+        assertTrue(csv.get(1).startsWith("a,density,-90,0.001,0.0,0.006,\"t, cut at 0\""), csv.get(1));
+        String[] kept = csv.get(2).split(",");
+        assertEquals(0.0015, Double.parseDouble(kept[4]), 1e-12, csv.get(2)); // above zero: the t interval as it is
+        assertEquals("t", kept[6]);
+    }
 }

@@ -37,7 +37,8 @@ import org.netropy.task.TaskMatrix;
  * threshold-free task shares c_g ({@link TaskShare}) per pattern with their distance. Mechanism
  * measures ({@link GdMaxEntMechanism}): group-norm costs against S*, retention of initial gain
  * patterns, the context weights' share of the incoming norm. The max-ent prior is the one the
- * run's initialisation implies ({@link #prior}).
+ * run's initialisation implies ({@link #prior}). The loss curve is in rows (reference none,
+ * pattern all, step); every other row has step final.
  */
 public final class GdMaxEntKind implements RunKind {
     private static final ParameterSchema SCHEMA = GdParameters.schema(
@@ -46,7 +47,9 @@ public final class GdMaxEntKind implements RunKind {
             ParameterSpec.choice("reference_prior", List.of("isotropic", "initialisation"), "isotropic",
                     "stimulus-weight reference law of max-ent: isotropic, or the second moment of the initial weights + floor (THEORY 3)"),
             ParameterSpec.number("prior_floor", 0, 1e6, org.netropy.maxent.WeightPrior.DEFAULT_FLOOR,
-                    "isotropic floor of reference_prior initialisation, relative to the mean initial weight variance"));
+                    "isotropic floor of reference_prior initialisation, relative to the mean initial weight variance"),
+            ParameterSpec.integer("angle_bins", 0, 360, 0L, "selectivity-angle histograms of the trained network and of max-ent"
+                    + " at sigma = sigma_0 in this many bins (C = 2, no distractors); 0: none"));
 
     @Override
     public String name() {
@@ -65,7 +68,7 @@ public final class GdMaxEntKind implements RunKind {
 
     @Override
     public List<String> rowKeys() {
-        return List.of("reference", "pattern");
+        return List.of("reference", "pattern", GdTrainKind.STEP, ANGLE);
     }
 
     @Override
@@ -78,6 +81,9 @@ public final class GdMaxEntKind implements RunKind {
                 "total_variation_grown", "excluded_fraction", "task_share_trained", "task_share_maxent", "task_share_distance"));
         m.addAll(MECHANISM);
         m.addAll(GdParameters.METRICS);
+        m.add("loss");
+        m.add("trained_density");
+        m.add("maxent_density");
         return m;
     }
 
@@ -100,6 +106,8 @@ public final class GdMaxEntKind implements RunKind {
                         || p.number("prior_floor") == org.netropy.maxent.WeightPrior.DEFAULT_FLOOR, "prior_floor",
                 "left at its default " + org.netropy.maxent.WeightPrior.DEFAULT_FLOOR + " unless reference_prior is initialisation",
                 p.number("prior_floor"));
+        InvalidInputException.require(p.intValue("angle_bins") == 0 || (p.intValue("contexts") == 2 && p.intValue("distractors") == 0),
+                "angle_bins", "0 unless contexts is 2 and distractors 0 (the angle of w in the plane)", p.intValue("angle_bins"));
     }
 
     @Override
@@ -133,6 +141,8 @@ public final class GdMaxEntKind implements RunKind {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("reference", e.getKey());
                 row.put("pattern", org.netropy.maxent.Population.name(f.getKey()));
+                row.put(GdTrainKind.STEP, GdTrainKind.FINAL);
+                row.put(ANGLE, GdTrainKind.NO_CELL);
                 row.put("trained_fraction", f.getValue().a());
                 row.put("maxent_fraction", f.getValue().b());
                 var pops = cmp.populations().get(f.getKey());
@@ -149,6 +159,8 @@ public final class GdMaxEntKind implements RunKind {
             Map<String, Object> all = new LinkedHashMap<>();
             all.put("reference", e.getKey());
             all.put("pattern", "all");
+            all.put(GdTrainKind.STEP, GdTrainKind.FINAL);
+            all.put(ANGLE, GdTrainKind.NO_CELL);
             all.put("total_variation", cmp.totalVariation());
             all.put("total_variation_noise", cmp.totalVariationNoise95());
             all.put("jensen_shannon", cmp.jensenShannon());
@@ -177,6 +189,15 @@ public final class GdMaxEntKind implements RunKind {
             all.putAll(GdMaxEntMechanism.ofReference(e.getValue(), minimumCost));
             rows.add(all);
         }
+        // the loss curve at steps 0, 1, 2, 5 x 10^k and the last (no max-ent reference)
+        for (int step : org.netropy.linalg.Grid.oneTwoFive(r.lossCurve().length - 1)) {
+            rows.add(Map.of("reference", NO_REFERENCE, "pattern", "all", GdTrainKind.STEP, step, ANGLE, GdTrainKind.NO_CELL,
+                    "loss", r.lossCurve()[step]));
+        }
+        if (p.intValue("angle_bins") > 0) {
+            rows.addAll(angleRows(trained, p.number("threshold"), references.get("initial-scale"), p.intValue("angle_bins"),
+                    random.child("angles").stream("maxent-sample")));
+        }
         return rows;
     }
 
@@ -191,6 +212,42 @@ public final class GdMaxEntKind implements RunKind {
         return biasScale > 0 ? GainPrior.reluWithBias(contexts, p.number("context_ratio") * sigma, 0, biasScale)
                 : GainPrior.uniformBinary(contexts);
     }
+
+    /** Row key of the selectivity-angle rows: the bin centre in degrees, {@code -} on the other rows. */
+    public static final String ANGLE = "angle_deg";
+    /** Max-ent neurons sampled for the reference histograms (their noise is small beside the trained ones'). */
+    static final int ANGLE_SAMPLE = 20_000;
+
+    /**
+     * Selectivity angles (two stimulus weights): per pattern and bin, the trained network's density
+     * and that of a max-ent sample at σ = σ₀ with the patterns of its own gains (THEORY §5 figure 2),
+     * both after flipping (w, z) so that z ≥ 0; rows under the initial-scale reference.
+     */
+    static List<Map<String, Object>> angleRows(NeuronTable trained, double threshold, MaxEntSolution maxent, int bins,
+                                               java.util.SplittableRandom random) {
+        Map<String, double[]> a = MaxEntAnglesKind.angleDensities(trained, GainPatterns.of(trained, threshold), bins);
+        NeuronTable sample = org.netropy.maxent.MaxEntSampler.sample(maxent, ANGLE_SAMPLE, false, 1.0, random);
+        Map<String, double[]> b = MaxEntAnglesKind.angleDensities(sample, GainPatterns.of(sample, 0.5), bins);
+        java.util.Set<String> patterns = new java.util.TreeSet<>(a.keySet());
+        patterns.addAll(b.keySet());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String g : patterns) {
+            for (int k = 0; k < bins; k++) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("reference", "initial-scale");
+                row.put("pattern", g);
+                row.put(GdTrainKind.STEP, GdTrainKind.FINAL);
+                row.put(ANGLE, MaxEntAnglesKind.binCentre(k, bins));
+                row.put("trained_density", a.containsKey(g) ? a.get(g)[k] : null);
+                row.put("maxent_density", b.containsKey(g) ? b.get(g)[k] : null);
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** The reference of the loss-curve rows, which compare with no max-ent law. */
+    public static final String NO_REFERENCE = "none";
 
     /** Neurons count as grown when |(w, z)| grew by more than this factor during training. */
     public static final double GROWTH_FACTOR = 2.0;

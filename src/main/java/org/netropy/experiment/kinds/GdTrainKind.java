@@ -8,7 +8,9 @@ import org.netropy.experiment.ParameterSpec;
 import org.netropy.experiment.ResolvedParameters;
 import org.netropy.experiment.RunContext;
 import org.netropy.experiment.RunKind;
+import org.netropy.gd.FleschAnalysis;
 import org.netropy.gd.GdResult;
+import org.netropy.io.InvalidInputException;
 import org.netropy.random.RandomStreams;
 
 /**
@@ -19,7 +21,14 @@ import org.netropy.random.RandomStreams;
  */
 public final class GdTrainKind implements RunKind {
     private static final ParameterSchema SCHEMA = GdParameters.schema(
-            ParameterSpec.flag("save_tables", false, "write neurons_init.csv and neurons.csv into the run folder"));
+            ParameterSpec.flag("save_tables", false, "write neurons_init.csv and neurons.csv into the run folder"),
+            ParameterSpec.text("rdm_scales", "", "flesch: input initial scales (comma-separated) whose runs also give the"
+                    + " hidden and model RDMs of 18 conditions as rows (rdm_row, rdm_col); empty: none"));
+
+    /** Row keys of the RDM rows: condition numbers 1..18; {@link #NO_CELL} on the other rows. */
+    public static final String RDM_ROW = "rdm_row";
+    public static final String RDM_COL = "rdm_col";
+    public static final String NO_CELL = "-";
 
     @Override
     public String name() {
@@ -42,19 +51,40 @@ public final class GdTrainKind implements RunKind {
 
     @Override
     public List<String> rowKeys() {
-        return List.of(STEP);
+        return List.of(STEP, RDM_ROW, RDM_COL);
     }
 
     @Override
     public List<String> measures() {
         List<String> m = new java.util.ArrayList<>(GdParameters.METRICS);
         m.add("loss");
+        m.add("rdm_hidden");
+        for (String model : FleschAnalysis.MODELS) {
+            m.add("rdm_model_" + model);
+        }
         return m;
     }
 
     @Override
     public void validate(ResolvedParameters p) {
         GdParameters.validate(p);
+        List<Double> scales = rdmScales(p);
+        InvalidInputException.require(scales.isEmpty() || p.string("task").equals("flesch"), "rdm_scales",
+                "empty unless task is flesch (the RDMs are of the Flesch trees task's 50 conditions)", p.string("rdm_scales"));
+    }
+
+    /** The scales of {@code rdm_scales}, refused with the field's name if one is not a number. */
+    static List<Double> rdmScales(ResolvedParameters p) {
+        List<Double> out = new java.util.ArrayList<>();
+        String text = p.string("rdm_scales").strip();
+        for (String part : text.isEmpty() ? new String[0] : text.split(",")) {
+            try {
+                out.add(Double.parseDouble(part.strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("rdm_scales must be comma-separated numbers, e.g. '0.01, 3.0' (got '" + text + "')");
+            }
+        }
+        return out;
     }
 
     @Override
@@ -67,10 +97,39 @@ public final class GdTrainKind implements RunKind {
         List<Map<String, Object>> rows = new java.util.ArrayList<>();
         Map<String, Object> metrics = new java.util.LinkedHashMap<>();
         metrics.put(STEP, FINAL);
+        metrics.put(RDM_ROW, NO_CELL);
+        metrics.put(RDM_COL, NO_CELL);
         metrics.putAll(GdParameters.metrics(r));
         rows.add(metrics);
         for (int step : org.netropy.linalg.Grid.oneTwoFive(r.lossCurve().length - 1)) {
-            rows.add(Map.of(STEP, step, "loss", r.lossCurve()[step]));
+            rows.add(Map.of(STEP, step, RDM_ROW, NO_CELL, RDM_COL, NO_CELL, "loss", r.lossCurve()[step]));
+        }
+        if (rdmScales(p).contains(p.number("init_scale"))) {
+            rows.addAll(rdmRows(FleschAnalysis.rdms(r.last(), r.spec().task().data(), FleschAnalysis.coarseConditions())));
+        }
+        return rows;
+    }
+
+    /**
+     * The RDMs as rows of their upper triangle with the diagonal (the heat map mirrors it):
+     * conditions numbered 1..P in task sample order (context-major, then the branchiness level,
+     * then the leafiness level of FleschTreesTask; see {@link FleschAnalysis#coarseConditions}).
+     */
+    static List<Map<String, Object>> rdmRows(Map<String, double[][]> rdms) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        int n = rdms.get("hidden").length;
+        for (int s = 0; s < n; s++) {
+            for (int t = s; t < n; t++) {
+                Map<String, Object> row = new java.util.LinkedHashMap<>();
+                row.put(STEP, FINAL);
+                row.put(RDM_ROW, s + 1);
+                row.put(RDM_COL, t + 1);
+                row.put("rdm_hidden", rdms.get("hidden")[s][t]);
+                for (String model : FleschAnalysis.MODELS) {
+                    row.put("rdm_model_" + model, rdms.get(model)[s][t]);
+                }
+                rows.add(row);
+            }
         }
         return rows;
     }

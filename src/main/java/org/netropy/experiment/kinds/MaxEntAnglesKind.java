@@ -64,31 +64,51 @@ public final class MaxEntAnglesKind implements RunKind {
         InvalidInputException.require(p.intValue("contexts") == 2, "contexts", "2 for selectivity angles in the plane", p.intValue("contexts"));
     }
 
-    @Override
-    public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        MaxEntSolution s = MaxEntParameters.solve(p);
-        NeuronTable net = MaxEntSampler.sample(s, p.intValue("neurons"), false, p.number("context_scale"),
-                random.stream("maxent-sample"));
-        int bins = p.intValue("bins");
+    /**
+     * Per gain pattern (keyed by its population name, e.g. g10), the density per degree of the
+     * stimulus-weight angle {@code atan2(w_2, w_1)} after flipping (w, z) so that z ≥ 0, in
+     * {@code bins} bins over [−180, 180). Needs two stimulus weights per neuron.
+     */
+    static Map<String, double[]> angleDensities(NeuronTable net, String[] patterns, int bins) {
         double width = 360.0 / bins;
         Map<String, double[]> counts = new TreeMap<>();
         for (int i = 0; i < net.size(); i++) {
             double sign = net.z()[i] >= 0 ? 1 : -1;
             double angle = Math.toDegrees(Math.atan2(sign * net.w()[i][1], sign * net.w()[i][0]));
             int bin = Math.min(bins - 1, (int) Math.floor((angle + 180) / width));
-            counts.computeIfAbsent(GainPrior.label(net.gain()[i]), k -> new double[bins])[bin]++;
+            counts.computeIfAbsent(org.netropy.maxent.Population.name(patterns[i]), k -> new double[bins])[bin]++;
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map.Entry<String, double[]> e : counts.entrySet()) {
-            double total = 0;
-            for (double c : e.getValue()) {
-                total += c;
+        for (double[] c : counts.values()) {
+            double total = java.util.Arrays.stream(c).sum();
+            for (int b = 0; b < bins; b++) {
+                c[b] /= total * width;
             }
+        }
+        return counts;
+    }
+
+    /** The centre of angle bin b of {@code bins} over [−180, 180) degrees. */
+    static double binCentre(int b, int bins) {
+        return -180 + (b + 0.5) * 360.0 / bins;
+    }
+
+    @Override
+    public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
+        MaxEntSolution s = MaxEntParameters.solve(p);
+        NeuronTable net = MaxEntSampler.sample(s, p.intValue("neurons"), false, p.number("context_scale"),
+                random.stream("maxent-sample"));
+        String[] patterns = new String[net.size()];
+        for (int i = 0; i < patterns.length; i++) {
+            patterns[i] = GainPrior.label(net.gain()[i]);
+        }
+        int bins = p.intValue("bins");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : angleDensities(net, patterns, bins).entrySet()) {
             for (int b = 0; b < bins; b++) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("pattern", org.netropy.maxent.Population.name(e.getKey()));
-                row.put("angle_deg", -180 + (b + 0.5) * width);
-                row.put("density", e.getValue()[b] / (total * width));
+                row.put("pattern", e.getKey());
+                row.put("angle_deg", binCentre(b, bins));
+                row.put("density", e.getValue()[b]);
                 rows.add(row);
             }
         }
