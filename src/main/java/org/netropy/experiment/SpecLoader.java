@@ -170,7 +170,10 @@ public final class SpecLoader {
         return spec;
     }
 
-    /** Plans a variant and lets the kind check every run (cross-parameter rules). */
+    /**
+     * Plans a variant and lets the kind check every run: its cross-parameter rules and the
+     * settings its engine would ignore ({@link RunKind#resolve}).
+     */
     private static void checkRuns(ExperimentSpec spec, String variant) {
         List<ResolvedParameters> runs = spec.plan(variant);
         if (runs.size() > MAX_RUNS) {
@@ -180,6 +183,7 @@ public final class SpecLoader {
         for (ResolvedParameters r : runs) {
             try {
                 spec.kind().validate(r);
+                spec.kind().resolve(r);
             } catch (InvalidInputException e) {
                 throw new InvalidInputException(spec.source() + ": variant " + variant + ", run " + r + ": " + e.getMessage());
             }

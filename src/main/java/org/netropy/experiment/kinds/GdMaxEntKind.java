@@ -19,6 +19,8 @@ import org.netropy.experiment.ResolvedParameters;
 import org.netropy.experiment.RunContext;
 import org.netropy.experiment.RunKind;
 import org.netropy.gd.GdResult;
+import org.netropy.gd.GdRunSpec;
+import org.netropy.gd.GdTrainer;
 import org.netropy.io.InvalidInputException;
 import org.netropy.maxent.GainPrior;
 import org.netropy.maxent.MaxEntSolution;
@@ -82,15 +84,25 @@ public final class GdMaxEntKind implements RunKind {
                 "input-selection (max-ent needs the task matrix A = I_C)", p.string("task"));
     }
 
+    /** What a run computes with: the training run, the task max-ent is solved for and the comparison settings. */
+    record Options(GdRunSpec spec, TaskMatrix task, double referenceScale, ComparisonSettings settings) {}
+
+    @Override
+    public Options resolve(ResolvedParameters p) {
+        TaskMatrix task = GdParameters.taskMatrix(p);
+        return new Options(GdParameters.resolve(p, SCHEMA), task, p.number("init_scale"), settings(p, task));
+    }
+
     @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        GdResult r = GdParameters.train(p, random);
+        Options o = resolve(p);
+        GdResult r = GdTrainer.train(o.spec(), random);
         NeuronTable trained = r.finalTable();
         int c = trained.contexts();
-        TaskMatrix task = GdParameters.taskMatrix(p);
+        TaskMatrix task = o.task();
         GainPrior prior = GainPrior.uniformBinary(c);
-        Map<String, MaxEntSolution> references = MaxEntReference.atThreeScales(task, prior, trained, p.number("init_scale"));
-        ComparisonSettings settings = settings(p, task);
+        Map<String, MaxEntSolution> references = MaxEntReference.atThreeScales(task, prior, trained, o.referenceScale());
+        ComparisonSettings settings = o.settings();
         Map<String, Object> metrics = GdParameters.metrics(r);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (var e : references.entrySet()) {

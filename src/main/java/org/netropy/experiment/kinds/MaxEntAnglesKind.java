@@ -63,12 +63,20 @@ public final class MaxEntAnglesKind implements RunKind {
         InvalidInputException.require(p.intValue("contexts") == 2, "contexts", "2 for selectivity angles in the plane", p.intValue("contexts"));
     }
 
+    /** What a run computes with: the law, the sample size and the histogram bins. */
+    record Options(MaxEntParameters.Law law, int neurons, int bins) {}
+
+    @Override
+    public Options resolve(ResolvedParameters p) {
+        return new Options(MaxEntParameters.law(p, SCHEMA, true), p.intValue("neurons"), p.intValue("bins"));
+    }
+
     @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        MaxEntSolution s = MaxEntParameters.solve(p);
-        NeuronTable net = MaxEntSampler.sample(s, p.intValue("neurons"), false, p.number("context_scale"),
-                random.stream("maxent-sample"));
-        int bins = p.intValue("bins");
+        Options o = resolve(p);
+        MaxEntSolution s = o.law().solve();
+        NeuronTable net = MaxEntSampler.sample(s, o.neurons(), false, o.law().contextScale(), random.stream("maxent-sample"));
+        int bins = o.bins();
         double width = 360.0 / bins;
         Map<String, double[]> counts = new TreeMap<>();
         for (int i = 0; i < net.size(); i++) {

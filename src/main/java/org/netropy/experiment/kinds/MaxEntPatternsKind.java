@@ -57,8 +57,13 @@ public final class MaxEntPatternsKind implements RunKind {
     }
 
     @Override
+    public MaxEntParameters.Law resolve(ResolvedParameters p) {
+        return MaxEntParameters.law(p, SCHEMA, false);
+    }
+
+    @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        MaxEntSolution s = MaxEntParameters.solve(p);
+        MaxEntSolution s = resolve(p).solve();
         Map<String, Double> limit = new LinkedHashMap<>();
         GainPrior prior = s.problem().prior();
         if (prior.binary()) {
