@@ -157,9 +157,28 @@ public final class EiCurveKind implements RunKind {
         SCHEMA.refuseUnlessUsed(p, "we", !by.equals("we") && !p.flag("on_boundary"),
                 "with lambda_by scale or wi and on_boundary false (otherwise W_E is solved)");
         SCHEMA.refuseUnlessUsed(p, "wi", !by.equals("wi"), "with lambda_by scale or we (lambda_by wi sets W_I)");
-        EiScan scan = scan(p);
-        scan.plan(); // every point reachable along the line, or refused before anything runs
-        return new Options(scan, p.flag("stationary"));
+        try {
+            EiScan scan = scan(p);
+            scan.plan(); // every point reachable along the line, or refused before anything runs
+            return new Options(scan, p.flag("stationary"));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(specNames(e.getMessage()));
+        }
+    }
+
+    /**
+     * The E/I engine's message in the spec's names: its command-line options ({@code --lambda},
+     * {@code --lambda-by}, {@code --p}) become the parameters a spec sets.
+     */
+    static String specNames(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--([a-z][a-z-]*)").matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String option = m.group(1);
+            String name = option.equals("lambda") ? "lambda_from/lambda_to" : option.replace('-', '_');
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(name));
+        }
+        return m.appendTail(out).toString();
     }
 
     @Override
