@@ -186,8 +186,8 @@ public final class ConnectivityComparator {
         for (String col : NeuronTable.parameterColumnNames(d, c)) {
             double[] x = a.canonical().column(col);
             double[] y = b.canonical().column(col);
-            marginals.put(col, new Comparison.Marginal(Distances.kolmogorovSmirnov(x, y), Distances.wasserstein1(x, y),
-                    KSTest.test(x, y).pvalue));
+            KSTest ks = KSTest.test(x, y); // statistic and p-value from one test
+            marginals.put(col, new Comparison.Marginal(ks.d, Distances.wasserstein1(x, y), ks.pvalue));
         }
 
         // Energy distance on the joint, on subsamples.

@@ -2,7 +2,10 @@ package org.netropy.maxent;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.primes.Primes;
+import org.apache.commons.math3.random.HaltonSequenceGenerator;
 import org.netropy.io.InvalidInputException;
+import smile.stat.distribution.GaussianDistribution;
 
 /**
  * The reference law {@code π_G} of a neuron's contextual gains (THEORY §3), as weighted atoms:
@@ -36,6 +39,9 @@ import org.netropy.io.InvalidInputException;
 public record GainPrior(String kind, double[][] gains, double[] weights, boolean binary, boolean exchangeable,
                         GainFunction activation, double contextScale, double biasScale, double[][] atomContextWeights,
                         boolean classesOnly, int quadratureNodes, int maxAtoms, double biasMean) {
+
+    /** The standard normal (Smile: Numerical Recipes' erfc and inverse erfc, relative error ~1e-15). */
+    private static final GaussianDistribution NORMAL = GaussianDistribution.getInstance();
 
     /** Largest C for which binary patterns are enumerated (2^C atoms). */
     public static final int MAX_ENUMERATED_CONTEXTS = 16;
@@ -168,7 +174,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
      */
     public static double[] orthantProbabilities(int contexts, double contextScale, double biasMean, double biasScale) {
         if (biasScale == 0) {
-            double up = NormalDistribution.cdf(biasMean / contextScale);
+            double up = NORMAL.cdf(biasMean / contextScale);
             double[] p = new double[contexts + 1];
             for (int m = 0; m <= contexts; m++) {
                 p[m] = Math.pow(up, m) * Math.pow(1 - up, contexts - m);
@@ -181,7 +187,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
             double[] p = new double[contexts + 1];
             for (int i = 0; i < gh.size(); i++) {
                 double b = biasMean + biasScale * gh.node(i);
-                double up = NormalDistribution.cdf(b / contextScale);
+                double up = NORMAL.cdf(b / contextScale);
                 for (int m = 0; m <= contexts; m++) {
                     p[m] += gh.weight(i) * Math.pow(up, m) * Math.pow(1 - up, contexts - m);
                 }
@@ -300,7 +306,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
 
     /** Composite Gauss–Legendre rule for N(0, σ_v²) on one context: rows {v, weight}. */
     static double[][] cellRule(GainFunction activation, double contextScale, int nodes) {
-        double limit = -contextScale * NormalDistribution.quantile(TAIL_MASS / 2);
+        double limit = -contextScale * NORMAL.quantile(TAIL_MASS / 2);
         java.util.TreeSet<Double> edges = new java.util.TreeSet<>();
         edges.add(-limit);
         edges.add(limit);
@@ -328,12 +334,12 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
         for (int c = 0; c + 1 < cut.length; c++) {
             // each cell's weights are rescaled to its exact Gaussian mass, so the prior of every
             // binarised class is exact at every level and only the integrand's variation is approximated
-            double mass = NormalDistribution.cdf(cut[c + 1] / contextScale) - NormalDistribution.cdf(cut[c] / contextScale);
+            double mass = NORMAL.cdf(cut[c + 1] / contextScale) - NORMAL.cdf(cut[c] / contextScale);
             double[][] cell = new double[gl.size()][];
             double cellSum = 0;
             for (int i = 0; i < gl.size(); i++) {
                 double v = gl.node(i, cut[c], cut[c + 1]);
-                cell[i] = new double[] {v, gl.weight(i, cut[c], cut[c + 1]) * NormalDistribution.density(v / contextScale) / contextScale};
+                cell[i] = new double[] {v, gl.weight(i, cut[c], cut[c + 1]) * NORMAL.p(v / contextScale) / contextScale};
                 cellSum += cell[i][1];
             }
             for (double[] row : cell) {
@@ -352,9 +358,17 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
     private static GainPrior halton(GainFunction activation, int contexts, double contextScale, int atoms, int maxAtoms) {
         double[][] v = new double[atoms][contexts];
         double[] w = new double[atoms];
+        // the unscrambled Halton sequence (radical inverses in the first C primes), from index 1 (index 0 is the origin)
+        int[] bases = new int[contexts];
+        for (int k = 0, x = 2; k < contexts; x = Primes.nextPrime(x + 1)) {
+            bases[k++] = x;
+        }
+        HaltonSequenceGenerator halton = new HaltonSequenceGenerator(contexts, bases, null);
+        halton.skipTo(0);
         for (int a = 0; a < atoms; a++) {
+            double[] u = halton.nextVector();
             for (int k = 0; k < contexts; k++) {
-                v[a][k] = contextScale * NormalDistribution.quantile(Halton.value(a + 1, k));
+                v[a][k] = contextScale * NORMAL.quantile(u[k]);
             }
             w[a] = 1.0 / atoms;
         }
@@ -445,7 +459,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
         }
         for (int attempt = 0; attempt < 1_000_000; attempt++) {
             double b = biasMean + biasScale * random.nextGaussian();
-            double up = NormalDistribution.cdf(b / sv);
+            double up = NORMAL.cdf(b / sv);
             double accept = 1;
             for (double g : pattern) {
                 accept *= biasScale == 0 ? 1 : g > 0.5 ? up : 1 - up; // a fixed bias is its own posterior
@@ -453,11 +467,11 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
             if (random.nextDouble() < accept) {
                 for (int k = 0; k < c; k++) {
                     // v_k > -b when active, v_k < -b otherwise: truncated N(0, sv²).
-                    double cut = NormalDistribution.cdf(-b / sv);
+                    double cut = NORMAL.cdf(-b / sv);
                     double u = random.nextDouble();
                     double p = pattern[k] > 0.5 ? cut + u * (1 - cut) : u * cut;
                     p = Math.min(Math.max(p, 1e-300), 1 - 1e-16);
-                    out[k] = sv * NormalDistribution.quantile(p);
+                    out[k] = sv * NORMAL.quantile(p);
                 }
                 out[c] = b;
                 return out;
