@@ -1,5 +1,7 @@
 package org.netropy.maxent;
 
+import org.netropy.activation.Nonlinearity;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.primes.Primes;
@@ -37,7 +39,7 @@ import smile.stat.distribution.GaussianDistribution;
  * @param biasMean     b₀, mean of the shared Gaussian bias (ReLU priors; 0 otherwise)
  */
 public record GainPrior(String kind, double[][] gains, double[] weights, boolean binary, boolean exchangeable,
-                        GainFunction activation, double contextScale, double biasScale, double[][] atomContextWeights,
+                        Nonlinearity activation, double contextScale, double biasScale, double[][] atomContextWeights,
                         boolean classesOnly, int quadratureNodes, int maxAtoms, double biasMean) {
 
     /** The standard normal (Smile: Numerical Recipes' erfc and inverse erfc, relative error ~1e-15). */
@@ -92,7 +94,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
             g[p] = pattern(p, contexts);
             w[p] = 1.0 / n;
         }
-        return new GainPrior("relu-uniform", g, w, true, true, GainFunction.RELU, Double.NaN, 0, null, false, 0, 0, 0);
+        return new GainPrior("relu-uniform", g, w, true, true, Nonlinearity.RELU, Double.NaN, 0, null, false, 0, 0, 0);
     }
 
     /** ReLU with a zero-mean shared Gaussian bias; see {@link #reluWithBias(int, double, double, double)}. */
@@ -117,7 +119,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
         String kind = biasScale == 0 && biasMean == 0 ? "relu-uniform" : "relu-bias";
         if (contexts > MAX_ENUMERATED_CONTEXTS) {
             GainPrior byClass = byClass(kind, contexts, perSize, contextScale, biasScale);
-            return new GainPrior(kind, byClass.gains(), byClass.weights(), true, true, GainFunction.RELU, contextScale,
+            return new GainPrior(kind, byClass.gains(), byClass.weights(), true, true, Nonlinearity.RELU, contextScale,
                     biasScale, null, true, 0, 0, biasMean);
         }
         int n = 1 << contexts;
@@ -127,7 +129,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
             g[p] = pattern(p, contexts);
             w[p] = perSize[Integer.bitCount(p)];
         }
-        return new GainPrior(kind, g, w, true, true, GainFunction.RELU, contextScale, biasScale, null, false, 0, 0, biasMean);
+        return new GainPrior(kind, g, w, true, true, Nonlinearity.RELU, contextScale, biasScale, null, false, 0, 0, biasMean);
     }
 
     /** One representative atom per number of active contexts m, weighted by the class total. */
@@ -140,7 +142,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
             }
             w[m] = Math.exp(SymmetricDual.logBinomial(contexts, m) + Math.log(perPattern[m]));
         }
-        return new GainPrior(kind, g, w, true, true, GainFunction.RELU, contextScale, biasScale, null, true, 0, 0, 0);
+        return new GainPrior(kind, g, w, true, true, Nonlinearity.RELU, contextScale, biasScale, null, true, 0, 0, 0);
     }
 
     /** π of ONE pattern with m active contexts, m = 0..C (binary exchangeable priors). */
@@ -213,13 +215,13 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
      * binary, ReLU with a Gaussian bias ⇒ orthant probabilities, a smooth activation ⇒ continuous
      * gains on quadrature atoms. The one place where settings become a gain prior.
      */
-    public static GainPrior forActivation(GainFunction activation, int contexts, double contextScale, double biasScale,
+    public static GainPrior forActivation(Nonlinearity activation, int contexts, double contextScale, double biasScale,
                                           int quadratureNodes, int maxAtoms) {
         return forActivation(activation, contexts, contextScale, 0, biasScale, quadratureNodes, maxAtoms);
     }
 
     /** As above, with a bias mean b₀ (a gradient-descent initialisation {@code b = b₀ + σ_b ξ}). */
-    public static GainPrior forActivation(GainFunction activation, int contexts, double contextScale, double biasMean,
+    public static GainPrior forActivation(Nonlinearity activation, int contexts, double contextScale, double biasMean,
                                           double biasScale, int quadratureNodes, int maxAtoms) {
         if (activation.isBinary()) {
             InvalidInputException.nonNegative("bias scale", biasScale);
@@ -246,7 +248,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
     /**
      * Continuous gains {@code g_k = φ'(v_k)}, {@code v ~ N(0, σ_v² I_C)} (THEORY §3): a tensor
      * product of composite Gauss–Legendre rules in v, {@code nodes} per cell. The cells of one
-     * context end at 0, at the {@link GainFunction#breakpoints() breakpoints} where the
+     * context end at 0, at the {@link Nonlinearity#breakpoints() breakpoints} where the
      * binarised pattern changes (so every cell lies in one population and the integrand is
      * analytic on it), at geometrically growing distances from 0 (where the gain varies fastest
      * and its complex singularities lie), and at {@code ±L σ_v} with Gaussian tail mass
@@ -254,7 +256,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
      * {@code maxAtoms/2} Halton quasi-Monte-Carlo atoms are used instead. {@link #refined()}
      * gives the next, finer rule of the same kind; the solver refines until the results agree.
      */
-    public static GainPrior continuous(GainFunction activation, int contexts, double contextScale, int nodes, int maxAtoms) {
+    public static GainPrior continuous(Nonlinearity activation, int contexts, double contextScale, int nodes, int maxAtoms) {
         InvalidInputException.require(!activation.isBinary(), "activation", "tanh, sigmoid or softplus for continuous gains", activation);
         InvalidInputException.inRange("contexts", contexts, 1, 64);
         InvalidInputException.positive("context weight scale", contextScale);
@@ -305,7 +307,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
     }
 
     /** Composite Gauss–Legendre rule for N(0, σ_v²) on one context: rows {v, weight}. */
-    static double[][] cellRule(GainFunction activation, double contextScale, int nodes) {
+    static double[][] cellRule(Nonlinearity activation, double contextScale, int nodes) {
         double limit = -contextScale * NORMAL.quantile(TAIL_MASS / 2);
         java.util.TreeSet<Double> edges = new java.util.TreeSet<>();
         edges.add(-limit);
@@ -355,7 +357,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
         return rule;
     }
 
-    private static GainPrior halton(GainFunction activation, int contexts, double contextScale, int atoms, int maxAtoms) {
+    private static GainPrior halton(Nonlinearity activation, int contexts, double contextScale, int atoms, int maxAtoms) {
         double[][] v = new double[atoms][contexts];
         double[] w = new double[atoms];
         // the unscrambled Halton sequence (radical inverses in the first C primes), from index 1 (index 0 is the origin)
@@ -375,13 +377,13 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
         return fromContextWeights(activation, contextScale, v, w, activation.label() + "-halton-" + atoms, 0, maxAtoms);
     }
 
-    private static GainPrior fromContextWeights(GainFunction activation, double contextScale, double[][] v, double[] w,
+    private static GainPrior fromContextWeights(Nonlinearity activation, double contextScale, double[][] v, double[] w,
                                                 String kind, int nodes, int maxAtoms) {
         int contexts = v[0].length;
         double[][] g = new double[v.length][contexts];
         for (int a = 0; a < v.length; a++) {
             for (int k = 0; k < contexts; k++) {
-                g[a][k] = activation.gain(v[a][k]);
+                g[a][k] = activation.slope(v[a][k]);
             }
         }
         return new GainPrior(kind, g, w, false, false, activation, contextScale, 0, v, false, nodes, maxAtoms, 0);

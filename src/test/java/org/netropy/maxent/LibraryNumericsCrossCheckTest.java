@@ -1,5 +1,7 @@
 package org.netropy.maxent;
 
+import org.netropy.activation.Nonlinearity;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +35,7 @@ class LibraryNumericsCrossCheckTest {
     @Test
     void haltonAtomsAreTheRadicalInverseInTheFirstPrimes() {
         int contexts = 5;
-        GainPrior prior = GainPrior.continuous(GainFunction.TANH, contexts, 1.0, 60, 1000);
+        GainPrior prior = GainPrior.continuous(Nonlinearity.TANH, contexts, 1.0, 60, 1000);
         assertTrue(prior.kind().contains("halton"), prior.kind());
         int[] primes = {2, 3, 5, 7, 11};
         for (int a = 0; a < prior.size(); a++) {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.netropy.experiment.ParameterSchema;
 import org.netropy.experiment.ParameterSpec;
 import org.netropy.experiment.ResolvedParameters;
-import org.netropy.maxent.GainFunction;
+import org.netropy.activation.Nonlinearity;
 import org.netropy.maxent.GainPrior;
 import org.netropy.maxent.MaxEntProblem;
 import org.netropy.maxent.MaxEntSolution;
@@ -49,7 +49,7 @@ final class MaxEntParameters {
      * @param contextScale   σ_v, or NaN where neither the law nor a sampler reads it
      * @param quadratureNodes Gauss–Legendre nodes per cell for continuous gains, else 0
      */
-    record Law(TaskMatrix task, double sigmaW, double sigmaZ, GainFunction gains, double biasScale, double contextScale,
+    record Law(TaskMatrix task, double sigmaW, double sigmaZ, Nonlinearity gains, double biasScale, double contextScale,
                int quadratureNodes) {
         MaxEntProblem problem() {
             GainPrior prior = GainPrior.forActivation(gains, task.contexts(), Double.isNaN(contextScale) ? 1.0 : contextScale,
@@ -76,7 +76,7 @@ final class MaxEntParameters {
      * @param samples whether the kind draws networks (the sampler reads σ_v)
      */
     static Law law(ResolvedParameters p, ParameterSchema schema, boolean samples) {
-        GainFunction gains = GainFunction.parse("gains", p.string("gains"));
+        Nonlinearity gains = Nonlinearity.parse("gains", p.string("gains"));
         double bias = p.number("bias_scale");
         boolean continuous = !gains.isBinary();
         InvalidInputException.require(!continuous || bias == 0, "bias_scale", "0 for gains " + gains

@@ -10,7 +10,7 @@ import org.netropy.experiment.ParameterSpec;
 import org.netropy.experiment.ResolvedParameters;
 import org.netropy.experiment.RunContext;
 import org.netropy.experiment.RunKind;
-import org.netropy.maxent.GainFunction;
+import org.netropy.activation.Nonlinearity;
 import org.netropy.maxent.MaxEntSampler;
 import org.netropy.maxent.MaxEntSolution;
 import org.netropy.random.RandomStreams;
@@ -86,7 +86,7 @@ public final class MaxEntSampleKind implements RunKind {
                 err += Math.pow(ahat[j][k] - s.problem().task().get(j, k), 2);
             }
         }
-        GainFunction phi = o.law().gains();
+        Nonlinearity phi = o.law().gains();
         NetworkEvaluation e = NetworkEvaluation.of(net, phi::value, s.problem().task(),
                 StimulusSet.grid(s.problem().features(), o.stimulusPoints(), o.stimulusAmplitude()));
         double slope = 0;
