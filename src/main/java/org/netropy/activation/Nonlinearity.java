@@ -1,9 +1,5 @@
 package org.netropy.activation;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-import org.netropy.io.InvalidInputException;
-
 /**
  * A neuron's activation φ and its slope φ', the one implementation both engines use: the trained
  * network's hidden nonlinearity (gd) and the gains of the max-ent law (THEORY §2: around the
@@ -109,14 +105,7 @@ public enum Nonlinearity {
     }
 
     public static Nonlinearity parse(String field, String text) {
-        for (Nonlinearity f : values()) {
-            if (f.label.equalsIgnoreCase(text.strip())) {
-                return f;
-            }
-        }
-        throw new InvalidInputException(field + " must be one of "
-                + Arrays.stream(values()).map(Nonlinearity::label).collect(Collectors.joining(", "))
-                + " (activations with bounded gains; got " + text + ")");
+        return org.netropy.io.Labels.parse(field, text, values(), Nonlinearity::label);
     }
 
     @Override

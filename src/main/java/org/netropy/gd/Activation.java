@@ -1,7 +1,6 @@
 package org.netropy.gd;
 
 import org.netropy.activation.Nonlinearity;
-import org.netropy.io.InvalidInputException;
 
 /**
  * The hidden nonlinearities the training kernels implement (THEORY §2: the gains are φ'); φ and
@@ -42,11 +41,6 @@ public enum Activation {
     }
 
     public static Activation parse(String field, String text) {
-        for (Activation a : values()) {
-            if (a.label().equalsIgnoreCase(text.strip())) {
-                return a;
-            }
-        }
-        throw new InvalidInputException(field + " must be one of relu, tanh, softplus (got " + text + ")");
+        return org.netropy.io.Labels.parse(field, text, values(), Activation::label);
     }
 }

@@ -51,7 +51,7 @@ public final class MaxEntSampler {
                     tilt[j] += solution.scaledLambda()[j][k] * g[k];
                 }
             }
-            double q = 1 - DampedNewton.dot(tilt, tilt);
+            double q = 1 - org.netropy.linalg.Vectors.dot(tilt, tilt);
             double zi = sz / Math.sqrt(q) * random.nextGaussian();
             double[] wi = new double[d];
             for (int j = 0; j < d; j++) {

@@ -37,7 +37,7 @@ final class SolutionStatistics {
         double[] logW = new double[n];
         for (int a = 0; a < n; a++) {
             tilt[a] = FullDual.tilt(x, prior.gains()[a], d, c);
-            q[a] = 1 - DampedNewton.dot(tilt[a], tilt[a]);
+            q[a] = 1 - org.netropy.linalg.Vectors.dot(tilt[a], tilt[a]);
             logW[a] = prior.weights()[a] > 0 ? Math.log(prior.weights()[a]) - 0.5 * Math.log(q[a]) : Double.NEGATIVE_INFINITY;
         }
         double logZ = SymmetricDual.logSumExp(logW);
@@ -78,7 +78,7 @@ final class SolutionStatistics {
             klSel += pa * (xa / q[a] + 0.5 * Math.log(q[a]));
             meanStructure += pa * xa;
             squaredNorm += pa * (s * (d + xa / q[a]) + t / q[a]);
-            double g2 = DampedNewton.dot(g, g);
+            double g2 = org.netropy.linalg.Vectors.dot(g, g);
             secondMomentOfT += pa * g2 * problem.kappa() * (d / q[a] + 3 * xa / (q[a] * q[a]));
             double[] cross = new double[d];
             for (int j = 0; j < d; j++) {
@@ -227,7 +227,7 @@ final class SolutionStatistics {
         double min = 1;
         for (double[] g : problem.prior().gains()) {
             double[] b = FullDual.tilt(x, g, d, c);
-            min = Math.min(min, 1 - DampedNewton.dot(b, b));
+            min = Math.min(min, 1 - org.netropy.linalg.Vectors.dot(b, b));
         }
         return min;
     }
