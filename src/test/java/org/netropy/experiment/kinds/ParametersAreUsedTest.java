@@ -142,6 +142,38 @@ class ParametersAreUsedTest {
         assertTrue(offences.isEmpty(), String.join("\n", offences));
     }
 
+    /**
+     * End to end through the runner and {@code netropy table}: the parameter cells of the table
+     * of a real sweep (values whose text could lose digits) resolve to exactly the engine options
+     * of the runs that produced them.
+     */
+    @Test
+    void aRealTablesParameterCellsNameTheRunsThatMadeIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path spec = dir.resolve("recorded.yaml");
+        java.nio.file.Files.writeString(spec, String.join("\n", "name: recorded", "kind: analytic-demo",
+                "sweep:", "  sigma: [0.001, 1.0e-5, 3.3333333333333335]", "  n: [3, 17]", "seeds: 2", ""));
+        Path results = dir.resolve("results");
+        Object[] r = org.netropy.cli.CliRunner.run("run", spec.toString(), "--results", results.toString(), "--no-progress");
+        assertEquals(0, r[0], (String) r[2]);
+        RunKind kind = RunKinds.get("analytic-demo");
+        java.util.Set<Object> planned = new java.util.HashSet<>();
+        for (ResolvedParameters p : SpecLoader.load(spec).plan(org.netropy.experiment.ExperimentSpec.FULL)) {
+            planned.add(kind.resolve(new ResolvedParameters(p.values(), 1)));
+        }
+        org.netropy.report.ExperimentTable table = org.netropy.report.ExperimentTable.aggregate(results, "recorded",
+                org.netropy.experiment.ExperimentSpec.FULL);
+        java.util.Set<Object> recorded = new java.util.HashSet<>();
+        for (org.netropy.report.ExperimentTable.Row row : table.rows()) {
+            Map<String, Object> cells = new LinkedHashMap<>();
+            for (String p : kind.parameters().names()) {
+                cells.put(p, cell(row.group().get(table.columns().indexOf(p))));
+            }
+            recorded.add(kind.resolve(new ResolvedParameters(ParameterWalk.plan(kind, cells).values(), 1)));
+        }
+        assertEquals(planned, recorded);
+        assertEquals(6, recorded.size());
+    }
+
     /** A table cell as YAML reads it: numbers and flags as such, anything else as text. */
     private static Object cell(String text) {
         if (text.equals("true") || text.equals("false")) {
