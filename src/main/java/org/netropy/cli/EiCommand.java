@@ -214,7 +214,7 @@ public final class EiCommand implements Runnable {
         @Option(names = "--rank", description = "Effective rank of the max-entropy and robust max-entropy weight matrices (seeded sample).")
         boolean rank;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Points CSV (default: standard output, summary to standard error).")
+        @Option(names = "--out", paramLabel = "FILE", description = "Points CSV (default or '-': standard output, summary to standard error).")
         Path out;
 
         @Option(names = "--curves", paramLabel = "FILE", description = "Curves CSV (default with --out: <out>-curves.csv).")
@@ -225,6 +225,9 @@ public final class EiCommand implements Runnable {
 
         @Override
         public void run() {
+            if (out != null && out.toString().equals("-")) {
+                out = null; // '-': standard output, as without --out
+            }
             if (out != null) {
                 org.netropy.io.OutputPaths.checkFile("--out", out);
             }

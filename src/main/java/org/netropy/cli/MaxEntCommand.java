@@ -147,12 +147,15 @@ public final class MaxEntCommand implements Runnable {
         @Option(names = "--by", paramLabel = "size|pattern", defaultValue = "size",
                 description = "One row per number of active contexts, or per gain pattern (default: ${DEFAULT-VALUE}).")
         String by;
-        @Option(names = "--out", paramLabel = "FILE", required = true, description = "Tidy CSV to write.")
+        @Option(names = "--out", paramLabel = "FILE", description = "Tidy CSV to write (default or '-': standard output, summary to standard error).")
         Path out;
 
         @Override
         public Integer call() {
-            OutputPaths.checkFile("--out", out);
+            boolean toStdout = out == null || out.toString().equals("-");
+            if (!toStdout) {
+                OutputPaths.checkFile("--out", out);
+            }
             InvalidInputException.require(by.equals("size") || by.equals("pattern"), "--by", "size or pattern", by);
             InvalidInputException.inRange("--points", points, 1, 100_000);
             InvalidInputException.require(!spec.commandLine().getParseResult().hasMatchedOption("--points") || sigma.contains(".."),
@@ -216,22 +219,27 @@ public final class MaxEntCommand implements Runnable {
                 summary.add(String.format("%4d %12.4g %12.4g %12.4f %12.4f %12.4f %12.4f", c, ends[0][0], ends[1][0],
                         ends[0][1], ends[1][1], ends[0][2], ends[1][2]));
             }
-            if (mixed.isEmpty()) {
-                org.netropy.io.AtomicFiles.writeString(out, csvText.toString());
-            } else {
+            String table = csvText.toString();
+            if (!mixed.isEmpty()) {
                 List<Map<String, Object>> all = parseCsv(csvText.toString());
                 all.addAll(mixed);
-                TidyCsv.write(out, all);
+                table = TidyCsv.format(all);
             }
-            PrintWriter o = spec.commandLine().getOut();
+            if (toStdout) {
+                spec.commandLine().getOut().print(table);
+                spec.commandLine().getOut().flush();
+            } else {
+                org.netropy.io.AtomicFiles.writeString(out, table);
+            }
+            PrintWriter o = toStdout ? err : spec.commandLine().getOut();
             o.printf("max-ent scan: %d context counts x %d sigma values in [%.4g, %.4g]%n", cs.length, sigmas.length, min(sigmas), max(sigmas));
             o.printf("%4s %12s %12s %12s %12s %12s %12s%n", "C", "KL(lo)", "KL(hi)", "struct(lo)", "struct(hi)", "spec(lo)", "spec(hi)");
             summary.forEach(o::println);
-            o.printf("wrote %d rows to %s%s%n", rowCount, out, failures[0] > 0 ? " (" + failures[0] + " solves did not converge; see column converged)" : "");
+            o.printf("wrote %d rows to %s%s%n", rowCount, toStdout ? "standard output" : out, failures[0] > 0 ? " (" + failures[0] + " solves did not converge; see column converged)" : "");
             o.flush();
             if (failures[0] > 0) {
                 throw new NotConvergedException(failures[0] + " of " + cs.length * sigmas.length
-                        + " solves did not converge (rows with converged=false in " + out + ")");
+                        + " solves did not converge (rows with converged=false in " + (toStdout ? "the table" : out) + ")");
             }
             return 0;
         }
@@ -290,11 +298,16 @@ public final class MaxEntCommand implements Runnable {
         int stimulusPoints;
         @Option(names = "--stimulus-amplitude", paramLabel = "U", defaultValue = "1", description = "Stimulus grid amplitude (default: ${DEFAULT-VALUE}).")
         double amplitude;
-        @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Single-neuron table to write.")
+        @Option(names = "--out", paramLabel = "FILE.csv",
+                description = "Single-neuron table to write (default or '-': standard output, summary to standard error).")
         Path out;
 
         @Override
         public Integer call() {
+            if (out == null) {
+                out = Path.of("-");
+            }
+            boolean toStdout = OutputPaths.isStdout(out);
             OutputPaths.checkFile("--out", out);
             InvalidInputException.require(stimulusPoints >= 2, "--stimulus-points",
                     "an integer >= 2 (a slope needs two stimulus values per feature)", stimulusPoints);
@@ -314,8 +327,9 @@ public final class MaxEntCommand implements Runnable {
                     err2 += Math.pow(ahat[j][k] - task.get(j, k), 2);
                 }
             }
-            PrintWriter o = spec.commandLine().getOut();
-            o.printf("wrote %d neurons (seed %d, %s) to %s%n", neurons, seed, independent ? "independent draws" : "antithetic pairs", out);
+            PrintWriter o = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            o.printf("wrote %d neurons (seed %d, %s) to %s%n", neurons, seed, independent ? "independent draws" : "antithetic pairs",
+                    toStdout ? "standard output" : out);
             o.printf("|A_hat - A|^2 = %.4g (expected %.4g = %s tr Cov(T)/N)%n", err2,
                     (independent ? 1 : 2) * s.traceCovariance() / neurons, independent ? "" : "2");
             o.printf("%8s %10s %12s %12s%n", "context", "slope", "intercept", "MSE");

@@ -1,7 +1,7 @@
 package org.netropy.cli;
 
 import org.netropy.io.InvalidInputException;
-import org.netropy.maxent.GainFunction;
+import org.netropy.activation.Nonlinearity;
 import org.netropy.maxent.GainPrior;
 import org.netropy.maxent.MaxEntProblem;
 import org.netropy.maxent.SolverSettings;
@@ -23,12 +23,33 @@ public final class MaxEntOptions {
             description = "Target normalisation across contexts: A as given, or A/sqrt(C) (default: ${DEFAULT-VALUE}).")
     String normalisation;
 
-    @Option(names = "--gains", paramLabel = "relu|tanh|sigmoid|softplus", defaultValue = "relu",
-            description = "Activation whose gains phi'(v) define the populations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--activation", paramLabel = "relu|tanh|sigmoid|softplus",
+            description = "Activation whose gains phi'(v) define the populations, as in 'gd train' (default: relu).")
+    String activation;
+
+    /** The old name of --activation: accepted with a one-line notice on standard error. */
+    @Option(names = "--gains", paramLabel = "relu|tanh|sigmoid|softplus", hidden = true,
+            description = "Deprecated: the old name of --activation.")
     String gains;
 
+    private boolean noticeShown;
+
+    /** The activation as given (--activation, or the deprecated --gains with a notice), and the option it came from. */
+    private String[] activationGiven() {
+        InvalidInputException.require(activation == null || gains == null, "--gains",
+                "left out when --activation is given (it is the old name of --activation)", gains);
+        if (gains != null) {
+            if (!noticeShown) {
+                System.err.println("netropy: --gains is deprecated; use --activation (same values)");
+                noticeShown = true;
+            }
+            return new String[] {gains, "--gains"};
+        }
+        return new String[] {activation == null ? "relu" : activation, "--activation"};
+    }
+
     @Option(names = "--gain-patterns", paramLabel = "LIST",
-            description = {"An explicit gain prior instead of --gains: patterns with weights, e.g. \"1,0:1;0,1:1;1,1:2\"",
+            description = {"An explicit gain prior instead of --activation: patterns with weights, e.g. \"1,0:1;0,1:1;1,1:2\"",
                     "(gains separated by ',', weight after ':', patterns by ';'; weights are normalised)."})
     String gainPatterns;
 
@@ -95,12 +116,15 @@ public final class MaxEntOptions {
     }
 
     GainPrior prior(int contexts) {
+        InvalidInputException.require(gainPatterns == null || (activation == null && gains == null), "--activation",
+                "left out with --gain-patterns (the patterns are the gains)", activation != null ? activation : gains);
         if (gainPatterns != null) {
             return explicitPrior(contexts);
         }
         InvalidInputException.nonNegative("--bias-scale", biasScale);
         InvalidInputException.positive("--context-scale", contextScale);
-        return GainPrior.forActivation(GainFunction.parse("--gains", gains), contexts, contextScale, biasScale,
+        String[] given = activationGiven();
+        return GainPrior.forActivation(Nonlinearity.parse(given[1], given[0]), contexts, contextScale, biasScale,
                 quadratureNodes, maxAtoms);
     }
 
@@ -129,11 +153,12 @@ public final class MaxEntOptions {
     }
 
     /** The activation used to run sampled networks (ReLU for explicit binary patterns). */
-    GainFunction activation() {
+    Nonlinearity activation() {
         if (gainPatterns != null) {
-            return GainFunction.RELU;
+            return Nonlinearity.RELU;
         }
-        return GainFunction.parse("--gains", gains);
+        String[] given = activationGiven();
+        return Nonlinearity.parse(given[1], given[0]);
     }
 
     SolverSettings settings() {

@@ -7,7 +7,7 @@ import org.netropy.connectivity.NeuronTable;
 import org.netropy.gd.GdOutput;
 import org.netropy.gd.GdRunFolder;
 import org.netropy.io.InvalidInputException;
-import org.netropy.maxent.GainFunction;
+import org.netropy.activation.Nonlinearity;
 import org.netropy.maxent.GainPrior;
 import org.netropy.maxent.MaxEntSolution;
 import org.netropy.maxent.ReferenceScales;
@@ -20,7 +20,7 @@ import org.netropy.task.TaskMatrix;
  * THEORY §5: σ equal to the initial scale (lazy/intermediate regime), the small-σ limit and the
  * norm-matched σ (rich regime).
  */
-record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetNormalisation normalisation,
+record MaxEntSpec(String sigma, Nonlinearity gains, double contextScale, TargetNormalisation normalisation,
                   Double initScale, Integer contexts, boolean priorGiven) {
 
     static MaxEntSpec parse(String text) {
@@ -40,7 +40,7 @@ record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetN
         if (!sigma.equalsIgnoreCase("auto")) {
             InvalidInputException.positive("--maxent sigma", number("sigma", sigma));
         }
-        GainFunction gains = GainFunction.parse("--maxent gains", kv.getOrDefault("gains", "relu"));
+        Nonlinearity gains = Nonlinearity.parse("--maxent gains", kv.getOrDefault("gains", "relu"));
         double contextScale = InvalidInputException.positive("--maxent context-scale", number("context-scale", kv.getOrDefault("context-scale", "1")));
         TargetNormalisation norm = TargetNormalisation.parse("--maxent normalisation", kv.getOrDefault("normalisation", "none"));
         Double init = kv.containsKey("init-scale") ? InvalidInputException.positive("--maxent init-scale", number("init-scale", kv.get("init-scale"))) : null;
@@ -80,7 +80,7 @@ record MaxEntSpec(String sigma, GainFunction gains, double contextScale, TargetN
         String where = "--maxent sigma=auto (" + gdDir.resolve(GdRunFolder.METRICS) + ")";
         InvalidInputException.require(settings.activation() != null && settings.contextScale() != null,
                 where, "a metrics.json whose settings record activation and contextScale", "neither");
-        GainFunction f = GainFunction.parse(where + " activation", settings.activation());
+        Nonlinearity f = Nonlinearity.parse(where + " activation", settings.activation());
         double b0 = settings.hiddenBias() ? settings.biasInit() : 0;
         double sb = settings.hiddenBias() ? settings.biasScale() : 0;
         double sv = settings.contextScale();

@@ -143,7 +143,7 @@ public final class ConnectivityComparator {
             }
             // A relative error needs a reference that is resolvably non-zero (|E_b| > 2 standard errors);
             // e.g. E[zw|00] = 0 in max-ent, so its relative error is undefined (null).
-            double refSquared = PopulationStatistics.dot(pb.crossCovariance(), pb.crossCovariance());
+            double refSquared = org.netropy.linalg.Vectors.dot(pb.crossCovariance(), pb.crossCovariance());
             boolean resolved = refSquared > 4 * b.crossCovarianceVariance().getOrDefault(g, 0.0);
             crossError.put(g, resolved
                     ? PopulationStatistics.nullIfNaN(Distances.relativeL2(pa.crossCovariance(), pb.crossCovariance())) : null);
@@ -154,7 +154,7 @@ public final class ConnectivityComparator {
             }
             usedPatterns.add(g);
             num += pb.fraction() * diff;
-            den += pb.fraction() * PopulationStatistics.dot(pb.crossCovariance(), pb.crossCovariance());
+            den += pb.fraction() * org.netropy.linalg.Vectors.dot(pb.crossCovariance(), pb.crossCovariance());
             noiseVar += pb.fraction() * (a.crossCovarianceVariance().getOrDefault(g, 0.0)
                     + b.crossCovarianceVariance().getOrDefault(g, 0.0));
             if (enough(pa, a, d + 2) && enough(pb, b, d + 2)) {
@@ -186,8 +186,8 @@ public final class ConnectivityComparator {
         for (String col : NeuronTable.parameterColumnNames(d, c)) {
             double[] x = a.canonical().column(col);
             double[] y = b.canonical().column(col);
-            marginals.put(col, new Comparison.Marginal(Distances.kolmogorovSmirnov(x, y), Distances.wasserstein1(x, y),
-                    KSTest.test(x, y).pvalue));
+            KSTest ks = KSTest.test(x, y); // statistic and p-value from one test
+            marginals.put(col, new Comparison.Marginal(ks.d, Distances.wasserstein1(x, y), ks.pvalue));
         }
 
         // Energy distance on the joint, on subsamples.

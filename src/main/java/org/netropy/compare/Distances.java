@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import smile.math.matrix.Matrix;
+import smile.stat.hypothesis.KSTest;
 
 /**
  * Textbook distances between two samples or two discrete distributions (THEORY §5). Each method
@@ -55,24 +56,15 @@ public final class Distances {
         return kl;
     }
 
-    /** Two-sample Kolmogorov–Smirnov statistic {@code sup_x |F_a(x) − F_b(x)|} of the empirical CDFs. */
+    /**
+     * Two-sample Kolmogorov–Smirnov statistic {@code sup_x |F_a(x) − F_b(x)|} of the empirical
+     * CDFs, ties counted once (Smile's {@code KSTest}, the same object that gives the p-value).
+     */
     public static double kolmogorovSmirnov(double[] a, double[] b) {
-        double[] x = sorted(a);
-        double[] y = sorted(b);
-        int i = 0;
-        int j = 0;
-        double d = 0;
-        while (i < x.length && j < y.length) {
-            double t = Math.min(x[i], y[j]);
-            while (i < x.length && x[i] == t) {
-                i++;
-            }
-            while (j < y.length && y[j] == t) {
-                j++;
-            }
-            d = Math.max(d, Math.abs((double) i / x.length - (double) j / y.length));
+        if (a.length == 0 || b.length == 0) {
+            throw new IllegalArgumentException("empty sample");
         }
-        return d;
+        return KSTest.test(a, b).d;
     }
 
     /**

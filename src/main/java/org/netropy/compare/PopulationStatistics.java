@@ -1,5 +1,6 @@
 package org.netropy.compare;
 
+import static org.netropy.linalg.Vectors.dot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -169,14 +170,6 @@ public final class PopulationStatistics {
         double na = Math.sqrt(dot(a, a));
         double nb = Math.sqrt(dot(b, b));
         return na > 0 && nb > 0 ? dot(a, b) / (na * nb) : Double.NaN;
-    }
-
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 
     static Double nullIfNaN(double x) {

@@ -51,10 +51,19 @@ public final class AnalyticDemoKind implements RunKind {
         return List.of("samples");
     }
 
+    /** What a run computes with: n draws of N(0, sigma^2). */
+    record Options(int n, double sigma) {}
+
+    @Override
+    public Options resolve(ResolvedParameters p) {
+        return new Options(p.intValue("n"), p.number("sigma"));
+    }
+
     @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        int n = p.intValue("n");
-        double sigma = p.number("sigma");
+        Options o = resolve(p);
+        int n = o.n();
+        double sigma = o.sigma();
         SplittableRandom rng = random.stream("samples");
         double sum = 0;
         double sumSq = 0;

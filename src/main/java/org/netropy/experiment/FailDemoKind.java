@@ -39,12 +39,21 @@ public final class FailDemoKind implements RunKind {
         return List.of("y");
     }
 
+    /** What a run computes with. */
+    record Options(double x, double noise, double failAbove) {}
+
+    @Override
+    public Options resolve(ResolvedParameters p) {
+        return new Options(p.number("x"), p.number("noise"), p.number("fail_above"));
+    }
+
     @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        double x = p.number("x");
-        if (x > p.number("fail_above")) {
-            throw new IllegalStateException("injected failure: x = " + x + " > fail_above = " + p.number("fail_above"));
+        Options o = resolve(p);
+        double x = o.x();
+        if (x > o.failAbove()) {
+            throw new IllegalStateException("injected failure: x = " + x + " > fail_above = " + o.failAbove());
         }
-        return List.of(Map.of("y", x * x + p.number("noise") * random.stream("noise").nextGaussian()));
+        return List.of(Map.of("y", x * x + o.noise() * random.stream("noise").nextGaussian()));
     }
 }

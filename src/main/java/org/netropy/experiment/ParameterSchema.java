@@ -39,4 +39,22 @@ public final class ParameterSchema {
     public boolean contains(String name) {
         return byName.containsKey(name);
     }
+
+    /**
+     * Refuses {@code name} set off its default in a run that would not read it ({@code used}
+     * false), so that no table records a setting the computation ignored.
+     *
+     * @param needs what makes the run read it, e.g. "with simulate annealed, quenched or both"
+     */
+    public void refuseUnlessUsed(ResolvedParameters p, String name, boolean used, String needs) {
+        ParameterSpec spec = byName.get(name);
+        if (spec == null) {
+            throw new IllegalArgumentException("no parameter '" + name + "' in " + byName.keySet());
+        }
+        Object value = p.values().get(name);
+        if (!used && !java.util.Objects.equals(value, spec.defaultFor(p.values()))) {
+            throw new org.netropy.io.InvalidInputException(name + " is used only " + needs + " (it would be ignored; got "
+                    + value + ", default " + spec.defaultFor(p.values()) + ")");
+        }
+    }
 }

@@ -57,6 +57,22 @@ public interface RunKind {
      */
     default void validate(ResolvedParameters parameters) {}
 
+    /**
+     * The engine options one run computes with, after every default, recipe and cross-parameter
+     * rule is applied: {@link #run} computes from this object (and the seed) alone, so two
+     * parameter sets whose options are equal compute the same rows. Options are compared by
+     * content (records component by component, arrays element by element, other project
+     * classes field by field); a setting the engine would not read is left at a canonical value
+     * here, so that changing it leaves the options equal, and is refused instead (a setting
+     * that is accepted is used or refused, never recorded but ignored). {@code ParametersAreUsedTest} walks every
+     * parameter of every kind against this contract.
+     *
+     * <p>Must be cheap (a description of the computation, not the computation) and throw
+     * {@link org.netropy.io.InvalidInputException} naming the parameter for a setting that would
+     * be ignored.
+     */
+    Object resolve(ResolvedParameters parameters);
+
     /** Computes one run. See the class comment for the contract. */
     List<Map<String, Object>> run(ResolvedParameters parameters, RandomStreams random, RunContext context) throws Exception;
 }

@@ -164,14 +164,30 @@ public final class SpecLoader {
         }
 
         ExperimentSpec spec = new ExperimentSpec(file, name, kind, description, figures, claims, base, sweep, seeds, variants);
+        Map<String, Location> topKeys = new LinkedHashMap<>();
+        keyLocations(top.entries().get("base"), topKeys);
+        keyLocations(top.entries().get("sweep"), topKeys);
         for (String variant : spec.variantNames()) {
-            checkRuns(spec, variant);
+            Map<String, Location> keys = new LinkedHashMap<>(topKeys);
+            Location variantAt = kindAt;
+            if (variantsEntry != null && variantsEntry.value() instanceof MapNode vm && vm.entries().get(variant) != null) {
+                Entry v = vm.entries().get(variant);
+                variantAt = v.at();
+                if (v.value() instanceof MapNode vmap) {
+                    keyLocations(vmap.entries().get("base"), keys);
+                    keyLocations(vmap.entries().get("sweep"), keys);
+                }
+            }
+            checkRuns(spec, variant, keys, variantAt);
         }
         return spec;
     }
 
-    /** Plans a variant and lets the kind check every run (cross-parameter rules). */
-    private static void checkRuns(ExperimentSpec spec, String variant) {
+    /**
+     * Plans a variant and lets the kind check every run: its cross-parameter rules and the
+     * settings its engine would ignore ({@link RunKind#resolve}).
+     */
+    private static void checkRuns(ExperimentSpec spec, String variant, Map<String, Location> keys, Location fallback) {
         List<ResolvedParameters> runs = spec.plan(variant);
         if (runs.size() > MAX_RUNS) {
             throw new InvalidInputException(spec.source() + ": variant " + variant + " has " + runs.size()
@@ -180,13 +196,35 @@ public final class SpecLoader {
         for (ResolvedParameters r : runs) {
             try {
                 spec.kind().validate(r);
+                spec.kind().resolve(r);
             } catch (InvalidInputException e) {
-                throw new InvalidInputException(spec.source() + ": variant " + variant + ", run " + r + ": " + e.getMessage());
+                throw at(e.getMessage(), keys, fallback).error("variant " + variant + ", run " + r + ": " + e.getMessage());
             }
         }
     }
 
     // ---- pieces -------------------------------------------------------------------------------
+
+    /** Where each parameter key of a base or sweep mapping is written (later calls override earlier ones). */
+    private static void keyLocations(Entry entry, Map<String, Location> into) {
+        if (entry != null && entry.value() instanceof MapNode m) {
+            m.entries().values().forEach(e -> into.put(e.key(), e.at()));
+        }
+    }
+
+    /**
+     * The line of the key a kind's message names ("rank must be ...", "a/b must be ..."): where the
+     * spec sets it, else {@code fallback} (the variant, or the kind for the full sweep).
+     */
+    private static Location at(String message, Map<String, Location> keys, Location fallback) {
+        String field = message == null ? "" : message.split(" ", 2)[0];
+        for (String key : field.split("/")) {
+            if (keys.containsKey(key)) {
+                return keys.get(key);
+            }
+        }
+        return fallback;
+    }
 
     private static Map<String, Object> parameters(Entry entry, String where, ParameterSchema schema) {
         Map<String, Object> values = new LinkedHashMap<>();

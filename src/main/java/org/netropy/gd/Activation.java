@@ -1,53 +1,46 @@
 package org.netropy.gd;
 
-import org.netropy.io.InvalidInputException;
+import org.netropy.activation.Nonlinearity;
 
-/** Hidden nonlinearity φ and its slope φ' (THEORY §2: the gains are φ'). */
+/**
+ * The hidden nonlinearities the training kernels implement (THEORY §2: the gains are φ'); φ and
+ * φ' themselves are {@link Nonlinearity}'s, the same functions the max-ent law's gains use.
+ * Sigmoid is not offered here: the kernels have no sigmoid pass.
+ */
 public enum Activation {
-    RELU("relu"),
-    TANH("tanh"),
-    SOFTPLUS("softplus");
+    RELU(Nonlinearity.RELU),
+    TANH(Nonlinearity.TANH),
+    SOFTPLUS(Nonlinearity.SOFTPLUS);
 
-    private final String label;
+    private final Nonlinearity function;
 
-    Activation(String label) {
-        this.label = label;
+    Activation(Nonlinearity function) {
+        this.function = function;
+    }
+
+    /** φ and φ' of this activation. */
+    public Nonlinearity function() {
+        return function;
     }
 
     public String label() {
-        return label;
+        return function.label();
     }
 
     public double apply(double h) {
-        return switch (this) {
-            case RELU -> h > 0 ? h : 0;
-            case TANH -> Math.tanh(h);
-            case SOFTPLUS -> h > 30 ? h : Math.log1p(Math.exp(h));
-        };
+        return function.value(h);
     }
 
     public double slope(double h) {
-        return switch (this) {
-            case RELU -> h > 0 ? 1 : 0;
-            case TANH -> {
-                double t = Math.tanh(h);
-                yield 1 - t * t;
-            }
-            case SOFTPLUS -> 1 / (1 + Math.exp(-h));
-        };
+        return function.slope(h);
     }
 
     /** ReLU is positively homogeneous: the only case with the conserved quantity of THEORY §4. */
     public boolean homogeneous() {
-        return this == RELU;
+        return function.homogeneous();
     }
 
     public static Activation parse(String field, String text) {
-        for (Activation a : values()) {
-            if (a.label.equalsIgnoreCase(text)) {
-                return a;
-            }
-        }
-        throw new InvalidInputException(field + " must be one of relu, tanh, softplus (got " + text + ")");
+        return org.netropy.io.Labels.parse(field, text, values(), Activation::label);
     }
 }

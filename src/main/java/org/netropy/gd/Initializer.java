@@ -1,5 +1,7 @@
 package org.netropy.gd;
 
+import static org.netropy.linalg.Vectors.dot;
+import static org.netropy.linalg.Vectors.norm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -185,15 +187,4 @@ public final class Initializer {
         return w;
     }
 
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
-    }
 }

@@ -1,6 +1,5 @@
 package org.netropy.gd;
 
-import org.netropy.io.InvalidInputException;
 
 /**
  * How the base rate η becomes the per-parameter rate: MEAN_FIELD uses
@@ -26,11 +25,6 @@ public enum LearningRateScaling {
     }
 
     public static LearningRateScaling parse(String field, String text) {
-        for (LearningRateScaling l : values()) {
-            if (l.label.equalsIgnoreCase(text)) {
-                return l;
-            }
-        }
-        throw new InvalidInputException(field + " must be mean-field or plain (got " + text + ")");
+        return org.netropy.io.Labels.parse(field, text, values(), e -> e.label);
     }
 }

@@ -1,6 +1,5 @@
 package org.netropy.gd;
 
-import org.netropy.io.InvalidInputException;
 
 /**
  * Loss normalisation: {@code L = (1/2P) Σ_μ (y_μ − y*_μ)²} (MEAN, THEORY §4) or
@@ -26,11 +25,6 @@ public enum LossScale {
     }
 
     public static LossScale parse(String field, String text) {
-        for (LossScale l : values()) {
-            if (l.label.equalsIgnoreCase(text)) {
-                return l;
-            }
-        }
-        throw new InvalidInputException(field + " must be mean or sum (got " + text + ")");
+        return org.netropy.io.Labels.parse(field, text, values(), e -> e.label);
     }
 }

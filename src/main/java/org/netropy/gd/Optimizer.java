@@ -1,6 +1,5 @@
 package org.netropy.gd;
 
-import org.netropy.io.InvalidInputException;
 
 /**
  * Update rule: plain gradient descent (the default), heavy-ball momentum, Adam; and, on the DL4J
@@ -38,11 +37,6 @@ public enum Optimizer {
     }
 
     public static Optimizer parse(String field, String text) {
-        for (Optimizer o : values()) {
-            if (o.label.equalsIgnoreCase(text)) {
-                return o;
-            }
-        }
-        throw new InvalidInputException(field + " must be one of gd, momentum, adam, nesterov, adagrad, rmsprop (got " + text + ")");
+        return org.netropy.io.Labels.parse(field, text, values(), e -> e.label);
     }
 }

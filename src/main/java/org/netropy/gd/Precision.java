@@ -1,6 +1,5 @@
 package org.netropy.gd;
 
-import org.netropy.io.InvalidInputException;
 
 /**
  * Floating-point precision of training. FLOAT keeps the state (weights, optimizer moments) and
@@ -22,11 +21,6 @@ public enum Precision {
     }
 
     public static Precision parse(String field, String text) {
-        for (Precision p : values()) {
-            if (p.label.equalsIgnoreCase(text)) {
-                return p;
-            }
-        }
-        throw new InvalidInputException(field + " must be float or double (got " + text + ")");
+        return org.netropy.io.Labels.parse(field, text, values(), e -> e.label);
     }
 }

@@ -1,6 +1,5 @@
 package org.netropy.gd;
 
-import org.netropy.io.InvalidInputException;
 
 /**
  * Readout normalisation: {@code y = s(N) Σ_i z_i φ(h_i)} with s = 1/N (mean field, the
@@ -31,11 +30,6 @@ public enum Readout {
     }
 
     public static Readout parse(String field, String text) {
-        for (Readout r : values()) {
-            if (r.label.equalsIgnoreCase(text)) {
-                return r;
-            }
-        }
-        throw new InvalidInputException(field + " must be one of mean-field, standard, unit (got " + text + ")");
+        return org.netropy.io.Labels.parse(field, text, values(), e -> e.label);
     }
 }

@@ -174,7 +174,7 @@ public record RegimeMetrics(double initialLoss, double finalLoss, double accurac
     public static double[] conservedQuantity(Network net) {
         double[] q = new double[net.hidden()];
         for (int i = 0; i < q.length; i++) {
-            q[i] = Initializer.dot(net.w()[i], net.w()[i]) + Initializer.dot(net.v()[i], net.v()[i])
+            q[i] = org.netropy.linalg.Vectors.dot(net.w()[i], net.w()[i]) + org.netropy.linalg.Vectors.dot(net.v()[i], net.v()[i])
                     + net.b()[i] * net.b()[i] - net.z()[i] * net.z()[i];
         }
         return q;
@@ -188,7 +188,7 @@ public record RegimeMetrics(double initialLoss, double finalLoss, double accurac
         double scale = 0;
         for (int i = 0; i < q0.length; i++) {
             max = Math.max(max, Math.abs(q1[i] - q0[i]));
-            scale += (Initializer.dot(a.w()[i], a.w()[i]) + Initializer.dot(a.v()[i], a.v()[i])
+            scale += (org.netropy.linalg.Vectors.dot(a.w()[i], a.w()[i]) + org.netropy.linalg.Vectors.dot(a.v()[i], a.v()[i])
                     + a.b()[i] * a.b()[i] + a.z()[i] * a.z()[i]) / q0.length;
         }
         return scale == 0 ? Double.NaN : max / scale;

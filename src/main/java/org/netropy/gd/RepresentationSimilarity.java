@@ -14,7 +14,7 @@ public final class RepresentationSimilarity {
         double[][] g = new double[p][p];
         for (int s = 0; s < p; s++) {
             for (int t = s; t < p; t++) {
-                double v = Initializer.dot(a[s], a[t]);
+                double v = org.netropy.linalg.Vectors.dot(a[s], a[t]);
                 g[s][t] = v;
                 g[t][s] = v;
             }

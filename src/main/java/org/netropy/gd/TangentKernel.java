@@ -36,14 +36,14 @@ public final class TangentKernel {
         double[][] k = new double[p][p];
         for (int s = 0; s < p; s++) {
             for (int t = s; t < p; t++) {
-                double inner = Initializer.dot(data.stimuli()[s], data.stimuli()[t]);
+                double inner = org.netropy.linalg.Vectors.dot(data.stimuli()[s], data.stimuli()[t]);
                 if (!stimulusOnly) {
-                    inner += Initializer.dot(data.cues()[s], data.cues()[t]) + (hiddenBias ? 1 : 0);
+                    inner += org.netropy.linalg.Vectors.dot(data.cues()[s], data.cues()[t]) + (hiddenBias ? 1 : 0);
                 }
-                double back = Initializer.dot(zs[s], zs[t]);
+                double back = org.netropy.linalg.Vectors.dot(zs[s], zs[t]);
                 double val = f2 * inner * back;
                 if (!stimulusOnly) {
-                    val += f2 * Initializer.dot(phi[s], phi[t]) + (outputBias ? 1 : 0);
+                    val += f2 * org.netropy.linalg.Vectors.dot(phi[s], phi[t]) + (outputBias ? 1 : 0);
                 }
                 k[s][t] = val;
                 k[t][s] = val;

@@ -268,7 +268,8 @@ public record TrainingAlgorithm(Backend backend, int batchSize, double beta2, do
      * Converts the values of {@link #OPTIONS} (by key; null = default) from either entry point,
      * refusing settings that would not be used: a schedule's decay without a schedule, an updater
      * constant of another updater. {@code given} says which keys the user set explicitly (the
-     * command line knows; a spec passes {@code k -> false}).
+     * command line knows; a spec counts a value off its default as given). A setting that is not
+     * used is left at its default in the result, so two parses that train alike compare equal.
      */
     public static Parsed parse(Function<String, Object> values, Predicate<String> given, Naming naming) {
         Map<String, Object> v = new LinkedHashMap<>();
@@ -281,13 +282,13 @@ public record TrainingAlgorithm(Backend backend, int batchSize, double beta2, do
             case "exponential" -> Schedule.EXPONENTIAL;
             default -> Schedule.NONE;
         };
-        unused(given, naming, "momentum", optimizer == Optimizer.GD || optimizer.normalised() && optimizer != Optimizer.ADAM,
+        unused(v, given, naming, "momentum", optimizer == Optimizer.GD || optimizer.normalised() && optimizer != Optimizer.ADAM,
                 "--optimizer momentum, nesterov or adam");
-        unused(given, naming, "adam_beta2", optimizer != Optimizer.ADAM, "--optimizer adam");
-        unused(given, naming, "epsilon", !optimizer.normalised(), "--optimizer adam, adagrad or rmsprop");
-        unused(given, naming, "rms_decay", optimizer != Optimizer.RMSPROP, "--optimizer rmsprop");
-        unused(given, naming, "lr_decay", schedule == Schedule.NONE, "--lr-schedule step or exponential");
-        unused(given, naming, "lr_step", schedule != Schedule.STEP, "--lr-schedule step");
+        unused(v, given, naming, "adam_beta2", optimizer != Optimizer.ADAM, "--optimizer adam");
+        unused(v, given, naming, "epsilon", !optimizer.normalised(), "--optimizer adam, adagrad or rmsprop");
+        unused(v, given, naming, "rms_decay", optimizer != Optimizer.RMSPROP, "--optimizer rmsprop");
+        unused(v, given, naming, "lr_decay", schedule == Schedule.NONE, "--lr-schedule step or exponential");
+        unused(v, given, naming, "lr_step", schedule != Schedule.STEP, "--lr-schedule step");
         Backend backend = "dl4j".equals(v.get("backend")) ? Backend.DL4J : Backend.FUSED;
         TrainingAlgorithm a = new TrainingAlgorithm(backend, (int) (long) (Long) v.get("batch_size"), (Double) v.get("adam_beta2"),
                 (Double) v.get("epsilon"), (Double) v.get("rms_decay"), (Double) v.get("weight_decay"), (Double) v.get("dropout"),
@@ -295,7 +296,12 @@ public record TrainingAlgorithm(Backend backend, int batchSize, double beta2, do
         return new Parsed(optimizer, (Double) v.get("momentum"), a);
     }
 
-    private static void unused(Predicate<String> given, Naming naming, String key, boolean unused, String needs) {
+    private static void unused(Map<String, Object> v, Predicate<String> given, Naming naming, String key, boolean unused,
+                               String needs) {
+        if (unused) {
+            Option o = OPTIONS.stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
+            v.put(key, o.convert(null, naming));
+        }
         if (unused && given.test(key)) {
             String with = naming == Naming.CLI ? needs : needs.replace("--", "").replace('-', '_');
             throw new InvalidInputException(naming.name(key) + " is used only with " + with + " (it would be ignored)");

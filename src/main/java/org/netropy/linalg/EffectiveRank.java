@@ -28,12 +28,7 @@ public enum EffectiveRank {
     }
 
     public static EffectiveRank parse(String field, String text) {
-        for (EffectiveRank e : values()) {
-            if (e.label.equalsIgnoreCase(text)) {
-                return e;
-            }
-        }
-        throw new InvalidInputException(field + " must be one of erank, participation-ratio, stable-rank, nuclear-rank (got " + text + ")");
+        return org.netropy.io.Labels.parse(field, text, values(), e -> e.label);
     }
 
     /** The measure of non-negative singular values (any order); 0 for an all-zero spectrum. */

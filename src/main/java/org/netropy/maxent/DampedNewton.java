@@ -1,5 +1,6 @@
 package org.netropy.maxent;
 
+import static org.netropy.linalg.Vectors.dot;
 import org.netropy.linalg.Cholesky;
 
 /**
@@ -94,14 +95,6 @@ final class DampedNewton {
             ridge = ridge == 0 ? 1e-12 * Math.max(scale, 1e-300) : ridge * 10;
         }
         return scaled(g, -1);
-    }
-
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 
     private static double[] scaled(double[] a, double f) {

@@ -89,7 +89,7 @@ final class FullDual implements DualFunction {
             double min = Double.POSITIVE_INFINITY;
             for (double[] g : vertices) {
                 double[] b = tilt(x, g, features, contexts);
-                min = Math.min(min, 1 - DampedNewton.dot(b, shape.apply(b)));
+                min = Math.min(min, 1 - org.netropy.linalg.Vectors.dot(b, shape.apply(b)));
             }
             return min;
         }
@@ -123,7 +123,7 @@ final class FullDual implements DualFunction {
         for (int a = 0; a < n; a++) {
             b[a] = tilt(x, gains[a], features, contexts);
             sb[a] = shape.apply(b[a]);
-            double b2 = DampedNewton.dot(b[a], sb[a]);
+            double b2 = org.netropy.linalg.Vectors.dot(b[a], sb[a]);
             q[a] = 1 - b2;
             if (!(q[a] > 0)) {
                 return null;
@@ -136,7 +136,7 @@ final class FullDual implements DualFunction {
             sum += Math.exp(logWeight[a] - maxLog);
         }
         double logZ = maxLog + Math.log(sum);
-        double value = logZ - DampedNewton.dot(x, scaledTarget);
+        double value = logZ - org.netropy.linalg.Vectors.dot(x, scaledTarget);
         double[] grad = new double[dim];
         double[][] hess = withHessian ? new double[dim][dim] : null;
         double[][] ggSum = withHessian ? new double[contexts][contexts] : null;
@@ -222,6 +222,6 @@ final class FullDual implements DualFunction {
 
     @Override
     public double relativeResidual(double[] gradient) {
-        return sqrtKappa * Math.sqrt(DampedNewton.dot(gradient, gradient)) / targetNorm;
+        return sqrtKappa * Math.sqrt(org.netropy.linalg.Vectors.dot(gradient, gradient)) / targetNorm;
     }
 }

@@ -1,8 +1,13 @@
 package org.netropy.maxent;
 
+import org.netropy.activation.Nonlinearity;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.primes.Primes;
+import org.apache.commons.math3.random.HaltonSequenceGenerator;
 import org.netropy.io.InvalidInputException;
+import smile.stat.distribution.GaussianDistribution;
 
 /**
  * The reference law {@code π_G} of a neuron's contextual gains (THEORY §3), as weighted atoms:
@@ -34,8 +39,11 @@ import org.netropy.io.InvalidInputException;
  * @param biasMean     b₀, mean of the shared Gaussian bias (ReLU priors; 0 otherwise)
  */
 public record GainPrior(String kind, double[][] gains, double[] weights, boolean binary, boolean exchangeable,
-                        GainFunction activation, double contextScale, double biasScale, double[][] atomContextWeights,
+                        Nonlinearity activation, double contextScale, double biasScale, double[][] atomContextWeights,
                         boolean classesOnly, int quadratureNodes, int maxAtoms, double biasMean) {
+
+    /** The standard normal (Smile: Numerical Recipes' erfc and inverse erfc, relative error ~1e-15). */
+    private static final GaussianDistribution NORMAL = GaussianDistribution.getInstance();
 
     /** Largest C for which binary patterns are enumerated (2^C atoms). */
     public static final int MAX_ENUMERATED_CONTEXTS = 16;
@@ -86,7 +94,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
             g[p] = pattern(p, contexts);
             w[p] = 1.0 / n;
         }
-        return new GainPrior("relu-uniform", g, w, true, true, GainFunction.RELU, Double.NaN, 0, null, false, 0, 0, 0);
+        return new GainPrior("relu-uniform", g, w, true, true, Nonlinearity.RELU, Double.NaN, 0, null, false, 0, 0, 0);
     }
 
     /** ReLU with a zero-mean shared Gaussian bias; see {@link #reluWithBias(int, double, double, double)}. */
@@ -111,7 +119,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
         String kind = biasScale == 0 && biasMean == 0 ? "relu-uniform" : "relu-bias";
         if (contexts > MAX_ENUMERATED_CONTEXTS) {
             GainPrior byClass = byClass(kind, contexts, perSize, contextScale, biasScale);
-            return new GainPrior(kind, byClass.gains(), byClass.weights(), true, true, GainFunction.RELU, contextScale,
+            return new GainPrior(kind, byClass.gains(), byClass.weights(), true, true, Nonlinearity.RELU, contextScale,
                     biasScale, null, true, 0, 0, biasMean);
         }
         int n = 1 << contexts;
@@ -121,7 +129,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
             g[p] = pattern(p, contexts);
             w[p] = perSize[Integer.bitCount(p)];
         }
-        return new GainPrior(kind, g, w, true, true, GainFunction.RELU, contextScale, biasScale, null, false, 0, 0, biasMean);
+        return new GainPrior(kind, g, w, true, true, Nonlinearity.RELU, contextScale, biasScale, null, false, 0, 0, biasMean);
     }
 
     /** One representative atom per number of active contexts m, weighted by the class total. */
@@ -134,7 +142,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
             }
             w[m] = Math.exp(SymmetricDual.logBinomial(contexts, m) + Math.log(perPattern[m]));
         }
-        return new GainPrior(kind, g, w, true, true, GainFunction.RELU, contextScale, biasScale, null, true, 0, 0, 0);
+        return new GainPrior(kind, g, w, true, true, Nonlinearity.RELU, contextScale, biasScale, null, true, 0, 0, 0);
     }
 
     /**
@@ -181,7 +189,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
      */
     public static double[] orthantProbabilities(int contexts, double contextScale, double biasMean, double biasScale) {
         if (biasScale == 0) {
-            double up = NormalDistribution.cdf(biasMean / contextScale);
+            double up = NORMAL.cdf(biasMean / contextScale);
             double[] p = new double[contexts + 1];
             for (int m = 0; m <= contexts; m++) {
                 p[m] = Math.pow(up, m) * Math.pow(1 - up, contexts - m);
@@ -194,7 +202,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
             double[] p = new double[contexts + 1];
             for (int i = 0; i < gh.size(); i++) {
                 double b = biasMean + biasScale * gh.node(i);
-                double up = NormalDistribution.cdf(b / contextScale);
+                double up = NORMAL.cdf(b / contextScale);
                 for (int m = 0; m <= contexts; m++) {
                     p[m] += gh.weight(i) * Math.pow(up, m) * Math.pow(1 - up, contexts - m);
                 }
@@ -220,13 +228,13 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
      * binary, ReLU with a Gaussian bias ⇒ orthant probabilities, a smooth activation ⇒ continuous
      * gains on quadrature atoms. The one place where settings become a gain prior.
      */
-    public static GainPrior forActivation(GainFunction activation, int contexts, double contextScale, double biasScale,
+    public static GainPrior forActivation(Nonlinearity activation, int contexts, double contextScale, double biasScale,
                                           int quadratureNodes, int maxAtoms) {
         return forActivation(activation, contexts, contextScale, 0, biasScale, quadratureNodes, maxAtoms);
     }
 
     /** As above, with a bias mean b₀ (a gradient-descent initialisation {@code b = b₀ + σ_b ξ}). */
-    public static GainPrior forActivation(GainFunction activation, int contexts, double contextScale, double biasMean,
+    public static GainPrior forActivation(Nonlinearity activation, int contexts, double contextScale, double biasMean,
                                           double biasScale, int quadratureNodes, int maxAtoms) {
         if (activation.isBinary()) {
             InvalidInputException.nonNegative("bias scale", biasScale);
@@ -253,7 +261,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
     /**
      * Continuous gains {@code g_k = φ'(v_k)}, {@code v ~ N(0, σ_v² I_C)} (THEORY §3): a tensor
      * product of composite Gauss–Legendre rules in v, {@code nodes} per cell. The cells of one
-     * context end at 0, at the {@link GainFunction#breakpoints() breakpoints} where the
+     * context end at 0, at the {@link Nonlinearity#breakpoints() breakpoints} where the
      * binarised pattern changes (so every cell lies in one population and the integrand is
      * analytic on it), at geometrically growing distances from 0 (where the gain varies fastest
      * and its complex singularities lie), and at {@code ±L σ_v} with Gaussian tail mass
@@ -261,7 +269,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
      * {@code maxAtoms/2} Halton quasi-Monte-Carlo atoms are used instead. {@link #refined()}
      * gives the next, finer rule of the same kind; the solver refines until the results agree.
      */
-    public static GainPrior continuous(GainFunction activation, int contexts, double contextScale, int nodes, int maxAtoms) {
+    public static GainPrior continuous(Nonlinearity activation, int contexts, double contextScale, int nodes, int maxAtoms) {
         InvalidInputException.require(!activation.isBinary(), "activation", "tanh, sigmoid or softplus for continuous gains", activation);
         InvalidInputException.inRange("contexts", contexts, 1, 64);
         InvalidInputException.positive("context weight scale", contextScale);
@@ -312,8 +320,8 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
     }
 
     /** Composite Gauss–Legendre rule for N(0, σ_v²) on one context: rows {v, weight}. */
-    static double[][] cellRule(GainFunction activation, double contextScale, int nodes) {
-        double limit = -contextScale * NormalDistribution.quantile(TAIL_MASS / 2);
+    static double[][] cellRule(Nonlinearity activation, double contextScale, int nodes) {
+        double limit = -contextScale * NORMAL.quantile(TAIL_MASS / 2);
         java.util.TreeSet<Double> edges = new java.util.TreeSet<>();
         edges.add(-limit);
         edges.add(limit);
@@ -341,12 +349,12 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
         for (int c = 0; c + 1 < cut.length; c++) {
             // each cell's weights are rescaled to its exact Gaussian mass, so the prior of every
             // binarised class is exact at every level and only the integrand's variation is approximated
-            double mass = NormalDistribution.cdf(cut[c + 1] / contextScale) - NormalDistribution.cdf(cut[c] / contextScale);
+            double mass = NORMAL.cdf(cut[c + 1] / contextScale) - NORMAL.cdf(cut[c] / contextScale);
             double[][] cell = new double[gl.size()][];
             double cellSum = 0;
             for (int i = 0; i < gl.size(); i++) {
                 double v = gl.node(i, cut[c], cut[c + 1]);
-                cell[i] = new double[] {v, gl.weight(i, cut[c], cut[c + 1]) * NormalDistribution.density(v / contextScale) / contextScale};
+                cell[i] = new double[] {v, gl.weight(i, cut[c], cut[c + 1]) * NORMAL.p(v / contextScale) / contextScale};
                 cellSum += cell[i][1];
             }
             for (double[] row : cell) {
@@ -362,25 +370,33 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
         return rule;
     }
 
-    private static GainPrior halton(GainFunction activation, int contexts, double contextScale, int atoms, int maxAtoms) {
+    private static GainPrior halton(Nonlinearity activation, int contexts, double contextScale, int atoms, int maxAtoms) {
         double[][] v = new double[atoms][contexts];
         double[] w = new double[atoms];
+        // the unscrambled Halton sequence (radical inverses in the first C primes), from index 1 (index 0 is the origin)
+        int[] bases = new int[contexts];
+        for (int k = 0, x = 2; k < contexts; x = Primes.nextPrime(x + 1)) {
+            bases[k++] = x;
+        }
+        HaltonSequenceGenerator halton = new HaltonSequenceGenerator(contexts, bases, null);
+        halton.skipTo(0);
         for (int a = 0; a < atoms; a++) {
+            double[] u = halton.nextVector();
             for (int k = 0; k < contexts; k++) {
-                v[a][k] = contextScale * NormalDistribution.quantile(Halton.value(a + 1, k));
+                v[a][k] = contextScale * NORMAL.quantile(u[k]);
             }
             w[a] = 1.0 / atoms;
         }
         return fromContextWeights(activation, contextScale, v, w, activation.label() + "-halton-" + atoms, 0, maxAtoms);
     }
 
-    private static GainPrior fromContextWeights(GainFunction activation, double contextScale, double[][] v, double[] w,
+    private static GainPrior fromContextWeights(Nonlinearity activation, double contextScale, double[][] v, double[] w,
                                                 String kind, int nodes, int maxAtoms) {
         int contexts = v[0].length;
         double[][] g = new double[v.length][contexts];
         for (int a = 0; a < v.length; a++) {
             for (int k = 0; k < contexts; k++) {
-                g[a][k] = activation.gain(v[a][k]);
+                g[a][k] = activation.slope(v[a][k]);
             }
         }
         return new GainPrior(kind, g, w, false, false, activation, contextScale, 0, v, false, nodes, maxAtoms, 0);
@@ -458,7 +474,7 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
         }
         for (int attempt = 0; attempt < 1_000_000; attempt++) {
             double b = biasMean + biasScale * random.nextGaussian();
-            double up = NormalDistribution.cdf(b / sv);
+            double up = NORMAL.cdf(b / sv);
             double accept = 1;
             for (double g : pattern) {
                 accept *= biasScale == 0 ? 1 : g > 0.5 ? up : 1 - up; // a fixed bias is its own posterior
@@ -466,11 +482,11 @@ public record GainPrior(String kind, double[][] gains, double[] weights, boolean
             if (random.nextDouble() < accept) {
                 for (int k = 0; k < c; k++) {
                     // v_k > -b when active, v_k < -b otherwise: truncated N(0, sv²).
-                    double cut = NormalDistribution.cdf(-b / sv);
+                    double cut = NORMAL.cdf(-b / sv);
                     double u = random.nextDouble();
                     double p = pattern[k] > 0.5 ? cut + u * (1 - cut) : u * cut;
                     p = Math.min(Math.max(p, 1e-300), 1 - 1e-16);
-                    out[k] = sv * NormalDistribution.quantile(p);
+                    out[k] = sv * NORMAL.quantile(p);
                 }
                 out[c] = b;
                 return out;

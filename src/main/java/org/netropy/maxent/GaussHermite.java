@@ -2,8 +2,14 @@ package org.netropy.maxent;
 
 /**
  * Gauss–Hermite quadrature for expectations over a standard normal:
- * {@code E[f(X)] ≈ Σ_i weight(i) f(node(i))}, X ~ N(0,1) (probabilists' form, weights sum to 1).
- * Nodes are found by Newton's method on the Hermite recurrence (Golub–Welsch would do as well).
+ * {@code E[f(X)] ≈ Σ_i weight(i) f(node(i))}, X ~ N(0,1) (probabilists' form, weights sum to 1),
+ * from Commons Math's physicists' rule ({@code GaussIntegratorFactory.hermite}): node √2·x_i,
+ * weight w_i/√π.
+ *
+ * <p>The hand-written Newton iteration this replaces agreed with Commons Math to 2e-13 up to 128
+ * nodes but was wrong beyond (E[X²] = 748 at 200 nodes, 1 − 1e-5 at 256, NaN at 1024), which the
+ * orthant refinement of {@link GainPrior} (64, 128, 256, ... nodes) can reach;
+ * {@code LibraryNumericsCrossCheckTest} checks the moments up to 1024 nodes.
  */
 final class GaussHermite {
     private final double[] nodes;
@@ -15,50 +21,15 @@ final class GaussHermite {
     }
 
     static GaussHermite of(int n) {
-        // Physicists' Hermite nodes x_i and weights; then node √2·x_i and weight w_i/√π.
-        double[] x = new double[n];
-        double[] w = new double[n];
-        int m = (n + 1) / 2;
-        double z = 0;
-        for (int i = 0; i < m; i++) {
-            if (i == 0) {
-                z = Math.sqrt(2.0 * n + 1) - 1.85575 * Math.pow(2.0 * n + 1, -0.16667);
-            } else if (i == 1) {
-                z -= 1.14 * Math.pow(n, 0.426) / z;
-            } else if (i == 2) {
-                z = 1.86 * z - 0.86 * x[0];
-            } else if (i == 3) {
-                z = 1.91 * z - 0.91 * x[1];
-            } else {
-                z = 2.0 * z - x[i - 2];
-            }
-            double pp = 0;
-            for (int it = 0; it < 100; it++) {
-                double p1 = 1 / Math.pow(Math.PI, 0.25);
-                double p2 = 0;
-                for (int j = 0; j < n; j++) {
-                    double p3 = p2;
-                    p2 = p1;
-                    p1 = z * Math.sqrt(2.0 / (j + 1)) * p2 - Math.sqrt((double) j / (j + 1)) * p3;
-                }
-                pp = Math.sqrt(2.0 * n) * p2;
-                double z1 = z;
-                z = z1 - p1 / pp;
-                if (Math.abs(z - z1) <= 1e-15 * Math.max(1, Math.abs(z))) {
-                    break;
-                }
-            }
-            x[i] = z;
-            x[n - 1 - i] = -z;
-            w[i] = 2.0 / (pp * pp);
-            w[n - 1 - i] = w[i];
-        }
+        org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator rule =
+                new org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory().hermite(n);
         double[] nodes = new double[n];
         double[] weights = new double[n];
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            nodes[i] = Math.sqrt(2) * x[i];
-            weights[i] = w[i] / Math.sqrt(Math.PI);
+            int j = n - 1 - i; // descending, the order the sums were always taken in
+            nodes[i] = Math.sqrt(2) * rule.getPoint(j);
+            weights[i] = rule.getWeight(j) / Math.sqrt(Math.PI);
             sum += weights[i];
         }
         for (int i = 0; i < n; i++) {

@@ -87,16 +87,16 @@ public final class GroupNormLimit {
             }
             t *= 10;
         }
-        double dual = DampedNewton.dot(x, target);
+        double dual = org.netropy.linalg.Vectors.dot(x, target);
         List<double[]> amplitudes = new ArrayList<>();
         for (int a = 0; a < patterns; a++) {
             double[] b = FullDual.tilt(x, gains.get(a), d, c);
-            double r = 1 - DampedNewton.dot(b, b);
+            double r = 1 - org.netropy.linalg.Vectors.dot(b, b);
             double[] amp = new double[d];
             for (int j = 0; j < d; j++) {
                 amp[j] = 2 * b[j] / (t * r);
             }
-            if (Math.sqrt(DampedNewton.dot(amp, amp)) < 1e-7 * targetNorm) { // unused patterns vanish in the limit
+            if (Math.sqrt(org.netropy.linalg.Vectors.dot(amp, amp)) < 1e-7 * targetNorm) { // unused patterns vanish in the limit
                 java.util.Arrays.fill(amp, 0);
             }
             amplitudes.add(amp);
@@ -106,14 +106,14 @@ public final class GroupNormLimit {
         double[] raw = new double[patterns];
         double rawSum = 0;
         for (int a = 0; a < patterns; a++) {
-            double n = Math.sqrt(DampedNewton.dot(amplitudes.get(a), amplitudes.get(a)));
+            double n = Math.sqrt(org.netropy.linalg.Vectors.dot(amplitudes.get(a), amplitudes.get(a)));
             cost += n;
             raw[a] = Math.pow(weights.get(a), 2.0 / 3) * Math.cbrt(n);
             rawSum += raw[a];
         }
         List<PatternWeight> out = new ArrayList<>();
         for (int a = 0; a < patterns; a++) {
-            double n = Math.sqrt(DampedNewton.dot(amplitudes.get(a), amplitudes.get(a)));
+            double n = Math.sqrt(org.netropy.linalg.Vectors.dot(amplitudes.get(a), amplitudes.get(a)));
             out.add(new PatternWeight(GainPrior.label(gains.get(a)), amplitudes.get(a), n, raw[a] / rawSum));
         }
         double[][] cert = new double[d][c];
@@ -146,7 +146,7 @@ public final class GroupNormLimit {
                 supportOnly = attempt == 0;
                 double[][] gram = new double[c][c];
                 for (int a = 0; a < gains.size(); a++) {
-                    if (supportOnly && DampedNewton.dot(amplitudes.get(a), amplitudes.get(a)) == 0) {
+                    if (supportOnly && org.netropy.linalg.Vectors.dot(amplitudes.get(a), amplitudes.get(a)) == 0) {
                         continue;
                     }
                     for (int k = 0; k < c; k++) {
@@ -166,11 +166,11 @@ public final class GroupNormLimit {
             }
             for (int a = 0; a < gains.size(); a++) {
                 double[] amp = amplitudes.get(a);
-                if (supportOnly && DampedNewton.dot(amp, amp) == 0) {
+                if (supportOnly && org.netropy.linalg.Vectors.dot(amp, amp) == 0) {
                     continue;
                 }
                 for (int j = 0; j < d; j++) {
-                    amp[j] += DampedNewton.dot(e[j], gains.get(a));
+                    amp[j] += org.netropy.linalg.Vectors.dot(e[j], gains.get(a));
                 }
             }
         }
@@ -229,7 +229,7 @@ public final class GroupNormLimit {
         @Override
         public Evaluation evaluate(double[] x, boolean withHessian) {
             int dim = d * c;
-            double value = -t * DampedNewton.dot(x, target);
+            double value = -t * org.netropy.linalg.Vectors.dot(x, target);
             double[] grad = new double[dim];
             for (int i = 0; i < dim; i++) {
                 grad[i] = -t * target[i];
@@ -238,7 +238,7 @@ public final class GroupNormLimit {
             double[] u = new double[dim];
             for (double[] g : gains) {
                 double[] b = FullDual.tilt(x, g, d, c);
-                double r = 1 - DampedNewton.dot(b, b);
+                double r = 1 - org.netropy.linalg.Vectors.dot(b, b);
                 if (!(r > 0)) {
                     return null;
                 }
@@ -272,7 +272,7 @@ public final class GroupNormLimit {
 
         @Override
         public double relativeResidual(double[] gradient) {
-            return Math.sqrt(DampedNewton.dot(gradient, gradient)) / (t * targetNorm);
+            return Math.sqrt(org.netropy.linalg.Vectors.dot(gradient, gradient)) / (t * targetNorm);
         }
     }
 }

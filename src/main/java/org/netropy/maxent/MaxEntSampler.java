@@ -55,7 +55,7 @@ public final class MaxEntSampler {
                 }
             }
             double[] shaped = shape.apply(tilt);
-            double q = 1 - DampedNewton.dot(tilt, shaped);
+            double q = 1 - org.netropy.linalg.Vectors.dot(tilt, shaped);
             double zi = sz / Math.sqrt(q) * random.nextGaussian();
             double[] wi = new double[d];
             if (chol == null) {
@@ -133,7 +133,7 @@ public final class MaxEntSampler {
                         tilt[j] += solution.scaledLambda()[j][k] * g[k];
                     }
                 }
-                double b2 = DampedNewton.dot(tilt, p.weights().apply(tilt));
+                double b2 = org.netropy.linalg.Vectors.dot(tilt, p.weights().apply(tilt));
                 logW[a] = prior.weights()[a] > 0 ? Math.log(prior.weights()[a]) - 0.5 * Math.log(1 - b2) : Double.NEGATIVE_INFINITY;
             }
             double logZ = SymmetricDual.logSumExp(logW);

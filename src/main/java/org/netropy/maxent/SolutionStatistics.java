@@ -42,7 +42,7 @@ final class SolutionStatistics {
         for (int a = 0; a < n; a++) {
             tilt[a] = FullDual.tilt(x, prior.gains()[a], d, c);
             shaped[a] = shape.apply(tilt[a]);
-            q[a] = 1 - DampedNewton.dot(tilt[a], shaped[a]);
+            q[a] = 1 - org.netropy.linalg.Vectors.dot(tilt[a], shaped[a]);
             logW[a] = prior.weights()[a] > 0 ? Math.log(prior.weights()[a]) - 0.5 * Math.log(q[a]) : Double.NEGATIVE_INFINITY;
         }
         double logZ = SymmetricDual.logSumExp(logW);
@@ -82,9 +82,9 @@ final class SolutionStatistics {
             }
             klSel += pa * (xa / q[a] + 0.5 * Math.log(q[a]));
             meanStructure += pa * xa;
-            double ys = DampedNewton.dot(shaped[a], shaped[a]); // b̃ᵀS²b̃ (= x for S = I)
+            double ys = org.netropy.linalg.Vectors.dot(shaped[a], shaped[a]); // b̃ᵀS²b̃ (= x for S = I)
             squaredNorm += pa * (s * (d + ys / q[a]) + t / q[a]);
-            double g2 = DampedNewton.dot(g, g);
+            double g2 = org.netropy.linalg.Vectors.dot(g, g);
             secondMomentOfT += pa * g2 * problem.kappa() * (d / q[a] + 3 * ys / (q[a] * q[a]));
             double[] cross = new double[d];
             for (int j = 0; j < d; j++) {
@@ -233,7 +233,7 @@ final class SolutionStatistics {
         double min = 1;
         for (double[] g : problem.prior().gains()) {
             double[] b = FullDual.tilt(x, g, d, c);
-            min = Math.min(min, 1 - DampedNewton.dot(b, problem.weights().apply(b)));
+            min = Math.min(min, 1 - org.netropy.linalg.Vectors.dot(b, problem.weights().apply(b)));
         }
         return min;
     }

@@ -191,16 +191,16 @@ public record WeightPrior(String kind, double[][] shape, int rank, double floor)
                 break;
             }
             double[] v = c.clone();
-            double before = Math.sqrt(DampedNewton.dot(v, v));
+            double before = Math.sqrt(org.netropy.linalg.Vectors.dot(v, v));
             for (int pass = 0; pass < 2; pass++) { // re-orthogonalise once for stability
                 for (int i = 0; i < found; i++) {
-                    double p = DampedNewton.dot(v, u[i]);
+                    double p = org.netropy.linalg.Vectors.dot(v, u[i]);
                     for (int j = 0; j < d; j++) {
                         v[j] -= p * u[i][j];
                     }
                 }
             }
-            double n = Math.sqrt(DampedNewton.dot(v, v));
+            double n = Math.sqrt(org.netropy.linalg.Vectors.dot(v, v));
             if (before > 0 && n > 1e-8 * before) {
                 for (int j = 0; j < d; j++) {
                     v[j] /= n;

@@ -1,6 +1,5 @@
 package org.netropy.task;
 
-import org.netropy.io.InvalidInputException;
 
 /**
  * How the task matrix is scaled with the number of contexts C (THEORY §1).
@@ -29,12 +28,7 @@ public enum TargetNormalisation {
     }
 
     public static TargetNormalisation parse(String field, String text) {
-        for (TargetNormalisation n : values()) {
-            if (n.label.equalsIgnoreCase(text)) {
-                return n;
-            }
-        }
-        throw new InvalidInputException(field + " must be one of none, sqrt-contexts (got " + text + ")");
+        return org.netropy.io.Labels.parse(field, text, values(), e -> e.label);
     }
 
     @Override

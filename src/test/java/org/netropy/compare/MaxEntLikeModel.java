@@ -46,13 +46,13 @@ final class MaxEntLikeModel implements PopulationModel {
 
     private double q(String g) {
         double[] b = directions.get(g);
-        return 1 - s * t * PopulationStatistics.dot(b, b);
+        return 1 - s * t * org.netropy.linalg.Vectors.dot(b, b);
     }
 
     /** Closed-form structure x_g = κ|b_g|², to check the default R² from the second moment. */
     double closedFormStructure(String g) {
         double[] b = directions.get(g);
-        return s * t * PopulationStatistics.dot(b, b);
+        return s * t * org.netropy.linalg.Vectors.dot(b, b);
     }
 
     @Override

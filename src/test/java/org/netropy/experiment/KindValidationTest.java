@@ -41,6 +41,10 @@ class KindValidationTest {
             InvalidInputException.require(p.integer("rank") <= p.integer("width"), "rank", "<= width (" + p.integer("width") + ")", p.integer("rank"));
         }
 
+        public Object resolve(ResolvedParameters p) {
+            return p.integer("rank");
+        }
+
         public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
             return List.of(Map.of("value", (double) p.integer("rank")));
         }

@@ -78,8 +78,8 @@ class LowRankInitTest {
         double inAnti = 0;
         for (int i = 0; i < al.length; i++) {
             for (double[] e : q) {
-                inAl += Math.pow(Initializer.dot(al[i], e), 2);
-                inAnti += Math.pow(Initializer.dot(anti[i], e), 2);
+                inAl += Math.pow(org.netropy.linalg.Vectors.dot(al[i], e), 2);
+                inAnti += Math.pow(org.netropy.linalg.Vectors.dot(anti[i], e), 2);
             }
         }
         double f = Svd.frobenius(al);

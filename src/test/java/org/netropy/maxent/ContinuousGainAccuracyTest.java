@@ -1,5 +1,7 @@
 package org.netropy.maxent;
 
+import org.netropy.activation.Nonlinearity;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +21,7 @@ import org.netropy.task.TaskMatrix;
  */
 class ContinuousGainAccuracyTest {
 
-    static void assertAgreesWithDenseIntegration(GainFunction f, int contexts, double sigma, double contextScale,
+    static void assertAgreesWithDenseIntegration(Nonlinearity f, int contexts, double sigma, double contextScale,
                                                  int intervals, int order) {
         TaskMatrix task = TaskMatrix.identity(contexts, TargetNormalisation.NONE);
         GainPrior prior = GainPrior.forActivation(f, contexts, contextScale, 0, 4, GainPrior.DEFAULT_MAX_ATOMS);
@@ -54,7 +56,7 @@ class ContinuousGainAccuracyTest {
         "SOFTPLUS, 1, 5, 1.0",
         "SOFTPLUS, 2, 10, 1.0",
     })
-    void oneAndTwoContexts(GainFunction f, int contexts, double sigma, double contextScale) {
+    void oneAndTwoContexts(Nonlinearity f, int contexts, double sigma, double contextScale) {
         assertAgreesWithDenseIntegration(f, contexts, sigma, contextScale, 24, 10);
     }
 
@@ -64,14 +66,14 @@ class ContinuousGainAccuracyTest {
         "TANH, 3",
         "SOFTPLUS, 10",
     })
-    void threeContexts(GainFunction f, double sigma) {
+    void threeContexts(Nonlinearity f, double sigma) {
         assertAgreesWithDenseIntegration(f, 3, sigma, 1.0, 6, 8);
     }
 
     /** Sigmoid at C = 3 in the default suite (the cheapest three-context case). */
     @Test
     void threeContextSigmoid() {
-        assertAgreesWithDenseIntegration(GainFunction.SIGMOID, 3, 20, 1.0, 6, 8);
+        assertAgreesWithDenseIntegration(Nonlinearity.SIGMOID, 3, 20, 1.0, 6, 8);
     }
 
     /**
@@ -81,7 +83,7 @@ class ContinuousGainAccuracyTest {
     @Test
     void condensationIsNamed() {
         MaxEntSolution s = MaxEntSolver.solve(MaxEntProblem.of(TaskMatrix.identity(2, TargetNormalisation.NONE), 1,
-                GainPrior.forActivation(GainFunction.SIGMOID, 2, 1, 0, 4, GainPrior.DEFAULT_MAX_ATOMS)));
+                GainPrior.forActivation(Nonlinearity.SIGMOID, 2, 1, 0, 4, GainPrior.DEFAULT_MAX_ATOMS)));
         assertFalse(s.converged());
         assertTrue(s.warnings().stream().anyMatch(w -> w.contains("condensation")), s.warnings().toString());
         assertTrue(Double.isFinite(s.kl()));
@@ -91,7 +93,7 @@ class ContinuousGainAccuracyTest {
     @Test
     void budgetTooSmallIsNotConverged() {
         MaxEntSolution s = MaxEntSolver.solve(MaxEntProblem.of(TaskMatrix.identity(2, TargetNormalisation.NONE), 1,
-                GainPrior.forActivation(GainFunction.TANH, 2, 2, 0, 2, 400)));
+                GainPrior.forActivation(Nonlinearity.TANH, 2, 2, 0, 2, 400)));
         assertFalse(s.converged());
         assertTrue(s.warnings().stream().anyMatch(w -> w.contains("not converged")), s.warnings().toString());
     }

@@ -1,5 +1,7 @@
 package org.netropy.maxent;
 
+import org.netropy.activation.Nonlinearity;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ final class DenseGainIntegral {
     private DenseGainIntegral() {}
 
     /** One-dimensional rule for N(0, σ_v²): nodes and weights (weights include the density). */
-    static double[][] rule(GainFunction f, double contextScale, double halfSupremum, int intervals, int order) {
+    static double[][] rule(Nonlinearity f, double contextScale, double halfSupremum, int intervals, int order) {
         double limit = 11 * contextScale;
         List<Double> cuts = new ArrayList<>();
         cuts.add(-limit);
@@ -29,10 +31,10 @@ final class DenseGainIntegral {
         BrentSolver brent = new BrentSolver(1e-15, 1e-15);
         double step = 2 * limit / 4000;
         for (double a = -limit; a < limit; a += step) {
-            double fa = f.gain(a) - halfSupremum;
-            double fb = f.gain(a + step) - halfSupremum;
+            double fa = f.slope(a) - halfSupremum;
+            double fb = f.slope(a + step) - halfSupremum;
             if (fa * fb < 0) {
-                cuts.add(brent.solve(200, v -> f.gain(v) - halfSupremum, a, a + step));
+                cuts.add(brent.solve(200, v -> f.slope(v) - halfSupremum, a, a + step));
             }
         }
         cuts.sort(Double::compare);
@@ -55,7 +57,7 @@ final class DenseGainIntegral {
         return out.toArray(new double[0][]);
     }
 
-    static Result evaluate(MaxEntSolution s, GainFunction f, double contextScale, double supremum, int intervals, int order) {
+    static Result evaluate(MaxEntSolution s, Nonlinearity f, double contextScale, double supremum, int intervals, int order) {
         MaxEntProblem p = s.problem();
         int d = p.features();
         int c = p.contexts();
@@ -79,7 +81,7 @@ final class DenseGainIntegral {
             for (int k = 0; k < c; k++) {
                 double[] node = rule[(int) (rest % n)];
                 rest /= n;
-                g[k] = f.gain(node[0]);
+                g[k] = f.slope(node[0]);
                 w *= node[1];
                 label[k] = g[k] >= supremum / 2 ? '1' : '0';
             }

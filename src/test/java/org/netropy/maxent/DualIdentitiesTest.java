@@ -27,7 +27,7 @@ class DualIdentitiesTest {
         double max = 0;
         for (double[] g : p.prior().gains()) {
             double[] b = FullDual.tilt(x, g, p.features(), p.contexts());
-            max = Math.max(max, Math.sqrt(DampedNewton.dot(b, b)));
+            max = Math.max(max, Math.sqrt(org.netropy.linalg.Vectors.dot(b, b)));
         }
         for (int i = 0; i < x.length; i++) {
             x[i] *= 0.6 / max;

@@ -1,5 +1,7 @@
 package org.netropy.maxent;
 
+import org.netropy.activation.Nonlinearity;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +30,7 @@ class GainPriorTest {
     /** Gauss–Legendre cell atoms reproduce E[φ'(v)] computed by an independent fine trapezoid rule. */
     @Test
     void gaussHermiteAtomsIntegrateGains() {
-        for (GainFunction f : new GainFunction[] {GainFunction.TANH, GainFunction.SIGMOID, GainFunction.SOFTPLUS}) {
+        for (Nonlinearity f : new Nonlinearity[] {Nonlinearity.TANH, Nonlinearity.SIGMOID, Nonlinearity.SOFTPLUS}) {
             double sv = 1.3;
             GainPrior p = GainPrior.continuous(f, 1, sv, 100, 1000);
             double quad = 0;
@@ -38,7 +40,7 @@ class GainPriorTest {
             double trap = 0;
             double h = 1e-3;
             for (double x = -12; x <= 12; x += h) {
-                trap += h * Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI) * f.gain(sv * x);
+                trap += h * Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI) * f.slope(sv * x);
             }
             assertEquals(trap, quad, 1e-6, f.label());
         }
@@ -120,7 +122,7 @@ class GainPriorTest {
     /** Every continuous-gain solve either converges with a quadrature error estimate or says why not. */
     @Test
     void continuousGainsConvergeOrSaySo() {
-        for (GainFunction f : new GainFunction[] {GainFunction.TANH, GainFunction.SIGMOID, GainFunction.SOFTPLUS}) {
+        for (Nonlinearity f : new Nonlinearity[] {Nonlinearity.TANH, Nonlinearity.SIGMOID, Nonlinearity.SOFTPLUS}) {
             for (double sigma : new double[] {0.1, 3}) {
                 MaxEntProblem pr = MaxEntProblem.of(TaskMatrix.identity(2, TargetNormalisation.NONE), sigma,
                         GainPrior.continuous(f, 2, 1.0, 4, 200_000));
@@ -139,7 +141,7 @@ class GainPriorTest {
     @Test
     void condensationIsReportedNotLooped() {
         MaxEntProblem pr = MaxEntProblem.of(TaskMatrix.identity(2, TargetNormalisation.NONE), 0.1,
-                GainPrior.continuous(GainFunction.SOFTPLUS, 2, 1.0, 12, 200_000));
+                GainPrior.continuous(Nonlinearity.SOFTPLUS, 2, 1.0, 12, 200_000));
         MaxEntSolution s = MaxEntSolver.solve(pr);
         assertTrue(Double.isFinite(s.kl()) && Double.isFinite(s.residual()));
         if (!s.converged() || s.residual() > 1e-9) {

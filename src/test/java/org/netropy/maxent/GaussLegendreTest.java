@@ -1,5 +1,7 @@
 package org.netropy.maxent;
 
+import org.netropy.activation.Nonlinearity;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
@@ -24,16 +26,16 @@ class GaussLegendreTest {
     /** The composite rule of a continuous prior (12 nodes per cell) integrates a smooth function of the gain to 1e-10. */
     @Test
     void cellRuleIntegratesGainsOfAGaussian() {
-        for (GainFunction f : new GainFunction[] {GainFunction.TANH, GainFunction.SIGMOID, GainFunction.SOFTPLUS}) {
+        for (Nonlinearity f : new Nonlinearity[] {Nonlinearity.TANH, Nonlinearity.SIGMOID, Nonlinearity.SOFTPLUS}) {
             for (double sv : new double[] {0.3, 1, 3}) {
                 double[][] fine = DenseGainIntegral.rule(f, sv, f.halfSupremum(), 40, 12);
                 double expected = 0;
                 for (double[] r : fine) {
-                    expected += r[1] * Math.sqrt(1.1 - f.gain(r[0]));
+                    expected += r[1] * Math.sqrt(1.1 - f.slope(r[0]));
                 }
                 double got = 0;
                 for (double[] r : GainPrior.cellRule(f, sv, 12)) {
-                    got += r[1] * Math.sqrt(1.1 - f.gain(r[0]));
+                    got += r[1] * Math.sqrt(1.1 - f.slope(r[0]));
                 }
                 assertEquals(expected, got, 1e-10, f + " sigma_v=" + sv);
             }

@@ -1,5 +1,7 @@
 package org.netropy.maxent;
 
+import org.netropy.activation.Nonlinearity;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Tag;
@@ -47,19 +49,19 @@ class NormMatchingExactnessTest {
     @Tag("slow")
     void tanhGains() {
         assertExact(TaskMatrix.identity(2, TargetNormalisation.NONE),
-                GainPrior.forActivation(GainFunction.TANH, 2, 2, 0, 4, GainPrior.DEFAULT_MAX_ATOMS), 6);
+                GainPrior.forActivation(Nonlinearity.TANH, 2, 2, 0, 4, GainPrior.DEFAULT_MAX_ATOMS), 6);
     }
 
     @Test
     @Tag("slow")
     void softplusGains() {
         assertExact(TaskMatrix.identity(2, TargetNormalisation.NONE),
-                GainPrior.forActivation(GainFunction.SOFTPLUS, 2, 1, 0, 4, GainPrior.DEFAULT_MAX_ATOMS), 400);
+                GainPrior.forActivation(Nonlinearity.SOFTPLUS, 2, 1, 0, 4, GainPrior.DEFAULT_MAX_ATOMS), 400);
     }
 
     @Test
     void sigmoidGains() {
         assertExact(TaskMatrix.identity(1, TargetNormalisation.NONE),
-                GainPrior.forActivation(GainFunction.SIGMOID, 1, 1, 0, 4, GainPrior.DEFAULT_MAX_ATOMS), 2500);
+                GainPrior.forActivation(Nonlinearity.SIGMOID, 1, 1, 0, 4, GainPrior.DEFAULT_MAX_ATOMS), 2500);
     }
 }

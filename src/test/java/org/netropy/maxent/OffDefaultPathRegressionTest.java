@@ -1,5 +1,7 @@
 package org.netropy.maxent;
 
+import org.netropy.activation.Nonlinearity;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,9 +48,9 @@ class OffDefaultPathRegressionTest {
     @Test
     void continuousGainsAgreeWithAnIndependentIntegration() {
         TaskMatrix task = TaskMatrix.identity(2, TargetNormalisation.NONE);
-        GainPrior prior = GainPrior.forActivation(GainFunction.TANH, 2, 2.0, 0, 6, 20_000);
+        GainPrior prior = GainPrior.forActivation(Nonlinearity.TANH, 2, 2.0, 0, 6, 20_000);
         MaxEntSolution s = MaxEntSolver.solve(MaxEntProblem.of(task, 1.0, prior));
-        DenseGainIntegral.Result exact = DenseGainIntegral.evaluate(s, GainFunction.TANH, 2.0, 1.0, 24, 10);
+        DenseGainIntegral.Result exact = DenseGainIntegral.evaluate(s, Nonlinearity.TANH, 2.0, 1.0, 24, 10);
         for (Population pop : s.populations()) {
             assertEquals(exact.probability().get(pop.label()), pop.probability(), 1e-6, "P(" + pop.label() + ")");
         }

@@ -1,5 +1,7 @@
 package org.netropy.maxent;
 
+import org.netropy.activation.Nonlinearity;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,7 +91,7 @@ class SamplerTest {
     void sampledReluNetworkSolvesTheTask() {
         MaxEntSolution s = solution(0.3);
         NeuronTable net = MaxEntSampler.sample(s, 20_000, true, 20.0, new SplittableRandom(5));
-        NetworkEvaluation e = NetworkEvaluation.of(net, GainFunction.RELU::value, s.problem().task(), StimulusSet.grid(2, 5, 1.0));
+        NetworkEvaluation e = NetworkEvaluation.of(net, Nonlinearity.RELU::value, s.problem().task(), StimulusSet.grid(2, 5, 1.0));
         for (int k = 0; k < 2; k++) {
             assertEquals(1, e.slopes()[k], 0.05, "slope in context " + (k + 1));
             assertEquals(0, e.intercepts()[k], 1e-12, "mirror pairs cancel the offset");

@@ -64,7 +64,7 @@ class WeightPriorTest {
             double max = 0;
             for (double[] g : p.prior().gains()) {
                 double[] b = FullDual.tilt(x, g, t.features(), t.contexts());
-                max = Math.max(max, Math.sqrt(DampedNewton.dot(b, w.apply(b))));
+                max = Math.max(max, Math.sqrt(org.netropy.linalg.Vectors.dot(b, w.apply(b))));
             }
             for (int i = 0; i < x.length; i++) {
                 x[i] *= 0.6 / max; // interior: b̃ᵀSb̃ ≤ 0.36 for every pattern

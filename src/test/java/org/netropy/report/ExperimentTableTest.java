@@ -105,6 +105,11 @@ class ExperimentTableTest {
         }
 
         @Override
+        public Object resolve(org.netropy.experiment.ResolvedParameters p) {
+            return p.values();
+        }
+
+        @Override
         public List<Map<String, Object>> run(org.netropy.experiment.ResolvedParameters p, org.netropy.random.RandomStreams random,
                                              org.netropy.experiment.RunContext context) {
             boolean diverged = p.seed() % 2 == 1;

@@ -103,9 +103,88 @@ public final class EiCurveKind implements RunKind {
                 p.integer("simulation_steps"), p.integer("burn_in"), p.seed(), false);
     }
 
+    /**
+     * What a run computes with: the scan and whether the stationary distribution is given. Equal
+     * when the computation is: the same parameter points (the base W_E a λ-line through W_E
+     * overrides, or the boundary solves, does not count), λ grid, simulations and seed.
+     */
+    static final class Options {
+        private final EiScan scan;
+        private final boolean stationary;
+
+        Options(EiScan scan, boolean stationary) {
+            this.scan = scan;
+            this.stationary = stationary;
+        }
+
+        EiScan scan() {
+            return scan;
+        }
+
+        boolean stationary() {
+            return stationary;
+        }
+
+        private List<Object> content() {
+            boolean simulates = !scan.simulate().isEmpty();
+            return List.of(scan.plan(), java.util.Arrays.stream(scan.lambdas()).boxed().toList(), scan.simulate(),
+                    simulates ? scan.steps() : 0L, simulates ? scan.burnIn() : 0L, scan.seed(), stationary);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Options other && other.content().equals(content());
+        }
+
+        @Override
+        public int hashCode() {
+            return content().hashCode();
+        }
+    }
+
+    /**
+     * The scan of a run; refuses what it would ignore: simulation settings without simulations,
+     * W_E when the λ-line moves W_E or the boundary fixes it, W_I when the line moves W_I, and
+     * the boundary when the line through W_E overrides it anyway.
+     */
+    @Override
+    public Options resolve(ResolvedParameters p) {
+        boolean simulates = !p.string("simulate").equals("none");
+        String by = p.string("lambda_by");
+        SCHEMA.refuseUnlessUsed(p, "simulation_steps", simulates, "with simulate annealed, quenched or both");
+        SCHEMA.refuseUnlessUsed(p, "burn_in", simulates, "with simulate annealed, quenched or both");
+        SCHEMA.refuseUnlessUsed(p, "on_boundary", !by.equals("we"), "with lambda_by scale or wi (lambda_by we sets W_E anyway)");
+        SCHEMA.refuseUnlessUsed(p, "we", !by.equals("we") && !p.flag("on_boundary"),
+                "with lambda_by scale or wi and on_boundary false (otherwise W_E is solved)");
+        SCHEMA.refuseUnlessUsed(p, "wi", !by.equals("wi"), "with lambda_by scale or we (lambda_by wi sets W_I)");
+        try {
+            EiScan scan = scan(p);
+            scan.plan(); // every point reachable along the line, or refused before anything runs
+            return new Options(scan, p.flag("stationary"));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(specNames(e.getMessage()));
+        }
+    }
+
+    /**
+     * The E/I engine's message in the spec's names: its command-line options ({@code --lambda},
+     * {@code --lambda-by}, {@code --p}) become the parameters a spec sets.
+     */
+    static String specNames(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--([a-z][a-z-]*)").matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String option = m.group(1);
+            String name = option.equals("lambda") ? "lambda_from/lambda_to" : option.replace('-', '_');
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(name));
+        }
+        return m.appendTail(out).toString();
+    }
+
     @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        EiScan scan = scan(p);
+        Options o = resolve(p);
+        EiScan scan = o.scan();
         EiScan.Result result = scan.run(random, done -> { });
         Robustness rob = result.curves().get(0).robustness();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -119,7 +198,7 @@ public final class EiCurveKind implements RunKind {
         for (EiScan.Point point : result.points()) {
             EntropyResult r = point.chain();
             double lambda = scan.lambdas()[rows.size()];
-            if (p.flag("stationary") && rows.size() == nearest) {
+            if (o.stationary() && rows.size() == nearest) {
                 for (int m = 0; m < r.stationary().length; m++) {
                     stationary.add(Map.of("lambda", lambda, "active", m, "stationary_probability", r.stationary()[m]));
                 }

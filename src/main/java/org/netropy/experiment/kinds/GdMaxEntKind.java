@@ -19,6 +19,8 @@ import org.netropy.experiment.ResolvedParameters;
 import org.netropy.experiment.RunContext;
 import org.netropy.experiment.RunKind;
 import org.netropy.gd.GdResult;
+import org.netropy.gd.GdRunSpec;
+import org.netropy.gd.GdTrainer;
 import org.netropy.io.InvalidInputException;
 import org.netropy.maxent.GainPrior;
 import org.netropy.maxent.MaxEntSolution;
@@ -110,19 +112,37 @@ public final class GdMaxEntKind implements RunKind {
                 "angle_bins", "0 unless contexts is 2 and distractors 0 (the angle of w in the plane)", p.intValue("angle_bins"));
     }
 
+    /**
+     * What a run computes with: the training run, the task max-ent is solved for, the comparison
+     * settings, the gain-pattern prior the initialisation implies, the stimulus-weight reference
+     * law (its floor only where it is read) and the angle bins.
+     */
+    record Options(GdRunSpec spec, TaskMatrix task, double referenceScale, ComparisonSettings settings, GainPrior prior,
+                   String referencePrior, double priorFloor, int angleBins) {}
+
+    @Override
+    public Options resolve(ResolvedParameters p) {
+        TaskMatrix task = GdParameters.taskMatrix(p);
+        boolean initialisation = p.string("reference_prior").equals("initialisation");
+        return new Options(GdParameters.resolve(p, SCHEMA), task, p.number("init_scale"), settings(p, task),
+                prior(p, task.contexts()), p.string("reference_prior"), initialisation ? p.number("prior_floor") : Double.NaN,
+                p.intValue("angle_bins"));
+    }
+
     @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        GdResult r = GdParameters.train(p, random);
+        Options o = resolve(p);
+        GdResult r = GdTrainer.train(o.spec(), random);
         NeuronTable trained = r.finalTable();
         int c = trained.contexts();
-        TaskMatrix task = GdParameters.taskMatrix(p);
-        GainPrior prior = prior(p, c);
-        org.netropy.maxent.WeightPrior weights = p.string("reference_prior").equals("initialisation")
-                ? org.netropy.maxent.WeightPrior.ofInitialWeights(r.initialTable().w(), p.number("prior_floor"), "prior_floor")
+        TaskMatrix task = o.task();
+        GainPrior prior = o.prior();
+        org.netropy.maxent.WeightPrior weights = o.referencePrior().equals("initialisation")
+                ? org.netropy.maxent.WeightPrior.ofInitialWeights(r.initialTable().w(), o.priorFloor(), "prior_floor")
                 : org.netropy.maxent.WeightPrior.ISOTROPIC;
         Map<String, MaxEntSolution> references = org.netropy.maxent.ReferenceScales.atThreeScales(task, prior, weights,
-                trained.meanSquaredNorm(), p.number("init_scale"));
-        ComparisonSettings settings = settings(p, task);
+                trained.meanSquaredNorm(), o.referenceScale());
+        ComparisonSettings settings = o.settings();
         Map<String, Object> metrics = GdParameters.metrics(r);
         double minimumCost = GdMaxEntMechanism.minimumCost(task, prior);
         int[] grownRows = grown(r.initialTable(), trained);
@@ -194,8 +214,8 @@ public final class GdMaxEntKind implements RunKind {
             rows.add(Map.of("reference", NO_REFERENCE, "pattern", "all", GdTrainKind.STEP, step, ANGLE, GdTrainKind.NO_CELL,
                     "loss", r.lossCurve()[step]));
         }
-        if (p.intValue("angle_bins") > 0) {
-            rows.addAll(angleRows(trained, p.number("threshold"), references.get("initial-scale"), p.intValue("angle_bins"),
+        if (o.angleBins() > 0) {
+            rows.addAll(angleRows(trained, settings.threshold(), references.get(org.netropy.maxent.ReferenceScales.INITIAL_SCALE), o.angleBins(),
                     random.child("angles").stream("maxent-sample")));
         }
         return rows;

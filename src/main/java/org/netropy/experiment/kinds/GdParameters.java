@@ -83,9 +83,16 @@ final class GdParameters {
         return armed(withArm(p));
     }
 
-    /** {@link #algorithm} of parameters whose arm is already applied. */
+    /**
+     * {@link #algorithm} of parameters whose arm is already applied. A setting counts as given
+     * when it is off its default, so that one the optimizer or schedule would not read is refused
+     * (it was once accepted and ignored).
+     */
     private static TrainingAlgorithm.Parsed armed(ResolvedParameters p) {
-        TrainingAlgorithm.Parsed a = TrainingAlgorithm.parse(p.values()::get, key -> false, TrainingAlgorithm.Naming.SPEC);
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        ALGORITHM.forEach(s -> defaults.put(s.name(), s.defaultFor(p.values())));
+        TrainingAlgorithm.Parsed a = TrainingAlgorithm.parse(p.values()::get,
+                key -> !java.util.Objects.equals(p.values().get(key), defaults.get(key)), TrainingAlgorithm.Naming.SPEC);
         a.algorithm().check(a.optimizer(), Precision.DOUBLE, TrainingAlgorithm.Naming.SPEC);
         return a;
     }
@@ -97,6 +104,21 @@ final class GdParameters {
         all.add(ARM);
         all.addAll(Arrays.asList(own));
         return ParameterSchema.of(all.toArray(new ParameterSpec[0]));
+    }
+
+    /**
+     * The training run of a spec run as the engine reads it; refuses settings it would ignore
+     * (context_scale for input selection, whose context weights are fixed; rank with a full-rank
+     * initialisation; the stimulus grid and distractors for the Flesch task). The task is drawn from the run's own seed, as {@link #train} does.
+     */
+    static GdRunSpec resolve(ResolvedParameters p, ParameterSchema schema) {
+        validate(p);
+        boolean flesch = p.string("task").equals("flesch");
+        schema.refuseUnlessUsed(p, "context_scale", flesch, "with task flesch (input selection fixes its context weights)");
+        schema.refuseUnlessUsed(p, "rank", !p.string("init_rank").equals("full"), "with init_rank other than full");
+        schema.refuseUnlessUsed(p, "grid_points", !flesch, "with task input-selection (the Flesch task has its own stimuli)");
+        schema.refuseUnlessUsed(p, "distractors", !flesch, "with task input-selection (the Flesch task has its own stimuli)");
+        return spec(p, new RandomStreams(p.seed()));
     }
 
     static void validate(ResolvedParameters p) {

@@ -11,6 +11,8 @@ import org.netropy.experiment.RunKind;
 import org.netropy.gd.FleschAnalysis;
 import org.netropy.gd.GdResult;
 import org.netropy.io.InvalidInputException;
+import org.netropy.gd.GdRunSpec;
+import org.netropy.gd.GdTrainer;
 import org.netropy.random.RandomStreams;
 
 /**
@@ -87,10 +89,19 @@ public final class GdTrainKind implements RunKind {
         return out;
     }
 
+    /** What a run computes with: the training run and whether it writes its tables. */
+    record Options(GdRunSpec spec, boolean saveTables) {}
+
+    @Override
+    public Options resolve(ResolvedParameters p) {
+        return new Options(GdParameters.resolve(p, SCHEMA), p.flag("save_tables"));
+    }
+
     @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        GdResult r = GdParameters.train(p, random);
-        if (p.flag("save_tables")) {
+        Options o = resolve(p);
+        GdResult r = GdTrainer.train(o.spec(), random);
+        if (o.saveTables()) {
             NeuronTableCsv.write(context.file("neurons_init.csv"), r.initialTable());
             NeuronTableCsv.write(context.file("neurons.csv"), r.finalTable());
         }

@@ -60,7 +60,6 @@ public final class MaxEntAnglesKind implements RunKind {
 
     @Override
     public void validate(ResolvedParameters p) {
-        MaxEntParameters.validate(p);
         InvalidInputException.require(p.intValue("contexts") == 2, "contexts", "2 for selectivity angles in the plane", p.intValue("contexts"));
     }
 
@@ -92,16 +91,24 @@ public final class MaxEntAnglesKind implements RunKind {
         return -180 + (b + 0.5) * 360.0 / bins;
     }
 
+    /** What a run computes with: the law, the sample size and the histogram bins. */
+    record Options(MaxEntParameters.Law law, int neurons, int bins) {}
+
+    @Override
+    public Options resolve(ResolvedParameters p) {
+        return new Options(MaxEntParameters.law(p, SCHEMA, true), p.intValue("neurons"), p.intValue("bins"));
+    }
+
     @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        MaxEntSolution s = MaxEntParameters.solve(p);
-        NeuronTable net = MaxEntSampler.sample(s, p.intValue("neurons"), false, p.number("context_scale"),
-                random.stream("maxent-sample"));
+        Options o = resolve(p);
+        MaxEntSolution s = o.law().solve();
+        NeuronTable net = MaxEntSampler.sample(s, o.neurons(), false, o.law().contextScale(), random.stream("maxent-sample"));
         String[] patterns = new String[net.size()];
         for (int i = 0; i < patterns.length; i++) {
             patterns[i] = GainPrior.label(net.gain()[i]);
         }
-        int bins = p.intValue("bins");
+        int bins = o.bins();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map.Entry<String, double[]> e : angleDensities(net, patterns, bins).entrySet()) {
             for (int b = 0; b < bins; b++) {

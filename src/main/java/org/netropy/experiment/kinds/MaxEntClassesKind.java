@@ -50,13 +50,13 @@ public final class MaxEntClassesKind implements RunKind {
     }
 
     @Override
-    public void validate(ResolvedParameters p) {
-        MaxEntParameters.validate(p);
+    public MaxEntParameters.Law resolve(ResolvedParameters p) {
+        return MaxEntParameters.law(p, SCHEMA, false);
     }
 
     @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        MaxEntSolution s = MaxEntParameters.solve(p);
+        MaxEntSolution s = resolve(p).solve();
         MaxEntProblem problem = s.problem();
         double limit = largeSigmaKl(problem);
         List<Map<String, Object>> rows = new ArrayList<>();

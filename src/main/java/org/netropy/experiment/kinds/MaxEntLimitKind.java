@@ -50,10 +50,22 @@ public final class MaxEntLimitKind implements RunKind {
         return List.of("symmetric_cost", "specialised_cost", "minimum_cost", "best_symmetric_cost", "sqrt_contexts_cost");
     }
 
+    /**
+     * What a run computes with: C and the largest C solved exactly (a cap: it says whether the
+     * exact S* was attempted, which the table records as minimum_cost NaN or a value).
+     */
+    record Options(int contexts, int maxExactContexts) {}
+
+    @Override
+    public Options resolve(ResolvedParameters p) {
+        return new Options(p.intValue("contexts"), p.intValue("max_exact_contexts"));
+    }
+
     @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        int c = p.intValue("contexts");
-        double exact = c <= p.intValue("max_exact_contexts")
+        Options o = resolve(p);
+        int c = o.contexts();
+        double exact = c <= o.maxExactContexts()
                 ? GroupNormLimit.solve(TaskMatrix.identity(c, TargetNormalisation.NONE), GainPrior.uniformBinary(c)).cost()
                 : Double.NaN;
         double best = Double.POSITIVE_INFINITY;

@@ -5,12 +5,17 @@ import java.util.Arrays;
 import java.util.List;
 import org.netropy.experiment.ParameterSchema;
 import org.netropy.experiment.ParameterSpec;
-import org.netropy.maxent.GainFunction;
+import org.netropy.experiment.ResolvedParameters;
+import org.netropy.activation.Nonlinearity;
 import org.netropy.maxent.GainPrior;
 import org.netropy.maxent.MaxEntProblem;
+import org.netropy.maxent.MaxEntSolution;
+import org.netropy.maxent.MaxEntSolver;
+import org.netropy.maxent.SolutionReport;
 import org.netropy.maxent.WeightPrior;
 import org.netropy.io.InvalidInputException;
-import org.netropy.experiment.ResolvedParameters;
+import org.netropy.io.NotConvergedException;
+import org.netropy.experiment.RunKind;
 import org.netropy.task.TargetNormalisation;
 import org.netropy.task.TaskMatrix;
 
@@ -40,19 +45,57 @@ final class MaxEntParameters {
         return ParameterSchema.of(all.toArray(new ParameterSpec[0]));
     }
 
-    static TaskMatrix task(ResolvedParameters p) {
-        return TaskMatrix.identity(p.intValue("contexts"), TargetNormalisation.parse("normalisation", p.string("normalisation")));
+    /**
+     * The max-ent problem of a run as the engine reads it (THEORY §1–3): the task, the two scales
+     * and the gain prior's settings, with every setting the prior would not read at a canonical
+     * value (context scale NaN, quadrature nodes 0) so that {@link RunKind#resolve} options
+     * compare equal exactly when the law is the same.
+     *
+     * @param contextScale   σ_v, or NaN where neither the law nor a sampler reads it
+     * @param quadratureNodes Gauss–Legendre nodes per cell for continuous gains, else 0
+     * @param weights        the stimulus-weight reference law (isotropic, or structured: THEORY §3)
+     */
+    record Law(TaskMatrix task, double sigmaW, double sigmaZ, Nonlinearity gains, double biasScale, double contextScale,
+               int quadratureNodes, WeightPrior weights) {
+        MaxEntProblem problem() {
+            GainPrior prior = GainPrior.forActivation(gains, task.contexts(), Double.isNaN(contextScale) ? 1.0 : contextScale,
+                    biasScale, quadratureNodes == 0 ? 4 : quadratureNodes, GainPrior.DEFAULT_MAX_ATOMS);
+            return new MaxEntProblem(task, sigmaW, sigmaZ, prior, weights);
+        }
+
+        /** Solves the problem; a law that did not converge (residual or quadrature) stops the run. */
+        MaxEntSolution solve() {
+            MaxEntSolution s = MaxEntSolver.solve(problem());
+            if (!s.converged()) {
+                throw new NotConvergedException(SolutionReport.accuracy(s) + "; " + String.join("; ", s.warnings()));
+            }
+            return s;
+        }
     }
 
-    static GainPrior prior(ResolvedParameters p) {
-        return GainPrior.forActivation(GainFunction.parse("gains", p.string("gains")), p.intValue("contexts"),
-                p.number("context_scale"), p.number("bias_scale"), p.intValue("quadrature_nodes"), GainPrior.DEFAULT_MAX_ATOMS);
-    }
-
-    static MaxEntProblem problem(ResolvedParameters p) {
+    /**
+     * The law of a run; refuses settings it would ignore: {@code quadrature_nodes} off its default
+     * unless the gains are continuous, {@code bias_scale} above 0 for continuous gains, and
+     * {@code context_scale} off its default for bias-free ReLU gains when no network is sampled
+     * (the uniform prior on {0,1}^C does not depend on σ_v).
+     *
+     * @param samples whether the kind draws networks (the sampler reads σ_v)
+     */
+    static Law law(ResolvedParameters p, ParameterSchema schema, boolean samples) {
+        Nonlinearity gains = Nonlinearity.parse("gains", p.string("gains"));
+        double bias = p.number("bias_scale");
+        boolean continuous = !gains.isBinary();
+        InvalidInputException.require(!continuous || bias == 0, "bias_scale", "0 for gains " + gains
+                + " (a shared bias is modelled for relu only)", bias);
+        int nodes = p.intValue("quadrature_nodes");
+        schema.refuseUnlessUsed(p, "quadrature_nodes", continuous, "with gains tanh, sigmoid or softplus");
+        boolean readsScale = continuous || bias > 0 || samples;
+        schema.refuseUnlessUsed(p, "context_scale", readsScale, "with bias_scale > 0, continuous gains or a sampled network");
         double sigma = p.number("sigma");
-        TaskMatrix task = task(p);
-        return new MaxEntProblem(task, sigma, sigma * p.number("sigma_ratio"), prior(p), weightPrior(p, task));
+        TaskMatrix task = TaskMatrix.identity(p.intValue("contexts"),
+                TargetNormalisation.parse("normalisation", p.string("normalisation")));
+        return new Law(task, sigma, sigma * p.number("sigma_ratio"), gains, bias, readsScale ? p.number("context_scale") : Double.NaN,
+                continuous ? nodes : 0, weightPrior(p, task));
     }
 
     /**
@@ -71,18 +114,4 @@ final class MaxEntParameters {
         return WeightPrior.taskAligned(task, rank, floor, "prior_rank", "prior_floor");
     }
 
-    /** Checks the weight-prior parameters before any run starts. */
-    static void validate(ResolvedParameters p) {
-        weightPrior(p, task(p));
-    }
-
-    /** Solves the problem of a run; a law that did not converge (residual or quadrature) stops the run. */
-    static org.netropy.maxent.MaxEntSolution solve(ResolvedParameters p) {
-        org.netropy.maxent.MaxEntSolution s = org.netropy.maxent.MaxEntSolver.solve(problem(p));
-        if (!s.converged()) {
-            throw new org.netropy.io.NotConvergedException(org.netropy.maxent.SolutionReport.accuracy(s) + "; "
-                    + String.join("; ", s.warnings()));
-        }
-        return s;
-    }
 }

@@ -52,14 +52,18 @@ public final class MaxEntPatternsKind implements RunKind {
 
     @Override
     public void validate(ResolvedParameters p) {
-        MaxEntParameters.validate(p);
         InvalidInputException.require(p.intValue("contexts") <= 10, "contexts", "at most 10 for per-pattern rows (2^C patterns)",
                 p.intValue("contexts"));
     }
 
     @Override
+    public MaxEntParameters.Law resolve(ResolvedParameters p) {
+        return MaxEntParameters.law(p, SCHEMA, false);
+    }
+
+    @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        MaxEntSolution s = MaxEntParameters.solve(p);
+        MaxEntSolution s = resolve(p).solve();
         Map<String, Double> limit = new LinkedHashMap<>();
         GainPrior prior = s.problem().prior();
         if (prior.binary()) {

@@ -10,7 +10,7 @@ import org.netropy.experiment.ParameterSpec;
 import org.netropy.experiment.ResolvedParameters;
 import org.netropy.experiment.RunContext;
 import org.netropy.experiment.RunKind;
-import org.netropy.maxent.GainFunction;
+import org.netropy.activation.Nonlinearity;
 import org.netropy.maxent.MaxEntSampler;
 import org.netropy.maxent.MaxEntSolution;
 import org.netropy.random.RandomStreams;
@@ -59,18 +59,24 @@ public final class MaxEntSampleKind implements RunKind {
         return List.of("maxent-sample");
     }
 
+    /** What a run computes with: the law, the network drawn from it, its evaluation grid and what it writes. */
+    record Options(MaxEntParameters.Law law, int neurons, boolean mirrorPairs, int stimulusPoints, double stimulusAmplitude,
+                   boolean saveNetwork) {}
+
     @Override
-    public void validate(ResolvedParameters p) {
-        MaxEntParameters.validate(p);
+    public Options resolve(ResolvedParameters p) {
+        return new Options(MaxEntParameters.law(p, SCHEMA, true), p.intValue("neurons"), p.flag("mirror_pairs"),
+                p.intValue("stimulus_points"), p.number("stimulus_amplitude"), p.flag("save_network"));
     }
 
     @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
-        MaxEntSolution s = MaxEntParameters.solve(p);
-        boolean mirror = p.flag("mirror_pairs");
-        int n = p.intValue("neurons");
-        NeuronTable net = MaxEntSampler.sample(s, n, mirror, p.number("context_scale"), random.stream("maxent-sample"));
-        if (p.flag("save_network")) {
+        Options o = resolve(p);
+        MaxEntSolution s = o.law().solve();
+        boolean mirror = o.mirrorPairs();
+        int n = o.neurons();
+        NeuronTable net = MaxEntSampler.sample(s, n, mirror, o.law().contextScale(), random.stream("maxent-sample"));
+        if (o.saveNetwork()) {
             org.netropy.connectivity.NeuronTableCsv.write(context.file("neurons.csv"), net);
         }
         double[][] ahat = NetworkEvaluation.linearisedTask(net);
@@ -80,9 +86,9 @@ public final class MaxEntSampleKind implements RunKind {
                 err += Math.pow(ahat[j][k] - s.problem().task().get(j, k), 2);
             }
         }
-        GainFunction phi = GainFunction.parse("gains", p.string("gains"));
+        Nonlinearity phi = o.law().gains();
         NetworkEvaluation e = NetworkEvaluation.of(net, phi::value, s.problem().task(),
-                StimulusSet.grid(s.problem().features(), p.intValue("stimulus_points"), p.number("stimulus_amplitude")));
+                StimulusSet.grid(s.problem().features(), o.stimulusPoints(), o.stimulusAmplitude()));
         double slope = 0;
         double intercept = 0;
         for (int k = 0; k < e.slopes().length; k++) {

@@ -1,15 +1,13 @@
-package org.netropy.maxent;
-
-import java.util.Arrays;
-import java.util.stream.Collectors;
-import org.netropy.io.InvalidInputException;
+package org.netropy.activation;
 
 /**
- * A neuron's activation φ and its gain φ' (THEORY §2: around the context operating point
- * {@code φ(h) ≈ φ(v_k) + g_k w·u} with {@code g_k = φ'(v_k)}). Only activations with bounded
- * gains are offered: the max-ent partition function {@code E[(1 − κ|Λg|²)^{-1/2}]} needs them.
+ * A neuron's activation φ and its slope φ', the one implementation both engines use: the trained
+ * network's hidden nonlinearity (gd) and the gains of the max-ent law (THEORY §2: around the
+ * context operating point {@code φ(h) ≈ φ(v_k) + g_k w·u} with {@code g_k = φ'(v_k)}). Only
+ * activations with bounded gains are offered: the max-ent partition function
+ * {@code E[(1 − κ|Λg|²)^{-1/2}]} needs them.
  */
-public enum GainFunction {
+public enum Nonlinearity {
     /** Binary gains {0, 1}; the map is exact while |w·u| &lt; |v_k|. */
     RELU("relu") {
         @Override
@@ -18,7 +16,7 @@ public enum GainFunction {
         }
 
         @Override
-        public double gain(double h) {
+        public double slope(double h) {
             return h > 0 ? 1 : 0;
         }
     },
@@ -29,7 +27,7 @@ public enum GainFunction {
         }
 
         @Override
-        public double gain(double h) {
+        public double slope(double h) {
             double t = Math.tanh(h);
             return 1 - t * t;
         }
@@ -41,7 +39,7 @@ public enum GainFunction {
         }
 
         @Override
-        public double gain(double h) {
+        public double slope(double h) {
             double s = value(h);
             return s * (1 - s);
         }
@@ -53,14 +51,14 @@ public enum GainFunction {
         }
 
         @Override
-        public double gain(double h) {
+        public double slope(double h) {
             return 1 / (1 + Math.exp(-h));
         }
     };
 
     private final String label;
 
-    GainFunction(String label) {
+    Nonlinearity(String label) {
         this.label = label;
     }
 
@@ -90,7 +88,8 @@ public enum GainFunction {
         };
     }
 
-    public abstract double gain(double h);
+    /** φ'(h), the gain of a neuron whose context operating point is h. */
+    public abstract double slope(double h);
 
     public String label() {
         return label;
@@ -100,15 +99,13 @@ public enum GainFunction {
         return this == RELU;
     }
 
-    public static GainFunction parse(String field, String text) {
-        for (GainFunction f : values()) {
-            if (f.label.equalsIgnoreCase(text.strip())) {
-                return f;
-            }
-        }
-        throw new InvalidInputException(field + " must be one of "
-                + Arrays.stream(values()).map(GainFunction::label).collect(Collectors.joining(", "))
-                + " (activations with bounded gains; got " + text + ")");
+    /** ReLU is positively homogeneous: the only case with the conserved quantity of THEORY §4. */
+    public boolean homogeneous() {
+        return this == RELU;
+    }
+
+    public static Nonlinearity parse(String field, String text) {
+        return org.netropy.io.Labels.parse(field, text, values(), Nonlinearity::label);
     }
 
     @Override
