@@ -344,10 +344,19 @@ public final class FigureMaker {
                 }
             }
             if (m.containsKey("*")) {
-                return m.get("*").replace("{}", value);
+                return m.get("*").replace("{}", plainNumber(value));
             }
         }
-        return column.replace('_', ' ') + " = " + value;
+        return column.replace('_', ' ') + " = " + plainNumber(value);
+    }
+
+    /** A number as a reader writes it ("1" for the table's "1.0", "0.05" stays); text unchanged. */
+    static String plainNumber(String value) {
+        Double v = ExperimentTable.parse(value);
+        if (v == null || !Double.isFinite(v)) {
+            return value;
+        }
+        return new java.math.BigDecimal(value.trim()).stripTrailingZeros().toPlainString();
     }
 
     /** Smallest gap between distinct x values (1 for a single value or categories); in log units on a log axis. */

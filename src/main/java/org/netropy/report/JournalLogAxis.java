@@ -15,7 +15,8 @@ import org.jfree.chart.ui.TextAnchor;
 /**
  * A base-10 logarithmic axis labelled as journals do: powers of ten (10⁻², 10⁰, 10³) when the
  * axis spans three decades or more, otherwise the 1–2–5 sequence as plain decimals (1, 2, 5, 10,
- * 20) so that a short axis still has several labelled ticks. Minor ticks mark 2…9 × 10ᵏ.
+ * 20) so that a short axis still has several labelled ticks, and 2.5 × 10ᵏ as well on an axis
+ * shorter than a decade. Minor ticks mark 2…9 × 10ᵏ.
  * Labels are plain strings (superscript digits), so SVG and PDF keep them as text.
  */
 final class JournalLogAxis extends LogAxis {
@@ -67,6 +68,12 @@ final class JournalLogAxis extends LogAxis {
                     continue; // minor ticks of many decades would be a grey smear
                 }
                 out.add(new Tick(v, major ? (powers ? power(k) : plain(m, k)) : "", major));
+            }
+            // within one decade 1-2-5 can leave the first point unlabelled (0.25 on 0.25..2): 2.5 is labelled too
+            double quarter = 2.5 * decade;
+            if (Math.log10(high / low) < 1 && quarter >= low * (1 - 1e-9) && quarter <= high * (1 + 1e-9)) {
+                out.add(new Tick(quarter, new java.math.BigDecimal("2.5").scaleByPowerOfTen(k).stripTrailingZeros().toPlainString(),
+                        true));
             }
         }
         return out;

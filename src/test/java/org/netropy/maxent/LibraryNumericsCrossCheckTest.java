@@ -73,6 +73,15 @@ class LibraryNumericsCrossCheckTest {
                 assertEquals(15, moment[3], 1e-10, "n = " + m);
             }
         }
+        // Golub-Welsch (used beyond 128 nodes) and the library rule are two independent computations of one rule
+        for (int m : new int[] {16, 64, 128}) {
+            GaussHermite library = GaussHermite.of(m);
+            GaussHermite eigen = GaussHermite.golubWelsch(m);
+            for (int i = 0; i < m; i++) {
+                assertEquals(library.node(i), eigen.node(i), 1e-11 * Math.max(1, Math.abs(library.node(i))), "node " + i + " of " + m);
+                assertEquals(library.weight(i), eigen.weight(i), 1e-14, "weight " + i + " of " + m);
+            }
+        }
         // and the nodes of a small rule in closed form: n = 2 at ±1, n = 3 at 0, ±√3 with weight 1/6
         assertEquals(1, Math.abs(GaussHermite.of(2).node(0)), 1e-15);
         GaussHermite three = GaussHermite.of(3);

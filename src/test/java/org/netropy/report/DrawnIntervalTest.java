@@ -59,5 +59,10 @@ class DrawnIntervalTest {
         List<String> longAxis = JournalLogAxis.ticks(1e-3, 10).stream().filter(JournalLogAxis.Tick::major).map(JournalLogAxis.Tick::label).toList();
         assertEquals(List.of("10⁻³", "10⁻²", "10⁻¹", "1", "10"), longAxis);
         assertEquals("0.02", JournalLogAxis.plain(2, -2));
+        // an axis shorter than a decade labels 2.5 x 10^k so that its first point (amplitude 0.25) has a label
+        assertEquals(List.of("0.25", "0.5", "1", "2"),
+                JournalLogAxis.ticks(0.23, 2.2).stream().filter(JournalLogAxis.Tick::major).map(JournalLogAxis.Tick::label).sorted(
+                        java.util.Comparator.comparingDouble(Double::parseDouble)).toList());
+        assertTrue(JournalLogAxis.ticks(1, 32).stream().noneMatch(t -> t.label().equals("2.5")));
     }
 }

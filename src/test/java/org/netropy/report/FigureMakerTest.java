@@ -44,6 +44,15 @@ class FigureMakerTest {
     }
 
     @Test
+    void numbersInLabelsReadAsWritten() {
+        assertEquals("1", FigureMaker.plainNumber("1.0"));
+        assertEquals("0.05", FigureMaker.plainNumber("0.05"));
+        assertEquals("4", FigureMaker.plainNumber("4.0"));
+        assertEquals("0.001", FigureMaker.plainNumber("1e-3"));
+        assertEquals("full", FigureMaker.plainNumber("full"));
+    }
+
+    @Test
     void everyFormatIsWrittenAndTheCsvHoldsThePlottedNumbers() throws Exception {
         List<Path> files = FigureMaker.draw(table, figure("fractions", fractions(true)), tmp, FigureOptions.DEFAULT);
         assertEquals(4, files.size());
