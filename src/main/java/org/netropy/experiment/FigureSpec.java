@@ -60,11 +60,21 @@ public record FigureSpec(String id, String title, String caption, String width, 
      *                  (one measure as a matrix: x the column key, series the row key, y_label
      *                  the colour bar's label; a triangle is mirrored, e.g. an RDM)
      * @param proportion the y measures are proportions in [0, 1] (Wilson intervals)
+     * @param positive  the y measures cannot be negative (an entropy, a distance): intervals on
+     *                  the log scale of the mean, which stay above zero
      * @param claims    ids of the spec's claims this panel illustrates (may be empty)
      */
     public record Panel(String title, String x, List<String> y, List<String> reference, String series, Map<String, Object> filter,
                         boolean logX, boolean logY, String xLabel, String yLabel, String pass, String mark, boolean proportion,
-                        List<String> claims) {
+                        boolean positive, List<String> claims) {
+
+        /** A panel of a measure without a sign constraint beyond {@code proportion}. */
+        public Panel(String title, String x, List<String> y, List<String> reference, String series, Map<String, Object> filter,
+                     boolean logX, boolean logY, String xLabel, String yLabel, String pass, String mark, boolean proportion,
+                     List<String> claims) {
+            this(title, x, y, reference, series, filter, logX, logY, xLabel, yLabel, pass, mark, proportion, false, claims);
+        }
+
         public Panel {
             y = List.copyOf(y);
             reference = List.copyOf(reference);

@@ -61,7 +61,7 @@ public final class SpecLoader {
     private static final List<String> VERSUS_KEYS = List.of("measure", "filter", "op");
     private static final List<String> RANGE_KEYS = List.of("from", "to", "points", "log");
     private static final List<String> PANEL_KEYS = List.of("title", "x", "y", "reference", "series", "filter", "log_x", "log_y",
-            "x_label", "y_label", "pass", "mark", "proportion", "claims");
+            "x_label", "y_label", "pass", "mark", "proportion", "positive", "claims");
     private static final List<String> FIGURE_KEYS = List.of("id", "title", "caption", "width", "columns", "labels", "panels");
     private static final List<String> SINGLE_PANEL_FIGURE_KEYS;
 
@@ -478,7 +478,7 @@ public final class SpecLoader {
         return new FigureSpec.Panel(title, x, y, reference, series, filter,
                 flag(m, "log_x", where), flag(m, "log_y", where),
                 optionalString(m, "x_label", x, where), optionalString(m, "y_label", String.join(", ", y), where),
-                optionalString(m, "pass", "", where), mark, flag(m, "proportion", where), claims);
+                optionalString(m, "pass", "", where), mark, flag(m, "proportion", where), flag(m, "positive", where), claims);
     }
 
     private static List<ClaimSpec> claims(Entry entry, String where, Set<String> columns, RunKind kind, ParameterSchema schema) {

@@ -144,7 +144,7 @@ public final class FigureMaker {
                     double mean = number(r.get("mean"));
                     double sd = number(r.get("sd"));
                     int n = Integer.parseInt(r.get("n_seeds"));
-                    DrawnInterval iv = DrawnInterval.of(mean, sd, n, number(r.get("ci95_high")) - mean, p.proportion(), p.logY());
+                    DrawnInterval iv = DrawnInterval.of(mean, sd, n, number(r.get("ci95_high")) - mean, p.proportion(), p.logY() || p.positive());
                     double[] seeds = DrawnInterval.seedValues(mean, sd, n);
                     Plot.Point pt = Plot.Point.of(x, xText, mean, iv, seeds, n);
                     pt = switch (p.mark()) {
