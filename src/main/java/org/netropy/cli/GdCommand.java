@@ -196,6 +196,8 @@ public final class GdCommand implements Runnable {
             InvalidInputException.inRange("--ensemble-size", ensembleSize, 1, 4096);
             InvalidInputException.require(lossEvery == null || lossEvery >= 1, "--loss-every", "an integer >= 1", lossEvery);
             Task t = TaskRegistry.create(task, topts, new RandomStreams(seedList[0]));
+            // the defaults of the task's paper, declared once with the task
+            org.netropy.task.TrainingRecipe recipe = TaskRegistry.recipe(task);
             LowRankSpec lowRank = lowRank();
             EffectiveRank measure = EffectiveRank.parse("--rank-measure", rankMeasure);
             int[] snaps = snapshots == null ? new int[0] : Ranges.integers("--snapshots", snapshots, 0, steps);
@@ -208,10 +210,10 @@ public final class GdCommand implements Runnable {
             for (double scale : scales) {
                 for (int seed : seedList) {
                     InitSpec init = new InitSpec(scale,
-                            contextScale != null ? contextScale : (flesch ? 1.0 : scale),
-                            biasInit != null ? biasInit : (flesch ? 0.1 : 0.0), biasScale,
-                            readoutScale != null ? readoutScale : (flesch ? 0.01 : scale),
-                            biasInit != null ? biasInit : (flesch ? 0.1 : 0.0), symmetric, lowRank, measure);
+                            contextScale != null ? contextScale : recipe.contextScale(scale),
+                            biasInit != null ? biasInit : recipe.biasInit(), biasScale,
+                            readoutScale != null ? readoutScale : recipe.readoutScale(scale),
+                            biasInit != null ? biasInit : recipe.biasInit(), symmetric, lowRank, measure);
                     NeuronTable memberTable = null;
                     if (from != null) {
                         int[] members = from.memberIndices();
@@ -219,13 +221,14 @@ public final class GdCommand implements Runnable {
                         fromIndex++;
                     }
                     specs.add(GdRunSpec.builder(t).hidden(hidden).activation(Activation.parse("--activation", activation))
-                            .hiddenBias(hiddenBias != null ? hiddenBias : flesch).outputBias(outputBias != null ? outputBias : flesch)
-                            .readout(Readout.parse("--readout", readout != null ? readout : (flesch ? "unit" : "mean-field")))
+                            .hiddenBias(hiddenBias != null ? hiddenBias : recipe.hiddenBias())
+                            .outputBias(outputBias != null ? outputBias : recipe.outputBias())
+                            .readout(Readout.parse("--readout", readout != null ? readout : recipe.readout()))
                             .alpha(alpha).centred(centre).init(init)
-                            .learningRate(lr != null ? lr : (flesch ? GdRunSpec.FLESCH_LEARNING_RATE : GdRunSpec.MEAN_FIELD_LEARNING_RATE))
-                            .lrScaling(LearningRateScaling.parse("--lr-scaling", lrScaling != null ? lrScaling : (flesch ? "plain" : "mean-field")))
+                            .learningRate(lr != null ? lr : recipe.learningRate())
+                            .lrScaling(LearningRateScaling.parse("--lr-scaling", lrScaling != null ? lrScaling : recipe.lrScaling()))
                             .optimizer(algorithm.optimizer()).momentum(algorithm.momentum())
-                            .loss(LossScale.parse("--loss", loss != null ? loss : (flesch ? "sum" : "mean"))).steps(steps).tolerance(tolerance)
+                            .loss(LossScale.parse("--loss", loss != null ? loss : recipe.loss())).steps(steps).tolerance(tolerance)
                             .precision(Precision.parse("--precision", precision)).snapshotSteps(snaps).initFrom(memberTable)
                             .algorithm(algorithm.algorithm()).build());
                     streams.add(new RandomStreams(seed));

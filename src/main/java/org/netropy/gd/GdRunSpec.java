@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.netropy.connectivity.NeuronTable;
 import org.netropy.io.InvalidInputException;
+import org.netropy.task.FleschTreesTask;
 import org.netropy.task.Task;
+import org.netropy.task.TrainingRecipe;
 
 /**
  * Everything that defines one gradient-descent run except its seed (THEORY §2, §4).
@@ -67,10 +69,10 @@ public record GdRunSpec(Task task, int hidden, Activation activation, boolean hi
                 "at most the " + task.data().size() + " samples of the task (0 = full batch)", algorithm.batchSize());
     }
 
-    /** Base learning rate η of the mean-field recipe (THEORY §4). */
-    public static final double MEAN_FIELD_LEARNING_RATE = 0.05;
-    /** Base learning rate η of the Flesch et al. 2022 recipe (their public code). */
-    public static final double FLESCH_LEARNING_RATE = 5e-3;
+    /** Base learning rate η of the mean-field recipe (THEORY §4; declared in {@link TrainingRecipe#MEAN_FIELD}). */
+    public static final double MEAN_FIELD_LEARNING_RATE = TrainingRecipe.MEAN_FIELD.learningRate();
+    /** Base learning rate η of the Flesch et al. 2022 recipe (declared with the task, {@link FleschTreesTask#RECIPE}). */
+    public static final double FLESCH_LEARNING_RATE = FleschTreesTask.RECIPE.learningRate();
     /** Updates when a run does not say, the same on the command line and in specs. */
     public static final int DEFAULT_STEPS = 2000;
 
@@ -87,9 +89,13 @@ public record GdRunSpec(Task task, int hidden, Activation activation, boolean hi
      * plain dense readout, summed squared error, η = 5e-3, given stimulus and context scales.
      */
     public static GdRunSpec flesch(Task task, int hidden, double inputScale, double contextScale, int steps) {
-        InitSpec init = new InitSpec(inputScale, contextScale, 0.1, 0, 1.0 / 100, 0.1, false, LowRankSpec.FULL, null);
-        return builder(task).hidden(hidden).hiddenBias(true).outputBias(true).readout(Readout.UNIT).init(init)
-                .learningRate(FLESCH_LEARNING_RATE).lrScaling(LearningRateScaling.PLAIN).loss(LossScale.SUM).steps(steps).build();
+        TrainingRecipe r = FleschTreesTask.RECIPE;
+        InitSpec init = new InitSpec(inputScale, contextScale, r.biasInit(), 0, r.readoutScale(inputScale), r.biasInit(), r.mirrorPairs(),
+                LowRankSpec.FULL, null);
+        return builder(task).hidden(hidden).hiddenBias(r.hiddenBias()).outputBias(r.outputBias())
+                .readout(Readout.parse("readout", r.readout())).init(init).learningRate(r.learningRate())
+                .lrScaling(LearningRateScaling.parse("lr scaling", r.lrScaling())).loss(LossScale.parse("loss", r.loss()))
+                .steps(steps).build();
     }
 
     /** Output factor α·s(N): y = factor · Σ z_raw φ + c. */

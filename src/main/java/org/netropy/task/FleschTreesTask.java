@@ -20,6 +20,14 @@ import java.util.Map;
 public final class FleschTreesTask implements Task {
 
     public static final String NAME = "flesch";
+
+    /**
+     * The training of Flesch et al. 2022's public code (THEORY §1): hidden and output biases
+     * initialised at 0.1, a plain dense readout of initial std 1/100, η = 5e-3 without scaling,
+     * summed squared error, context weights of std 1, no mirror pairs.
+     */
+    public static final TrainingRecipe RECIPE = new TrainingRecipe(true, true, "unit", 5e-3, "plain", "sum", 0.1, 1.0, 1.0 / 100,
+            false);
     static final int RESOLUTION = 5;
     static final double BLOB_VARIANCE = 0.08;
 

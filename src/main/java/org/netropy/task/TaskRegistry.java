@@ -14,8 +14,8 @@ import org.netropy.random.RandomStreams;
  */
 public final class TaskRegistry {
 
-    /** A registered task: name, citation, description and a factory. */
-    public record Entry(String name, String paper, String description,
+    /** A registered task: name, citation, description, the training recipe of its paper and a factory. */
+    public record Entry(String name, String paper, String description, TrainingRecipe recipe,
                         BiFunction<TaskOptions, RandomStreams, Task> factory) {}
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
@@ -24,11 +24,11 @@ public final class TaskRegistry {
         register(new Entry(InputSelectionTask.NAME,
                 "Hruza & Ostojic 2026; Dubreuil et al. 2022",
                 "context-dependent input selection y* = A[:,k]·u on a grid or Gaussian stimulus set",
-                TaskRegistry::inputSelection));
+                TrainingRecipe.MEAN_FIELD, TaskRegistry::inputSelection));
         register(new Entry(FleschTreesTask.NAME,
                 "Flesch et al. 2022, Neuron",
                 "5x5 Gaussian-blob 'trees', 2 contexts, sign accuracy on 40 non-zero targets",
-                (options, streams) -> new FleschTreesTask()));
+                FleschTreesTask.RECIPE, (options, streams) -> new FleschTreesTask()));
     }
 
     private TaskRegistry() {}
@@ -45,13 +45,29 @@ public final class TaskRegistry {
         return List.copyOf(ENTRIES.keySet());
     }
 
-    /** Builds a task; stochastic stimulus sets draw from the stream "task/stimuli". */
-    public static Task create(String name, TaskOptions options, RandomStreams streams) {
+    /** The training recipe of a registered task (its paper's defaults). */
+    public static TrainingRecipe recipe(String name) {
+        return entry(name).recipe();
+    }
+
+    private static Entry entry(String name) {
         Entry e = ENTRIES.get(name);
         if (e == null) {
             throw new InvalidInputException("--task must be one of " + String.join(", ", names()) + " (got " + name + ")");
         }
-        return e.factory().apply(options, streams);
+        return e;
+    }
+
+    /** One recipe setting of every registered task, by task name (per-task defaults of a parameter). */
+    public static Map<String, Object> recipeValues(java.util.function.Function<TrainingRecipe, Object> setting) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        ENTRIES.forEach((name, e) -> out.put(name, setting.apply(e.recipe())));
+        return out;
+    }
+
+    /** Builds a task; stochastic stimulus sets draw from the stream "task/stimuli". */
+    public static Task create(String name, TaskOptions options, RandomStreams streams) {
+        return entry(name).factory().apply(options, streams);
     }
 
     private static Task inputSelection(TaskOptions o, RandomStreams streams) {

@@ -22,6 +22,7 @@ import org.netropy.task.Task;
 import org.netropy.task.TaskMatrix;
 import org.netropy.task.TaskOptions;
 import org.netropy.task.TaskRegistry;
+import org.netropy.task.TrainingRecipe;
 
 /**
  * The parameters shared by the gradient-descent kinds, the training run they define (THEORY §4),
@@ -31,7 +32,7 @@ final class GdParameters {
     private GdParameters() {}
 
     static final List<ParameterSpec> COMMON = List.of(
-            ParameterSpec.choice("task", List.of("input-selection", "flesch"), "input-selection", "task"),
+            ParameterSpec.choice("task", TaskRegistry.names(), "input-selection", "task"),
             ParameterSpec.integer("contexts", 1, 64, 2L, "contexts C of input selection (A = I_C)"),
             ParameterSpec.integer("distractors", 0, 16, 0L, "input selection: extra stimulus features no context reports (A = [I_C; 0])"),
             ParameterSpec.integer("grid_points", 2, 21, 5L, "input selection: stimulus grid points per feature"),
@@ -50,9 +51,9 @@ final class GdParameters {
             ParameterSpec.integer("steps", 1, 10_000_000, (long) GdRunSpec.DEFAULT_STEPS, "gradient updates (full batch, or minibatches with batch_size)"),
             ParameterSpec.number("learning_rate", 1e-12, 1e6, GdRunSpec.MEAN_FIELD_LEARNING_RATE,
                     "base learning rate eta (input selection: mean-field scaling applied; flesch: plain)")
-                    .withDefaultsBy("task", Map.of("flesch", GdRunSpec.FLESCH_LEARNING_RATE)),
+                    .withDefaultsBy("task", TaskRegistry.recipeValues(TrainingRecipe::learningRate)),
             ParameterSpec.flag("symmetric", true, "mirror-pair initialisation (zero initial output, needed in the lazy regime; hidden even)")
-                    .withDefaultsBy("task", Map.of("flesch", false)),
+                    .withDefaultsBy("task", TaskRegistry.recipeValues(TrainingRecipe::mirrorPairs)),
             ParameterSpec.choice("init_rank", List.of("full", "rank", "spectral", "effective", "aligned", "anti-aligned"), "full",
                     "initial stimulus-weight structure (Liu et al. 2023)"),
             ParameterSpec.number("rank", 0, 1e6, 0.0, "rank r (rank, spectral, aligned, anti-aligned) or effective rank (effective)"));
