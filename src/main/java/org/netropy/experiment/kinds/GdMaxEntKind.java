@@ -82,7 +82,7 @@ public final class GdMaxEntKind implements RunKind {
                 "cross_covariance_error_upper", "marginal_ks", "total_variation_gain_0p3", "total_variation_gain_0p7",
                 "total_variation_grown", "excluded_fraction", "task_share_trained", "task_share_maxent", "task_share_distance"));
         m.addAll(MECHANISM);
-        m.addAll(GdParameters.METRICS);
+        m.addAll(org.netropy.gd.RegimeMetrics.COLUMNS);
         m.add("loss");
         m.add("trained_density");
         m.add("maxent_density");
@@ -143,7 +143,7 @@ public final class GdMaxEntKind implements RunKind {
         Map<String, MaxEntSolution> references = org.netropy.maxent.ReferenceScales.atThreeScales(task, prior, weights,
                 trained.meanSquaredNorm(), o.referenceScale());
         ComparisonSettings settings = o.settings();
-        Map<String, Object> metrics = GdParameters.metrics(r);
+        Map<String, Object> metrics = r.metricsRow();
         double minimumCost = GdMaxEntMechanism.minimumCost(task, prior);
         int[] grownRows = grown(r.initialTable(), trained);
         Map<String, Object> mechanism = GdMaxEntMechanism.ofRun(r, task, minimumCost, settings.threshold(),
@@ -254,7 +254,7 @@ public final class GdMaxEntKind implements RunKind {
         for (String g : patterns) {
             for (int k = 0; k < bins; k++) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("reference", "initial-scale");
+                row.put("reference", org.netropy.maxent.ReferenceScales.INITIAL_SCALE);
                 row.put("pattern", g);
                 row.put(GdTrainKind.STEP, GdTrainKind.FINAL);
                 row.put(ANGLE, MaxEntAnglesKind.binCentre(k, bins));
@@ -284,11 +284,7 @@ public final class GdMaxEntKind implements RunKind {
     }
 
     private static double norm(NeuronTable t, int i) {
-        double s = t.z()[i] * t.z()[i];
-        for (double w : t.w()[i]) {
-            s += w * w;
-        }
-        return Math.sqrt(s);
+        return Math.sqrt(t.z()[i] * t.z()[i] + org.netropy.linalg.Vectors.dot(t.w()[i], t.w()[i]));
     }
 
     private static ComparisonSettings settings(ResolvedParameters p, TaskMatrix task) {

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.netropy.compare.GainPatterns;
 import org.netropy.connectivity.NeuronTable;
 import org.netropy.gd.GdResult;
+import org.netropy.linalg.Vectors;
 import org.netropy.maxent.GainPrior;
 import org.netropy.maxent.GroupNormLimit;
 import org.netropy.maxent.MaxEntSolution;
@@ -67,7 +68,7 @@ final class GdMaxEntMechanism {
     static Map<String, Object> ofReference(MaxEntSolution s, double minimumCost) {
         double cost = 0;
         for (Population p : s.populations()) {
-            cost += p.probability() * norm(p.crossCovariance());
+            cost += p.probability() * Vectors.norm(p.crossCovariance());
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("maxent_cost", cost);
@@ -90,7 +91,7 @@ final class GdMaxEntMechanism {
                 xg[j] += t.z()[i] * t.w()[i][j] / t.size();
             }
         }
-        return x.values().stream().mapToDouble(GdMaxEntMechanism::norm).sum();
+        return x.values().stream().mapToDouble(Vectors::norm).sum();
     }
 
     /** Fraction of positions where both arrays hold the same pattern (null when empty). */
@@ -145,14 +146,6 @@ final class GdMaxEntMechanism {
     }
 
     private static double squared(double[] a) {
-        double s = 0;
-        for (double x : a) {
-            s += x * x;
-        }
-        return s;
-    }
-
-    private static double norm(double[] a) {
-        return Math.sqrt(squared(a));
+        return Vectors.dot(a, a);
     }
 }

@@ -14,7 +14,6 @@ import org.netropy.gd.GdTrainer;
 import org.netropy.gd.InitSpec;
 import org.netropy.gd.LowRankSpec;
 import org.netropy.gd.Precision;
-import org.netropy.gd.RegimeMetrics;
 import org.netropy.gd.TrainingAlgorithm;
 import org.netropy.io.InvalidInputException;
 import org.netropy.random.RandomStreams;
@@ -271,12 +270,5 @@ final class GdParameters {
 
     static GdResult train(ResolvedParameters p, RandomStreams random) {
         return GdTrainer.train(spec(p, random), random);
-    }
-
-    /** Regime metrics as flat snake_case columns (THEORY §4), declared with their values in {@link RegimeMetrics}. */
-    static final List<String> METRICS = RegimeMetrics.COLUMNS;
-
-    static Map<String, Object> metrics(GdResult r) {
-        return r.metricsRow();
     }
 }

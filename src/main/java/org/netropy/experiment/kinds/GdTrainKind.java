@@ -58,7 +58,7 @@ public final class GdTrainKind implements RunKind {
 
     @Override
     public List<String> measures() {
-        List<String> m = new java.util.ArrayList<>(GdParameters.METRICS);
+        List<String> m = new java.util.ArrayList<>(org.netropy.gd.RegimeMetrics.COLUMNS);
         m.add("loss");
         m.add("rdm_hidden");
         for (String model : FleschAnalysis.MODELS) {
@@ -110,7 +110,7 @@ public final class GdTrainKind implements RunKind {
         metrics.put(STEP, FINAL);
         metrics.put(RDM_ROW, NO_CELL);
         metrics.put(RDM_COL, NO_CELL);
-        metrics.putAll(GdParameters.metrics(r));
+        metrics.putAll(r.metricsRow());
         rows.add(metrics);
         for (int step : org.netropy.linalg.Grid.oneTwoFive(r.lossCurve().length - 1)) {
             rows.add(Map.of(STEP, step, RDM_ROW, NO_CELL, RDM_COL, NO_CELL, "loss", r.lossCurve()[step]));

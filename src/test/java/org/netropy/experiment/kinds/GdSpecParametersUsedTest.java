@@ -42,8 +42,8 @@ class GdSpecParametersUsedTest {
             assertEquals(p.number("learning_rate"), spec.learningRate(), 0.0, p.toString());
             assertEquals(p.flag("symmetric"), spec.init().symmetric(), p.toString());
         }
-        double lossSlow = ((Number) GdParameters.metrics(GdParameters.train(runs.get(0), new RandomStreams(1))).get("final_loss")).doubleValue();
-        double lossFast = ((Number) GdParameters.metrics(GdParameters.train(runs.get(2), new RandomStreams(1))).get("final_loss")).doubleValue();
+        double lossSlow = ((Number) GdParameters.train(runs.get(0), new RandomStreams(1)).metricsRow().get("final_loss")).doubleValue();
+        double lossFast = ((Number) GdParameters.train(runs.get(2), new RandomStreams(1)).metricsRow().get("final_loss")).doubleValue();
         assertNotEquals(lossSlow, lossFast, "learning_rate must change a Flesch network's training");
     }
 
