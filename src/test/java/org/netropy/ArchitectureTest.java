@@ -37,19 +37,21 @@ class ArchitectureTest {
             // hidden units and the max-ent gains must be the same function)
             Map.entry("activation", Set.of("io")),
             Map.entry("linalg", Set.of("io")),
-            Map.entry("task", Set.of("io", "random", "linalg")),
+            // parameter declarations each engine owns, read by both adapters (specs and the CLI)
+            Map.entry("options", Set.of("io")),
+            Map.entry("task", Set.of("io", "random", "linalg", "options")),
             Map.entry("connectivity", Set.of("io", "task", "linalg")),
-            Map.entry("gd", Set.of("activation", "connectivity", "io", "linalg", "random", "task")),
-            Map.entry("maxent", Set.of("activation", "connectivity", "io", "linalg", "random", "task")),
-            Map.entry("ei", Set.of("io", "linalg", "random")),
-            Map.entry("compare", Set.of("connectivity", "io", "linalg", "maxent", "random", "task")),
-            Map.entry("experiment", Set.of("io", "random")),
-            Map.entry("report", Set.of("compare", "connectivity", "experiment", "io", "linalg", "task")),
-            Map.entry("claims", Set.of("experiment", "io", "report")),
+            Map.entry("gd", Set.of("activation", "connectivity", "io", "linalg", "random", "task", "options")),
+            Map.entry("maxent", Set.of("activation", "connectivity", "io", "linalg", "random", "task", "options")),
+            Map.entry("ei", Set.of("io", "linalg", "random", "options")),
+            Map.entry("compare", Set.of("connectivity", "io", "linalg", "maxent", "random", "task", "options")),
+            Map.entry("experiment", Set.of("io", "random", "options")),
+            Map.entry("report", Set.of("compare", "connectivity", "experiment", "io", "linalg", "task", "options")),
+            Map.entry("claims", Set.of("experiment", "io", "report", "options")),
             Map.entry("experiment.kinds", Set.of("activation", "compare", "connectivity", "ei", "experiment", "gd", "io", "linalg", "maxent",
-                    "random", "task", "report")),
+                    "random", "task", "report", "options")),
             Map.entry("cli", Set.of("activation", "claims", "compare", "connectivity", "ei", "experiment", "experiment.kinds", "gd", "io",
-                    "linalg", "maxent", "random", "report", "task")));
+                    "linalg", "maxent", "random", "report", "task", "options")));
 
     /** External libraries confined to one or a few packages. */
     private static final Map<String, Set<String>> CONFINED = Map.of(

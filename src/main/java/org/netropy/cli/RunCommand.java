@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.netropy.experiment.ExperimentSpec;
-import org.netropy.experiment.ParameterSpec;
+import org.netropy.options.ParameterSpec;
 import org.netropy.experiment.PlannedRun;
 import org.netropy.experiment.RunKind;
 import org.netropy.experiment.RunKinds;

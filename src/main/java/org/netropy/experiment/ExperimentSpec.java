@@ -1,5 +1,8 @@
 package org.netropy.experiment;
 
+import org.netropy.options.ParameterSpec;
+import org.netropy.options.ParameterSchema;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -169,7 +172,7 @@ public record ExperimentSpec(Path source, String name, RunKind kind, String desc
                 ordered.put(name, dependent.contains(name) ? schema.get(name).defaultFor(values) : values.get(name));
             }
             for (long seed : seeds) {
-                out.add(new ResolvedParameters(ordered, seed));
+                out.add(new ResolvedParameters(ordered, seed, schema));
             }
             return;
         }

@@ -1,21 +1,26 @@
 package org.netropy.experiment;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.netropy.io.InvalidInputException;
+import org.netropy.options.Naming;
+import org.netropy.options.OptionValues;
+import org.netropy.options.ParameterSchema;
+
 
 /**
  * The complete, validated parameters of one run (every schema parameter has a value) plus its
  * seed. This is what is hashed, saved as {@code spec.json} and handed to {@link RunKind#run}.
  */
-public final class ResolvedParameters {
-    private final Map<String, Object> values;
+public final class ResolvedParameters extends OptionValues {
     private final long seed;
 
-    /** @param values normalised values in schema order (see {@link ParameterSpec#normalise}) */
+    /** @param values normalised values in schema order (see {@link org.netropy.options.ParameterSpec#normalise}) */
     public ResolvedParameters(Map<String, Object> values, long seed) {
-        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this(values, seed, null);
+    }
+
+    /** @param schema the kind's declarations (for defaults and {@link #given}), or null */
+    public ResolvedParameters(Map<String, Object> values, long seed, ParameterSchema schema) {
+        super(values, Naming.SPEC, schema);
         this.seed = seed;
     }
 
@@ -24,60 +29,30 @@ public final class ResolvedParameters {
         return seed;
     }
 
-    /** All parameter values except the seed, in schema order. */
-    public Map<String, Object> values() {
-        return values;
+    @Override
+    public ResolvedParameters with(Map<String, Object> replaced) {
+        Map<String, Object> v = new java.util.LinkedHashMap<>(values());
+        v.putAll(replaced);
+        return new ResolvedParameters(v, seed, schema());
     }
 
-    public long integer(String name) {
-        return (Long) get(name, Long.class);
-    }
-
-    /** An integer parameter that must fit an int (array sizes, counts). */
-    public int intValue(String name) {
-        long v = integer(name);
-        InvalidInputException.require(v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE, name, "an integer that fits 32 bits", v);
-        return (int) v;
-    }
-
-    public double number(String name) {
-        return (Double) get(name, Double.class);
-    }
-
-    /** A choice or text parameter. */
-    public String string(String name) {
-        return (String) get(name, String.class);
-    }
-
-    public boolean flag(String name) {
-        return (Boolean) get(name, Boolean.class);
-    }
-
-    private Object get(String name, Class<?> type) {
-        Object v = values.get(name);
-        if (v == null) {
-            throw new IllegalArgumentException("no parameter '" + name + "' (have " + values.keySet() + ")");
-        }
-        if (!type.isInstance(v)) {
-            throw new IllegalArgumentException("parameter '" + name + "' is a " + v.getClass().getSimpleName() + ", not " + type.getSimpleName());
-        }
-        return v;
+    @Override
+    public ResolvedParameters withSchema(ParameterSchema other) {
+        return new ResolvedParameters(values(), seed, other);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ResolvedParameters r && r.seed == seed && r.values.equals(values);
+        return o instanceof ResolvedParameters r && r.seed == seed && r.values().equals(values());
     }
 
     @Override
     public int hashCode() {
-        return values.hashCode() * 31 + Long.hashCode(seed);
+        return values().hashCode() * 31 + Long.hashCode(seed);
     }
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        values.forEach((k, v) -> sb.append(k).append('=').append(v).append(' '));
-        return sb.append("seed=").append(seed).toString();
+        return (super.toString() + " seed=" + seed).strip();
     }
 }

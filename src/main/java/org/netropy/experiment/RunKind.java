@@ -1,5 +1,7 @@
 package org.netropy.experiment;
 
+import org.netropy.options.ParameterSchema;
+
 import java.util.List;
 import java.util.Map;
 import org.netropy.random.RandomStreams;

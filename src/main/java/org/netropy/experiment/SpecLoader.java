@@ -1,5 +1,8 @@
 package org.netropy.experiment;
 
+import org.netropy.options.ParameterSpec;
+import org.netropy.options.ParameterSchema;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package org.netropy.report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.netropy.experiment.ParameterSpec;
+import org.netropy.options.ParameterSpec;
 import org.netropy.experiment.RunKind;
 import org.netropy.experiment.RunKinds;
 

@@ -1,5 +1,7 @@
 package org.netropy.experiment;
 
+import org.netropy.options.ParameterSpec;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,8 @@
 package org.netropy.experiment;
 
+import org.netropy.options.ParameterSpec;
+import org.netropy.options.ParameterSchema;
+
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -89,9 +89,9 @@ class ExperimentTableTest {
         }
 
         @Override
-        public org.netropy.experiment.ParameterSchema parameters() {
-            return org.netropy.experiment.ParameterSchema.of(
-                    org.netropy.experiment.ParameterSpec.number("lr", 0, 100, 1.0, "learning rate | step size"));
+        public org.netropy.options.ParameterSchema parameters() {
+            return org.netropy.options.ParameterSchema.of(
+                    org.netropy.options.ParameterSpec.number("lr", 0, 100, 1.0, "learning rate | step size"));
         }
 
         @Override

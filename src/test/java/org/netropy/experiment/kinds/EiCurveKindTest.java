@@ -10,7 +10,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.netropy.cli.CliRunner;
-import org.netropy.experiment.ParameterSpec;
+import org.netropy.options.ParameterSpec;
 import org.netropy.experiment.ResolvedParameters;
 import org.netropy.random.RandomStreams;
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.netropy.experiment.ExperimentSpec;
-import org.netropy.experiment.ParameterSpec;
+import org.netropy.options.ParameterSpec;
 import org.netropy.experiment.ResolvedParameters;
 import org.netropy.experiment.RunKind;
 import org.netropy.experiment.SpecLoader;

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netropy.cli.CliRunner;
-import org.netropy.experiment.ParameterSpec;
+import org.netropy.options.ParameterSpec;
 import org.netropy.experiment.ResolvedParameters;
 import org.netropy.gd.Optimizer;
 import org.netropy.gd.TrainingAlgorithm;

@@ -1,4 +1,4 @@
-package org.netropy.experiment;
+package org.netropy.options;
 
 import java.util.List;
 import java.util.Map;
@@ -6,7 +6,8 @@ import java.util.Objects;
 import org.netropy.io.InvalidInputException;
 
 /**
- * One typed parameter of a {@link RunKind}: its name, type, allowed values, default and meaning.
+ * One typed parameter of an engine's computation: its name, type, allowed values, default and
+ * meaning, declared once and read by the spec kinds and the command line alike.
  *
  * <p>Values are normalised on the way in so that the same setting always hashes the same:
  * integers become {@code Long}, numbers {@code Double}, choices and text {@code String}, flags
@@ -19,7 +20,7 @@ import org.netropy.io.InvalidInputException;
  * @param max          largest allowed value (numbers and integers; inclusive)
  * @param choices      allowed values of a {@link Type#CHOICE}, otherwise empty
  * @param defaultValue the value used when a spec does not set it, or null when required
- * @param description  one line for users (shown by {@code netropy run --list-kinds})
+ * @param description  one line for users (shown by {@code netropy run --list-kinds} and in {@code --help})
  * @param defaultsBy   defaults that depend on another parameter's value (a per-task training
  *                     recipe: the Flesch network's learning rate differs from the mean-field one),
  *                     or null; the plain default applies to values the map does not list
@@ -141,6 +142,29 @@ public record ParameterSpec(String name, Type type, double min, double max, List
      */
     public Object normalise(String field, Object raw) {
         return normaliseOrThrow(field, type, min, max, choices, raw);
+    }
+
+    /**
+     * Checks and normalises a value typed on the command line: numbers and integers are parsed,
+     * {@code true}/{@code false} read as flags, then {@link #normalise} applies.
+     *
+     * @param field the option as the user wrote it, e.g. "--hidden"
+     */
+    public Object parse(String field, String text) {
+        String t = text.strip();
+        Object raw = switch (type) {
+            case INTEGER -> {
+                try {
+                    yield Long.parseLong(t);
+                } catch (NumberFormatException e) {
+                    yield t;
+                }
+            }
+            case NUMBER -> t;
+            case FLAG -> t.equalsIgnoreCase("true") ? Boolean.TRUE : t.equalsIgnoreCase("false") ? Boolean.FALSE : t;
+            default -> text;
+        };
+        return normalise(field, raw);
     }
 
     private static String allowed(Type type, double min, double max, List<String> choices) {

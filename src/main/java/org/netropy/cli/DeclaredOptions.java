@@ -1,0 +1,58 @@
+package org.netropy.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.netropy.options.Naming;
+import org.netropy.options.OptionValues;
+import org.netropy.options.ParameterSchema;
+import org.netropy.options.ParameterSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * The command-line adapter of an engine's declared parameters: each {@link ParameterSpec} becomes
+ * the option {@code --key-with-dashes} (its help text, allowed values and defaults taken from the
+ * declaration), and the options a user typed are resolved by the same
+ * {@link ParameterSchema#resolve} that resolves a spec, with errors naming the option.
+ */
+final class DeclaredOptions {
+    private DeclaredOptions() {}
+
+    /** Adds one option per declared parameter to {@code command} (call from a model transformer). */
+    static CommandSpec add(CommandSpec command, ParameterSchema schema) {
+        for (ParameterSpec p : schema.parameters()) {
+            OptionSpec.Builder b = OptionSpec.builder(Naming.CLI.name(p.name())).type(String.class)
+                    .paramLabel(label(p)).description(p.description() + " (" + p.defaultText().replace("default", "default:")
+                            + (p.type() == ParameterSpec.Type.CHOICE ? "; " + p.allowed() : "") + ")");
+            if (p.type() == ParameterSpec.Type.FLAG) {
+                b.arity("0..1").fallbackValue("true");
+            }
+            command.addOption(b.build());
+        }
+        return command;
+    }
+
+    /** The values of the declared parameters: what the user typed, checked, with every other at its default. */
+    static OptionValues read(CommandSpec command, ParameterSchema schema) {
+        CommandLine.ParseResult parsed = command.commandLine().getParseResult();
+        Map<String, String> given = new LinkedHashMap<>();
+        for (ParameterSpec p : schema.parameters()) {
+            String name = Naming.CLI.name(p.name());
+            if (parsed != null && parsed.hasMatchedOption(name)) {
+                given.put(p.name(), parsed.matchedOptionValue(name, ""));
+            }
+        }
+        return schema.resolve(given, Naming.CLI);
+    }
+
+    private static String label(ParameterSpec p) {
+        return switch (p.type()) {
+            case CHOICE -> String.join("|", p.choices());
+            case FLAG -> "true|false";
+            case INTEGER -> "N";
+            case NUMBER -> "X";
+            case TEXT -> "TEXT";
+        };
+    }
+}
