@@ -20,10 +20,12 @@ import org.netropy.maxent.MaxEntProblem;
 import org.netropy.maxent.MaxEntSampler;
 import org.netropy.maxent.MaxEntSolution;
 import org.netropy.maxent.MaxEntSolver;
+import org.netropy.maxent.MaxEntOptions;
 import org.netropy.maxent.NormMatchedScale;
 import org.netropy.maxent.PatternClass;
 import org.netropy.maxent.Population;
 import org.netropy.maxent.SolutionReport;
+import org.netropy.options.OptionValues;
 import org.netropy.random.RandomStreams;
 import org.netropy.task.StimulusSet;
 import org.netropy.task.TaskMatrix;
@@ -70,16 +72,21 @@ public final class MaxEntCommand implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
         @Mixin
-        MaxEntOptions options;
+        MaxEntCommandOptions options;
         @Option(names = "--contexts", paramLabel = "C", description = "Number of contexts C (task A = I_C unless --task-matrix).")
         Integer contexts;
 
+        /** The engine's values with --contexts (and --sigma, or null). */
+        OptionValues values(Double sigma) {
+            return options.at(contexts, sigma);
+        }
+
         TaskMatrix task() {
-            return options.task(contexts);
+            return MaxEntOptions.task(values(null));
         }
     }
 
-    @Command(name = "solve", mixinStandardHelpOptions = true, description = "Solve one problem and print the max-ent law.")
+    @Command(name = "solve", mixinStandardHelpOptions = true, modelTransformer = MaxEntCommandOptions.Declared.class, description = "Solve one problem and print the max-ent law.")
     static final class Solve extends SingleProblem implements java.util.concurrent.Callable<Integer> {
         @Option(names = "--sigma", paramLabel = "S", required = true, description = "Weight scale sigma (sigma_w; sigma_z = ratio*sigma).")
         double sigma;
@@ -88,15 +95,15 @@ public final class MaxEntCommand implements Runnable {
 
         @Override
         public Integer call() {
-            TaskMatrix task = task();
-            MaxEntSolution s = MaxEntSolver.solve(options.problem(task, sigma), options.settings(), null);
+            OptionValues v = values(sigma);
+            MaxEntSolution s = MaxEntSolver.solve(MaxEntOptions.law(v, false).problem(), MaxEntOptions.settings(v), null);
             PrintWriter out = spec.commandLine().getOut();
             warn(spec.commandLine().getErr(), s);
+            String label = MaxEntOptions.normalisation(v).label();
             switch (format) {
                 case json -> out.println(Json.write(SolutionReport.toMap(s)));
                 case csv -> out.print(TidyCsv.format(s.populations().isEmpty()
-                        ? SolutionReport.rowsBySize(s, options.normalisation().label())
-                        : SolutionReport.rowsByPattern(s, options.normalisation().label())));
+                        ? SolutionReport.rowsBySize(s, label) : SolutionReport.rowsByPattern(s, label)));
                 default -> printTable(out, s);
             }
             out.flush();
@@ -131,13 +138,13 @@ public final class MaxEntCommand implements Runnable {
         }
     }
 
-    @Command(name = "scan", mixinStandardHelpOptions = true,
+    @Command(name = "scan", mixinStandardHelpOptions = true, modelTransformer = MaxEntCommandOptions.Declared.class,
             description = "Solve over ranges of contexts and sigma; write a tidy CSV and print a summary.")
     static final class Scan implements java.util.concurrent.Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
         @Mixin
-        MaxEntOptions options;
+        MaxEntCommandOptions options;
         @Option(names = "--contexts", paramLabel = "RANGE", defaultValue = "1..8", description = "Context counts, e.g. 1..8 or 2,4,8 (default: ${DEFAULT-VALUE}).")
         String contexts;
         @Option(names = "--sigma", paramLabel = "RANGE", defaultValue = "0.03..10", description = "Weight scales, e.g. 0.03..10 (log-spaced) or 0.1,1 (default: ${DEFAULT-VALUE}).")
@@ -163,9 +170,10 @@ public final class MaxEntCommand implements Runnable {
             int[] cs = Ranges.integers("--contexts", contexts, 1, org.netropy.maxent.GainPrior.MAX_CLASS_CONTEXTS);
             double[] sigmas = Ranges.numbers("--sigma", sigma, points, true, true);
             for (double s : sigmas) {
-                MaxEntOptions.checkSigma(s);
+                options.at(null, s); // each scale in the engine's range, named --sigma
             }
-            if (options.taskMatrix != null) {
+            boolean fromMatrix = options.taskMatrixGiven();
+            if (fromMatrix) {
                 InvalidInputException.require(cs.length == 1, "--contexts", "a single value with --task-matrix", contexts);
             }
             // rows are formatted one context count at a time; only the CSV text is kept
@@ -176,10 +184,10 @@ public final class MaxEntCommand implements Runnable {
             List<String> summary = new ArrayList<>();
             int[] failures = {0};
             PrintWriter err = spec.commandLine().getErr();
-            String label = options.normalisation().label();
+            String label = MaxEntOptions.normalisation(options.values()).label();
             for (int c : cs) {
-                TaskMatrix task = options.task(options.taskMatrix != null ? null : c);
-                MaxEntProblem base = options.problem(task, sigmas[0]);
+                OptionValues v = options.at(fromMatrix ? null : c, sigmas[0]);
+                MaxEntProblem base = MaxEntOptions.law(v, false).problem();
                 // rows per sigma as each law is solved; the laws themselves are not kept
                 List<List<Map<String, Object>>> bySigma = new ArrayList<>();
                 for (int i = 0; i < sigmas.length; i++) {
@@ -188,7 +196,7 @@ public final class MaxEntCommand implements Runnable {
                 double[][] ends = new double[2][];
                 int lo = argMin(sigmas);
                 int hi = argMax(sigmas);
-                MaxEntSolver.scan(base, sigmas, options.settings(), (s, i) -> {
+                MaxEntSolver.scan(base, sigmas, MaxEntOptions.settings(v), (s, i) -> {
                     warn(err, s);
                     if (!s.converged()) {
                         failures[0]++;
@@ -283,7 +291,7 @@ public final class MaxEntCommand implements Runnable {
         }
     }
 
-    @Command(name = "sample", mixinStandardHelpOptions = true,
+    @Command(name = "sample", mixinStandardHelpOptions = true, modelTransformer = MaxEntCommandOptions.Declared.class,
             description = "Draw a finite network from the max-ent law, write it as a single-neuron table, and test it on the task.")
     static final class Sample extends SingleProblem implements java.util.concurrent.Callable<Integer> {
         @Option(names = "--sigma", paramLabel = "S", required = true, description = "Weight scale sigma.")
@@ -311,14 +319,16 @@ public final class MaxEntCommand implements Runnable {
             OutputPaths.checkFile("--out", out);
             InvalidInputException.require(stimulusPoints >= 2, "--stimulus-points",
                     "an integer >= 2 (a slope needs two stimulus values per feature)", stimulusPoints);
-            TaskMatrix task = task();
-            MaxEntSolution s = MaxEntSolver.solve(options.problem(task, sigma), options.settings(), null);
+            OptionValues v = values(sigma);
+            MaxEntOptions.Law law = MaxEntOptions.law(v, true);
+            TaskMatrix task = law.task();
+            MaxEntSolution s = MaxEntSolver.solve(law.problem(), MaxEntOptions.settings(v), null);
             warn(spec.commandLine().getErr(), s);
             requireConverged(s); // a network drawn from an unconverged law does not solve the task
             SplittableRandom random = new RandomStreams(seed).stream("maxent-sample");
-            NeuronTable net = MaxEntSampler.sample(s, neurons, !independent, options.contextScale, random);
+            NeuronTable net = MaxEntSampler.sample(s, neurons, !independent, law.contextScale(), random);
             NeuronTableCsv.write(out, net);
-            NetworkEvaluation e = NetworkEvaluation.of(net, options.activation()::value, task,
+            NetworkEvaluation e = NetworkEvaluation.of(net, law.activation()::value, task,
                     StimulusSet.grid(task.features(), stimulusPoints, amplitude));
             double[][] ahat = NetworkEvaluation.linearisedTask(net);
             double err2 = 0;
@@ -343,7 +353,7 @@ public final class MaxEntCommand implements Runnable {
         }
     }
 
-    @Command(name = "limit", mixinStandardHelpOptions = true,
+    @Command(name = "limit", mixinStandardHelpOptions = true, modelTransformer = MaxEntCommandOptions.Declared.class,
             description = {"The sigma -> 0 limit: minimum group-norm cost S*(A) and limiting population probabilities.",
                     "Cost: an interior-point solve over all 2^C gain patterns, about 4x longer per context "
                             + "(measured 2 s at C = 8, 12 s at C = 10, 51 s at C = 11 on a busy 2-core machine); C <= "
@@ -366,7 +376,7 @@ public final class MaxEntCommand implements Runnable {
             InvalidInputException.require(task.contexts() <= MAX_CONTEXTS, "--task-matrix",
                     "at most " + MAX_CONTEXTS + " contexts for maxent limit (its cost grows about 4x per context)", task.contexts());
             options.refuseWeightPrior("limit", "the sigma -> 0 limit is computed for the isotropic reference law");
-            GroupNormLimit.Solution s = GroupNormLimit.solve(task, options.prior(task.contexts()));
+            GroupNormLimit.Solution s = GroupNormLimit.solve(task, MaxEntOptions.prior(values(null), task.contexts(), false));
             PrintWriter o = spec.commandLine().getOut();
             if (format == OutputFormat.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -416,7 +426,7 @@ public final class MaxEntCommand implements Runnable {
         }
     }
 
-    @Command(name = "norm-match", mixinStandardHelpOptions = true,
+    @Command(name = "norm-match", mixinStandardHelpOptions = true, modelTransformer = MaxEntCommandOptions.Declared.class,
             description = "Weight scale as a constraint: the max-ent law with E[|w|^2 + z^2] = R^2 (sigma_w = sigma_z = tau).")
     static final class NormMatch extends SingleProblem implements java.util.concurrent.Callable<Integer> {
         @Option(names = "--squared-norm", paramLabel = "R2", required = true, description = "Target E[|w|^2 + z^2] per neuron.")
@@ -426,9 +436,11 @@ public final class MaxEntCommand implements Runnable {
 
         @Override
         public Integer call() {
-            TaskMatrix task = task();
-            NormMatchedScale.Result r = NormMatchedScale.solve(task, options.prior(task.contexts()), options.weightPrior(task),
-                    squaredNorm, options.settings());
+            OptionValues v = values(null);
+            TaskMatrix task = MaxEntOptions.task(v);
+            NormMatchedScale.Result r = NormMatchedScale.solve(task, MaxEntOptions.prior(v, task.contexts(), false),
+                    MaxEntOptions.weightPrior(v, task), squaredNorm, MaxEntOptions.settings(v));
+            String label = MaxEntOptions.normalisation(v).label();
             PrintWriter o = spec.commandLine().getOut();
             if (format == OutputFormat.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -441,8 +453,7 @@ public final class MaxEntCommand implements Runnable {
                 MaxEntSolution law = r.solution();
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (Map<String, Object> row : law.populations().isEmpty()
-                        ? SolutionReport.rowsBySize(law, options.normalisation().label())
-                        : SolutionReport.rowsByPattern(law, options.normalisation().label())) {
+                        ? SolutionReport.rowsBySize(law, label) : SolutionReport.rowsByPattern(law, label)) {
                     Map<String, Object> withScale = new LinkedHashMap<>();
                     withScale.put("tau", r.tau());
                     withScale.put("target_squared_norm", squaredNorm);

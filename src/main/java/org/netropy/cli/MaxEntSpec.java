@@ -2,6 +2,7 @@ package org.netropy.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.netropy.connectivity.NeuronTable;
 import org.netropy.gd.GdOutput;
@@ -9,63 +10,86 @@ import org.netropy.gd.GdRunFolder;
 import org.netropy.io.InvalidInputException;
 import org.netropy.activation.Nonlinearity;
 import org.netropy.maxent.GainPrior;
+import org.netropy.maxent.MaxEntOptions;
 import org.netropy.maxent.MaxEntSolution;
 import org.netropy.maxent.ReferenceScales;
+import org.netropy.options.Naming;
+import org.netropy.options.OptionValues;
+import org.netropy.options.ParameterSchema;
+import org.netropy.options.ParameterSpec;
 import org.netropy.task.TargetNormalisation;
 import org.netropy.task.TaskMatrix;
 
 /**
- * The {@code --maxent "sigma=1.0,gains=relu"} reference of {@code netropy compare}: which max-ent
- * law(s) a trained table is compared with. {@code sigma=auto} gives the three choices of
+ * The {@code --maxent "sigma=1.0,activation=relu"} reference of {@code netropy compare}: which
+ * max-ent law(s) a trained table is compared with. Its keys are those of the max-ent engine
+ * ({@link MaxEntOptions}, written with dashes or underscores), resolved by the engine so that an
+ * error names {@code --maxent activation}; {@code sigma=auto} gives the three choices of
  * THEORY §5: σ equal to the initial scale (lazy/intermediate regime), the small-σ limit and the
  * norm-matched σ (rich regime).
+ *
+ * @param sigma      the scale as typed ("auto" or a number: it names the output folder)
+ * @param values     the engine's values (gain prior and normalisation)
+ * @param initScale  the initial scale of sigma=auto, or null: read from the gd run
+ * @param contexts   the number of contexts the user expects table a to have, or null
+ * @param priorGiven whether a gain-prior key was given (else sigma=auto with --gd uses the initialisation's prior)
  */
-record MaxEntSpec(String sigma, Nonlinearity gains, double contextScale, TargetNormalisation normalisation,
-                  Double initScale, Integer contexts, boolean priorGiven) {
+record MaxEntSpec(String sigma, OptionValues values, Double initScale, Integer contexts, boolean priorGiven) {
+    /** The engine's gain-prior keys and the normalisation; sigma, contexts and init-scale are read here. */
+    private static final List<String> PRIOR = List.of("activation", "bias_scale", "context_scale", "quadrature_nodes");
+    static final ParameterSchema SCHEMA = MaxEntOptions.PROBLEM
+            .without("contexts", "sigma", "sigma_ratio", "prior_rank", "prior_floor")
+            .plus(List.of(ParameterSpec.number("init_scale", 0, MaxEntOptions.MAX_SIGMA, 0.0,
+                    "initial stimulus-weight scale of sigma=auto; 0: the one recorded by the --gd run")));
 
     static MaxEntSpec parse(String text) {
         Map<String, String> kv = new LinkedHashMap<>();
         for (String part : text.split(",")) {
             String[] pair = part.split("=", 2);
             InvalidInputException.require(pair.length == 2 && !pair[0].isBlank(), "--maxent",
-                    "key=value pairs like \"sigma=1.0,gains=relu\"", part);
-            kv.put(pair[0].strip().toLowerCase(), pair[1].strip());
+                    "key=value pairs like \"sigma=1.0,activation=relu\"", part);
+            kv.put(Naming.CLI.key("--" + pair[0].strip().toLowerCase()), pair[1].strip());
         }
-        for (String key : kv.keySet()) {
-            InvalidInputException.require(java.util.List.of("sigma", "gains", "context-scale", "normalisation", "init-scale",
-                    "contexts").contains(key), "--maxent key", "one of sigma, gains, context-scale, normalisation, init-scale, contexts", key);
+        if (kv.containsKey("gains")) {
+            InvalidInputException.require(!kv.containsKey("activation"), "--maxent gains",
+                    "left out when activation is given (it is the old name of activation)", kv.get("gains"));
+            System.err.println("netropy: --maxent gains is deprecated; use activation (same values)");
+            kv.put("activation", kv.remove("gains"));
         }
-        String sigma = kv.get("sigma");
+        String sigma = kv.remove("sigma");
         InvalidInputException.require(sigma != null, "--maxent", "a sigma=S or sigma=auto entry", text);
-        if (!sigma.equalsIgnoreCase("auto")) {
-            InvalidInputException.positive("--maxent sigma", number("sigma", sigma));
-        }
-        Nonlinearity gains = Nonlinearity.parse("--maxent gains", kv.getOrDefault("gains", "relu"));
-        double contextScale = InvalidInputException.positive("--maxent context-scale", number("context-scale", kv.getOrDefault("context-scale", "1")));
-        TargetNormalisation norm = TargetNormalisation.parse("--maxent normalisation", kv.getOrDefault("normalisation", "none"));
-        Double init = kv.containsKey("init-scale") ? InvalidInputException.positive("--maxent init-scale", number("init-scale", kv.get("init-scale"))) : null;
-        Integer contexts = null;
-        if (kv.containsKey("contexts")) {
-            try {
-                contexts = Integer.parseInt(kv.get("contexts"));
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("--maxent contexts must be an integer (got " + kv.get("contexts") + ")");
+        String contexts = kv.remove("contexts");
+        boolean priorGiven = PRIOR.stream().anyMatch(kv::containsKey);
+        return inMaxEnt(() -> {
+            OptionValues v = SCHEMA.resolve(kv, Naming.CLI);
+            Integer c = null;
+            if (contexts != null) {
+                c = MaxEntOptions.with(v, "contexts", contexts).intValue("contexts");
             }
-        }
-        boolean priorGiven = kv.containsKey("gains") || kv.containsKey("context-scale");
-        return new MaxEntSpec(sigma, gains, contextScale, norm, init, contexts, priorGiven);
+            if (!sigma.equalsIgnoreCase("auto")) {
+                MaxEntOptions.with(v, "sigma", sigma);
+            }
+            double init = v.number("init_scale");
+            return new MaxEntSpec(sigma, v, init > 0 ? init : null, c, priorGiven);
+        });
     }
 
-    private static double number(String key, String text) {
+    /** An engine error, naming the key as typed inside --maxent ("--maxent activation must be ..."). */
+    private static <T> T inMaxEnt(java.util.function.Supplier<T> run) {
         try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("--maxent " + key + " must be a number (got " + text + ")");
+            return run.get();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.getMessage().replaceAll("(^|[ (])--(?!maxent)", "$1--maxent "));
         }
     }
 
+    TargetNormalisation normalisation() {
+        return MaxEntOptions.normalisation(values);
+    }
+
+    /** The gain prior of the given keys for C contexts (a sampled reference reads σ_v). */
     GainPrior prior(int contexts) {
-        return GainPrior.forActivation(gains, contexts, contextScale, 0, 4, GainPrior.DEFAULT_MAX_ATOMS);
+        return inMaxEnt(() -> MaxEntOptions.prior(values, contexts, true));
     }
 
     /**
@@ -92,7 +116,7 @@ record MaxEntSpec(String sigma, Nonlinearity gains, double contextScale, TargetN
     /** σ_v for the context weights of sampled max-ent neurons: the prior's own, else context-scale. */
     double samplingContextScale(MaxEntSolution s) {
         double sv = s.problem().prior().contextScale();
-        return Double.isFinite(sv) ? sv : contextScale;
+        return Double.isFinite(sv) ? sv : values.number("context_scale");
     }
 
     /** The reference solution(s), named by how their σ was chosen. */

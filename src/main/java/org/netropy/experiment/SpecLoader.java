@@ -248,6 +248,9 @@ public final class SpecLoader {
             throw e.at().error(where + ".seed: seeds are set by the top-level key 'seeds' (a count or a list)");
         }
         ParameterSpec p = schema.get(e.key());
+        if (p == null && schema.renamedTo(e.key()) != null) {
+            throw e.at().error(where + "." + schema.renameNotice(e.key(), org.netropy.options.Naming.SPEC));
+        }
         if (p == null) {
             throw e.at().error("unknown parameter " + NearestName.suggestion(e.key(), schema.names()) + " in " + where);
         }

@@ -15,8 +15,14 @@ import org.netropy.io.InvalidInputException;
  */
 public final class ParameterSchema {
     private final Map<String, ParameterSpec> byName;
+    /** Old key → its new name, refused with a pointer (a spec written before the rename). */
+    private final Map<String, String> renamed;
 
     private ParameterSchema(List<ParameterSpec> parameters) {
+        this(parameters, Map.of());
+    }
+
+    private ParameterSchema(List<ParameterSpec> parameters, Map<String, String> renamed) {
         Map<String, ParameterSpec> m = new LinkedHashMap<>();
         for (ParameterSpec p : parameters) {
             if (m.put(p.name(), p) != null) {
@@ -24,6 +30,35 @@ public final class ParameterSchema {
             }
         }
         this.byName = Collections.unmodifiableMap(m);
+        this.renamed = Map.copyOf(renamed);
+    }
+
+    /** This schema, refusing the old key {@code old} with "old was renamed to now" (a one-line pointer for old specs). */
+    public ParameterSchema renamed(String old, String now) {
+        if (!byName.containsKey(now) || byName.containsKey(old)) {
+            throw new IllegalArgumentException("rename " + old + " -> " + now + " must point from an undeclared key to a declared one");
+        }
+        Map<String, String> r = new LinkedHashMap<>(renamed);
+        r.put(old, now);
+        return new ParameterSchema(parameters(), r);
+    }
+
+    /** The new name of a renamed key, or null. */
+    public String renamedTo(String old) {
+        return renamed.get(old);
+    }
+
+    /** "gains was renamed to activation (same values)", in the caller's naming, or null if {@code old} was not renamed. */
+    public String renameNotice(String old, Naming naming) {
+        String now = renamed.get(old);
+        return now == null ? null : naming.name(old) + " was renamed to " + naming.name(now) + " (same values)";
+    }
+
+    private Map<String, String> renamesKept(List<ParameterSpec> kept, Map<String, String> more) {
+        Map<String, String> r = new LinkedHashMap<>(renamed);
+        r.putAll(more);
+        r.values().removeIf(now -> kept.stream().noneMatch(p -> p.name().equals(now)));
+        return r;
     }
 
     public static ParameterSchema of(ParameterSpec... parameters) {
@@ -38,12 +73,14 @@ public final class ParameterSchema {
     public ParameterSchema plus(List<ParameterSpec> more) {
         List<ParameterSpec> all = new ArrayList<>(byName.values());
         all.addAll(more);
-        return new ParameterSchema(all);
+        return new ParameterSchema(all, renamesKept(all, Map.of()));
     }
 
-    /** These parameters followed by {@code more}'s. */
+    /** These parameters followed by {@code more}'s (renamed keys of both kept). */
     public ParameterSchema plus(ParameterSchema more) {
-        return plus(more.parameters());
+        List<ParameterSpec> all = new ArrayList<>(byName.values());
+        all.addAll(more.parameters());
+        return new ParameterSchema(all, renamesKept(all, more.renamed));
     }
 
     /** These parameters without the named ones (a command that sets them itself). */
@@ -55,7 +92,7 @@ public final class ParameterSchema {
             }
             kept.removeIf(p -> p.name().equals(n));
         }
-        return new ParameterSchema(kept);
+        return new ParameterSchema(kept, renamesKept(kept, Map.of()));
     }
 
     public List<ParameterSpec> parameters() {
@@ -88,6 +125,9 @@ public final class ParameterSchema {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, ?> e : given.entrySet()) {
             ParameterSpec spec = byName.get(e.getKey());
+            if (spec == null && renamed.containsKey(e.getKey())) {
+                throw new InvalidInputException(renameNotice(e.getKey(), naming));
+            }
             if (spec == null) {
                 throw new InvalidInputException("unknown parameter " + naming.name(e.getKey()) + "; known: "
                         + String.join(", ", byName.keySet().stream().map(naming::name).toList()));

@@ -64,7 +64,7 @@ class MaxEntPriorCliTest {
     void badPriorInputIsOneLineExitTwoNamingTheOption() {
         String[][] cases = {
             {"--prior-rank", "3"},
-            {"--prior-rank", "0"},
+            {"--prior-rank", "-1"}, // 0 is the isotropic law, as prior_rank: 0 in a spec
             {"--prior-rank", "1", "--prior-floor", "-0.1"},
             {"--prior-rank", "1", "--prior-floor", "0"},
             {"--prior-floor", "0.1"},

@@ -33,7 +33,7 @@ class SpecErrorLocationTest {
         String yaml = String.join("\n", "name: q", "kind: maxent-classes", "base:", "  contexts: 2", "  sigma: 1.0",
                 "  quadrature_nodes: 8", "");
         String e = error("q", yaml);
-        assertTrue(e.startsWith("q.yaml:6: ") && e.contains("quadrature_nodes is used only with gains"), e);
+        assertTrue(e.startsWith("q.yaml:6: ") && e.contains("quadrature_nodes is used only with activation"), e);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.netropy.connectivity.NeuronTable;
+import org.netropy.maxent.MaxEntOptions;
 import org.netropy.options.ParameterSchema;
 import org.netropy.options.ParameterSpec;
 import org.netropy.experiment.ResolvedParameters;
@@ -24,9 +25,9 @@ import org.netropy.random.RandomStreams;
  * Structured populations show peaks along their task direction; random ones a flat histogram.
  */
 public final class MaxEntAnglesKind implements RunKind {
-    private static final ParameterSchema SCHEMA = MaxEntParameters.schema(
+    private static final ParameterSchema SCHEMA = MaxEntOptions.PROBLEM.plus(List.of(
             ParameterSpec.integer("neurons", 100, 10_000_000, 200_000L, "sample size"),
-            ParameterSpec.integer("bins", 4, 360, 36L, "angle bins over (-180, 180] degrees"));
+            ParameterSpec.integer("bins", 4, 360, 36L, "angle bins over (-180, 180] degrees")));
 
     @Override
     public String name() {
@@ -92,11 +93,11 @@ public final class MaxEntAnglesKind implements RunKind {
     }
 
     /** What a run computes with: the law, the sample size and the histogram bins. */
-    record Options(MaxEntParameters.Law law, int neurons, int bins) {}
+    record Options(MaxEntOptions.Law law, int neurons, int bins) {}
 
     @Override
     public Options resolve(ResolvedParameters p) {
-        return new Options(MaxEntParameters.law(p, SCHEMA, true), p.intValue("neurons"), p.intValue("bins"));
+        return new Options(MaxEntOptions.law(p, true), p.intValue("neurons"), p.intValue("bins"));
     }
 
     @Override

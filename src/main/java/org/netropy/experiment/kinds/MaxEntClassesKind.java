@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.netropy.maxent.MaxEntOptions;
 import org.netropy.options.ParameterSchema;
 import org.netropy.experiment.ResolvedParameters;
 import org.netropy.experiment.RunContext;
@@ -20,7 +21,7 @@ import org.netropy.random.RandomStreams;
  * {@code tr(A S_π⁻¹ Aᵀ)/(2κ)} for uniform binary gains (THEORY §3).
  */
 public final class MaxEntClassesKind implements RunKind {
-    private static final ParameterSchema SCHEMA = MaxEntParameters.schema();
+    private static final ParameterSchema SCHEMA = MaxEntOptions.PROBLEM;
 
     @Override
     public String name() {
@@ -50,8 +51,8 @@ public final class MaxEntClassesKind implements RunKind {
     }
 
     @Override
-    public MaxEntParameters.Law resolve(ResolvedParameters p) {
-        return MaxEntParameters.law(p, SCHEMA, false);
+    public MaxEntOptions.Law resolve(ResolvedParameters p) {
+        return MaxEntOptions.law(p, false);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.netropy.maxent.MaxEntOptions;
 import org.netropy.options.ParameterSchema;
 import org.netropy.experiment.ResolvedParameters;
 import org.netropy.experiment.RunContext;
@@ -21,7 +22,7 @@ import org.netropy.random.RandomStreams;
  * probabilities must land (THEORY §3).
  */
 public final class MaxEntPatternsKind implements RunKind {
-    private static final ParameterSchema SCHEMA = MaxEntParameters.schema();
+    private static final ParameterSchema SCHEMA = MaxEntOptions.PROBLEM;
 
     @Override
     public String name() {
@@ -57,8 +58,8 @@ public final class MaxEntPatternsKind implements RunKind {
     }
 
     @Override
-    public MaxEntParameters.Law resolve(ResolvedParameters p) {
-        return MaxEntParameters.law(p, SCHEMA, false);
+    public MaxEntOptions.Law resolve(ResolvedParameters p) {
+        return MaxEntOptions.law(p, false);
     }
 
     @Override

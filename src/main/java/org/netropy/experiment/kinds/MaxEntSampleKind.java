@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.netropy.connectivity.NetworkEvaluation;
 import org.netropy.connectivity.NeuronTable;
+import org.netropy.maxent.MaxEntOptions;
 import org.netropy.options.ParameterSchema;
 import org.netropy.options.ParameterSpec;
 import org.netropy.experiment.ResolvedParameters;
@@ -22,12 +23,12 @@ import org.netropy.task.StimulusSet;
  * slope, intercept and MSE on a stimulus grid (THEORY §3, finite networks).
  */
 public final class MaxEntSampleKind implements RunKind {
-    private static final ParameterSchema SCHEMA = MaxEntParameters.schema(
+    private static final ParameterSchema SCHEMA = MaxEntOptions.PROBLEM.plus(List.of(
             ParameterSpec.integer("neurons", 2, 10_000_000, null, "network size N (even with mirror pairs)"),
             ParameterSpec.flag("mirror_pairs", true, "antithetic pairs (-w, -z, same v)"),
             ParameterSpec.integer("stimulus_points", 2, 101, 5L, "grid points per feature for the evaluation"),
             ParameterSpec.number("stimulus_amplitude", 1e-9, 1e9, 1.0, "stimulus grid amplitude"),
-            ParameterSpec.flag("save_network", false, "write the sampled neurons.csv into the run folder"));
+            ParameterSpec.flag("save_network", false, "write the sampled neurons.csv into the run folder")));
 
     @Override
     public String name() {
@@ -60,12 +61,12 @@ public final class MaxEntSampleKind implements RunKind {
     }
 
     /** What a run computes with: the law, the network drawn from it, its evaluation grid and what it writes. */
-    record Options(MaxEntParameters.Law law, int neurons, boolean mirrorPairs, int stimulusPoints, double stimulusAmplitude,
+    record Options(MaxEntOptions.Law law, int neurons, boolean mirrorPairs, int stimulusPoints, double stimulusAmplitude,
                    boolean saveNetwork) {}
 
     @Override
     public Options resolve(ResolvedParameters p) {
-        return new Options(MaxEntParameters.law(p, SCHEMA, true), p.intValue("neurons"), p.flag("mirror_pairs"),
+        return new Options(MaxEntOptions.law(p, true), p.intValue("neurons"), p.flag("mirror_pairs"),
                 p.intValue("stimulus_points"), p.number("stimulus_amplitude"), p.flag("save_network"));
     }
 
@@ -86,7 +87,7 @@ public final class MaxEntSampleKind implements RunKind {
                 err += Math.pow(ahat[j][k] - s.problem().task().get(j, k), 2);
             }
         }
-        Nonlinearity phi = o.law().gains();
+        Nonlinearity phi = o.law().activation();
         NetworkEvaluation e = NetworkEvaluation.of(net, phi::value, s.problem().task(),
                 StimulusSet.grid(s.problem().features(), o.stimulusPoints(), o.stimulusAmplitude()));
         double slope = 0;
