@@ -376,6 +376,8 @@ public final class MaxEntCommand implements Runnable {
             InvalidInputException.require(task.contexts() <= MAX_CONTEXTS, "--task-matrix",
                     "at most " + MAX_CONTEXTS + " contexts for maxent limit (its cost grows about 4x per context)", task.contexts());
             options.refuseWeightPrior("limit", "the sigma -> 0 limit is computed for the isotropic reference law");
+            options.refuseUnread("limit", "the sigma -> 0 limit is an interior-point solve of its own, at sigma_z = sigma_w",
+                    "sigma_ratio", "solver", "tolerance");
             GroupNormLimit.Solution s = GroupNormLimit.solve(task, MaxEntOptions.prior(values(null), task.contexts(), false));
             PrintWriter o = spec.commandLine().getOut();
             if (format == OutputFormat.json) {
@@ -436,6 +438,7 @@ public final class MaxEntCommand implements Runnable {
 
         @Override
         public Integer call() {
+            options.refuseUnread("norm-match", "it matches one scale, sigma_w = sigma_z = tau", "sigma_ratio");
             OptionValues v = values(null);
             TaskMatrix task = MaxEntOptions.task(v);
             NormMatchedScale.Result r = NormMatchedScale.solve(task, MaxEntOptions.prior(v, task.contexts(), false),

@@ -72,6 +72,13 @@ final class MaxEntCommandOptions {
         return !values().string("task_matrix").isEmpty();
     }
 
+    /** Refuses settings {@code command} does not read (never accepted and ignored). */
+    void refuseUnread(String command, String why, String... keys) {
+        for (String key : keys) {
+            values().refuseUnlessUsed(key, false, "by other maxent commands (" + command + ": " + why + ")");
+        }
+    }
+
     /** A command that does not honour a structured weight prior refuses it (never accepted and ignored). */
     void refuseWeightPrior(String command, String why) {
         String needs = "with maxent solve, scan, sample or norm-match (" + command + ": " + why + ")";

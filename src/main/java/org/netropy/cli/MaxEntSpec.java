@@ -50,6 +50,12 @@ record MaxEntSpec(String sigma, OptionValues values, Double initScale, Integer c
                     "key=value pairs like \"sigma=1.0,activation=relu\"", part);
             kv.put(Naming.CLI.key("--" + pair[0].strip().toLowerCase()), pair[1].strip());
         }
+        List<String> keys = new java.util.ArrayList<>(List.of("sigma", "contexts"));
+        keys.addAll(SCHEMA.names());
+        for (String key : kv.keySet()) {
+            InvalidInputException.require(keys.contains(key) || key.equals("gains"), "--maxent key", "one of "
+                    + String.join(", ", keys.stream().map(k -> k.replace('_', '-')).toList()), key.replace('_', '-'));
+        }
         if (kv.containsKey("gains")) {
             InvalidInputException.require(!kv.containsKey("activation"), "--maxent gains",
                     "left out when activation is given (it is the old name of activation)", kv.get("gains"));

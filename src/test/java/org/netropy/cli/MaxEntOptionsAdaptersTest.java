@@ -91,11 +91,16 @@ class MaxEntOptionsAdaptersTest {
         assertTrue(inCompare.startsWith("--maxent bias-scale must be 0 for --maxent activation tanh"), inCompare);
         String badValue = error(() -> MaxEntSpec.parse("sigma=1,activation=exp"));
         assertTrue(badValue.startsWith("--maxent activation must be one of relu, tanh"), badValue);
+        String unknown = error(() -> MaxEntSpec.parse("sigma=1,foo=2"));
+        assertTrue(unknown.startsWith("--maxent key must be one of sigma, contexts, normalisation, activation") && unknown.contains("init-scale"), unknown);
         String badSigma = error(() -> MaxEntSpec.parse("sigma=-1"));
         assertTrue(badSigma.startsWith("--maxent sigma must be"), badSigma);
         // a setting the law would not read is refused, in the caller's words
         String ignoredOnCli = error(() -> MaxEntOptions.law(cli("--contexts", "2", "--sigma", "1", "--quadrature-nodes", "8"), false));
         assertTrue(ignoredOnCli.startsWith("--quadrature-nodes is used only with --activation tanh"), ignoredOnCli);
+        Object[] limit = CliErrorPolicyTest.run("maxent", "limit", "--contexts", "2", "--solver", "full");
+        assertEquals(2, limit[0], (String) limit[2]);
+        assertTrue(((String) limit[2]).contains("--solver is used only by other maxent commands"), (String) limit[2]);
         String floorInSpec = error(() -> spec(Map.of("contexts", 2L, "sigma", 1.0, "prior_floor", 0.2)));
         assertTrue(floorInSpec.startsWith("prior_floor is used only with prior_rank >= 1"), floorInSpec);
     }
