@@ -23,8 +23,7 @@ final class DeclaredOptions {
     static CommandSpec add(CommandSpec command, ParameterSchema schema) {
         for (ParameterSpec p : schema.parameters()) {
             OptionSpec.Builder b = OptionSpec.builder(Naming.CLI.name(p.name())).type(String.class)
-                    .paramLabel(label(p)).description(p.description() + " (" + p.defaultText().replace("default", "default:")
-                            + (p.type() == ParameterSpec.Type.CHOICE ? "; " + p.allowed() : "") + ")");
+                    .paramLabel(label(p)).description(help(p));
             if (p.type() == ParameterSpec.Type.FLAG) {
                 b.arity("0..1").fallbackValue("true");
             }
@@ -44,6 +43,13 @@ final class DeclaredOptions {
             }
         }
         return schema.resolve(given, Naming.CLI);
+    }
+
+    /** "Base learning rate (default: 0.05, task flesch: 0.005)": the declaration's text, capitalised, with its defaults. */
+    private static String help(ParameterSpec p) {
+        String text = p.description().isEmpty() ? p.name() : p.description();
+        String defaults = "".equals(p.defaultValue()) ? "default: none" : p.defaultText().replaceFirst("^default ", "default: ");
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1) + " (" + defaults + ")";
     }
 
     private static String label(ParameterSpec p) {
