@@ -64,7 +64,7 @@ public record GdRunSpec(Task task, int hidden, Activation activation, boolean hi
         if (algorithm == null) {
             algorithm = TrainingAlgorithm.DEFAULT;
         }
-        algorithm.check(optimizer, precision, TrainingAlgorithm.Naming.CLI);
+        algorithm.check(optimizer, precision, org.netropy.options.Naming.CLI);
         InvalidInputException.require(algorithm.batchSize() <= task.data().size(), "--batch-size",
                 "at most the " + task.data().size() + " samples of the task (0 = full batch)", algorithm.batchSize());
     }
