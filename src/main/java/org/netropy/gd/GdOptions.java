@@ -116,24 +116,24 @@ public final class GdOptions {
         OptionValues v = withArm(in.withSchema(SCHEMA));
         String task = v.string("task");
         boolean selection = task.equals(InputSelectionTask.NAME);
-        String own = "with task " + InputSelectionTask.NAME + " (task " + task + " has its own stimuli)";
+        String own = "with " + v.field("task") + " " + InputSelectionTask.NAME + " (task " + task + " has its own stimuli)";
         v.require(selection || v.intValue("contexts") == 2, "contexts", "2 for task " + task + " (it has two contexts)", v.intValue("contexts"));
         boolean matrix = !v.string("task_matrix").isBlank();
         for (String key : List.of("task_matrix", "distractors", "normalisation", "stimuli", "amplitude")) {
             v.refuseUnlessUsed(key, selection, own);
         }
-        v.refuseUnlessUsed("contexts", !matrix || !selection, "without task_matrix (the matrix sets C)");
-        v.refuseUnlessUsed("distractors", !matrix, "without task_matrix (the matrix sets D)");
+        v.refuseUnlessUsed("contexts", !matrix || !selection, "without " + v.field("task_matrix") + " (the matrix sets C)");
+        v.refuseUnlessUsed("distractors", !matrix, "without " + v.field("task_matrix") + " (the matrix sets D)");
         String stimuli = v.string("stimuli");
         boolean grid = stimuli.equals("grid");
-        v.refuseUnlessUsed("grid_points", selection && grid, "with stimuli grid of task " + InputSelectionTask.NAME);
-        v.refuseUnlessUsed("stimulus_count", selection && !grid, "with stimuli gaussian or gaussian-pairs");
+        v.refuseUnlessUsed("grid_points", selection && grid, "with " + v.field("stimuli") + " grid");
+        v.refuseUnlessUsed("stimulus_count", selection && !grid, "with " + v.field("stimuli") + " gaussian or gaussian-pairs");
         v.require(!stimuli.equals("gaussian-pairs") || v.intValue("stimulus_count") % 2 == 0, "stimulus_count",
-                "an even number with stimuli gaussian-pairs", v.intValue("stimulus_count"));
+                "an even number with " + v.field("stimuli") + " gaussian-pairs", v.intValue("stimulus_count"));
         TaskMatrix a = selection ? taskMatrix(v) : null;
         if (selection && grid) {
             double points = Math.pow(v.intValue("grid_points"), a.features());
-            v.require(points <= MAX_GRID, "grid_points", "a stimulus grid of at most " + MAX_GRID + " points (grid_points^"
+            v.require(points <= MAX_GRID, "grid_points", "a stimulus grid of at most " + MAX_GRID + " points (" + v.field("grid_points") + "^"
                     + a.features() + " features)", (long) points);
         }
 
@@ -141,42 +141,41 @@ public final class GdOptions {
         v.require(!v.flag("symmetric") || hidden % 2 == 0, "hidden", "an even number with " + v.field("symmetric") + " true (mirror pairs)", hidden);
         String mode = v.string("init_rank");
         double rank = v.number("rank");
-        v.refuseUnlessUsed("rank", !mode.equals("full"), "with init_rank other than full");
-        v.refuseUnlessUsed("rank_measure", mode.equals("effective"), "with init_rank effective");
+        v.refuseUnlessUsed("rank", !mode.equals("full"), "with " + v.field("init_rank") + " other than full");
+        v.refuseUnlessUsed("rank_measure", mode.equals("effective"), "with " + v.field("init_rank") + " effective");
+        Task built = TaskRegistry.create(task, taskOptions(v), new RandomStreams(0)); // sizes only: no stimulus is kept
         if (!mode.equals("full")) {
-            int max = Integer.MAX_VALUE;
-            if (selection) {
-                int c = a.contexts();
-                int d = a.features();
-                max = switch (mode) {
-                    case "aligned" -> c;              // A = [I_C; 0] spans C input directions
-                    case "anti-aligned" -> d - c;     // their orthogonal complement: the distractors
-                    default -> Math.min(d, hidden);
-                };
-            }
+            int rows = v.flag("symmetric") ? hidden / 2 : hidden; // mirror pairs draw N/2 neurons
+            int d = built.features();
+            int c = built.contexts();
+            int max = switch (mode) {
+                case "aligned" -> Math.min(rows, c);          // A = [I_C; 0] spans C input directions
+                case "anti-aligned" -> Math.min(rows, d - c); // their orthogonal complement
+                default -> Math.min(rows, d);
+            };
             boolean effective = mode.equals("effective");
             v.require(rank >= 1 && rank <= max && (effective || rank == Math.rint(rank)), "rank",
-                    (effective ? "a number" : "an integer") + " in [1, " + (max == Integer.MAX_VALUE ? "inf" : max) + "] for init_rank " + mode
-                            + (selection ? " (" + a.contexts() + " contexts, " + a.features() + " features)" : ""), rank);
+                    (effective ? "a number" : "an integer") + " in [1, " + max + "] for " + v.field("init_rank") + " " + mode + " (" + rows
+                            + " drawn neurons, " + d + " stimulus features, " + c + " contexts)", rank);
         }
 
         TrainingRecipe recipe = TaskRegistry.recipe(task);
         boolean fixedContext = Double.isFinite(recipe.contextScale());
         boolean fixedReadout = Double.isFinite(recipe.readoutScale());
-        v.refuseUnlessUsed("context_scale", fixedContext, "with a task whose recipe fixes the context scale (input selection: context_ratio)");
-        v.refuseUnlessUsed("context_ratio", !fixedContext, "with a task whose context std scales with init_scale (" + task + ": context_scale)");
-        v.refuseUnlessUsed("readout_scale", fixedReadout, "with a task whose recipe fixes the readout scale (input selection: readout_ratio)");
-        v.refuseUnlessUsed("readout_ratio", !fixedReadout, "with a task whose readout std scales with init_scale (" + task + ": readout_scale)");
+        v.refuseUnlessUsed("context_scale", fixedContext, "with a task whose recipe fixes the context scale (input selection: " + v.field("context_ratio") + ")");
+        v.refuseUnlessUsed("context_ratio", !fixedContext, "with a task whose context std scales with init_scale (" + task + ": " + v.field("context_scale") + ")");
+        v.refuseUnlessUsed("readout_scale", fixedReadout, "with a task whose recipe fixes the readout scale (input selection: " + v.field("readout_ratio") + ")");
+        v.refuseUnlessUsed("readout_ratio", !fixedReadout, "with a task whose readout std scales with init_scale (" + task + ": " + v.field("readout_scale") + ")");
         boolean ratio = v.number("bias_ratio") > 0;
-        v.require(!ratio || v.flag("hidden_bias") || !v.given("hidden_bias"), "hidden_bias", "true with bias_ratio > 0 (it trains hidden biases)", false);
-        v.require(!ratio || v.number("bias_scale") == 0, "bias_scale", "0 with bias_ratio > 0 (set the hidden-bias std one way)", v.number("bias_scale"));
+        v.require(!ratio || v.flag("hidden_bias") || !v.given("hidden_bias"), "hidden_bias", "true with " + v.field("bias_ratio") + " > 0 (it trains hidden biases)", false);
+        v.require(!ratio || v.number("bias_scale") == 0, "bias_scale", "0 with " + v.field("bias_ratio") + " > 0 (set the hidden-bias std one way)", v.number("bias_scale"));
         boolean hiddenBias = hiddenBias(v);
-        v.refuseUnlessUsed("bias_scale", hiddenBias, "with hidden_bias true");
-        v.refuseUnlessUsed("bias_init", hiddenBias || v.flag("output_bias"), "with hidden_bias or output_bias true");
+        v.refuseUnlessUsed("bias_scale", hiddenBias, "with " + v.field("hidden_bias") + " true or " + v.field("bias_ratio") + " > 0");
+        v.refuseUnlessUsed("bias_init", hiddenBias || v.flag("output_bias"), "with " + v.field("hidden_bias") + " or " + v.field("output_bias") + " true");
 
         TrainingAlgorithm.Parsed algorithm = TrainingAlgorithm.parse(v);
         algorithm.algorithm().check(algorithm.optimizer(), Precision.parse(v.field("precision"), v.string("precision")), v.naming());
-        int samples = TaskRegistry.create(task, taskOptions(v), new RandomStreams(0)).data().size();
+        int samples = built.data().size();
         v.require(algorithm.algorithm().batchSize() <= samples, "batch_size", "at most the " + samples + " samples of the task (0 = full batch)",
                 algorithm.algorithm().batchSize());
     }
