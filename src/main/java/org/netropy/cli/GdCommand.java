@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -12,29 +13,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.netropy.connectivity.NeuronTable;
 import org.netropy.connectivity.NeuronTableCsv;
-import org.netropy.gd.Activation;
 import org.netropy.gd.GdBenchmark;
+import org.netropy.gd.GdOptions;
 import org.netropy.gd.GdOutput;
 import org.netropy.gd.GdResult;
 import org.netropy.gd.GdRunSpec;
 import org.netropy.gd.GdTrainer;
-import org.netropy.gd.InitSpec;
-import org.netropy.gd.LearningRateScaling;
-import org.netropy.gd.LossScale;
-import org.netropy.gd.LowRankSpec;
 import org.netropy.gd.Precision;
-import org.netropy.gd.Readout;
-import org.netropy.gd.TrainingAlgorithm;
 import org.netropy.io.InvalidInputException;
 import org.netropy.io.OutputPaths;
 import org.netropy.io.Progress;
-import org.netropy.linalg.EffectiveRank;
+import org.netropy.options.OptionValues;
+import org.netropy.options.ParameterSchema;
 import org.netropy.random.RandomStreams;
-import org.netropy.task.FleschTreesTask;
 import org.netropy.task.Task;
-import org.netropy.task.TaskOptions;
 import org.netropy.task.TaskRegistry;
-import org.netropy.task.TargetNormalisation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,93 +61,22 @@ public final class GdCommand implements Runnable {
         }
     }
 
-    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = AlgorithmOptions.class,
+    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = TrainOptions.class,
             description = {"Train networks (one per seed and init scale, as one ensemble) and write "
                     + "neurons_init.csv, neurons.csv, loss.csv and metrics.json to --out.",
-                    "Defaults follow THEORY §4 (mean field) for input-selection and Flesch et al. 2022 for flesch."})
+                    "The training options after the run controls are those of the gd spec kinds (key --a-b is spec key a_b, "
+                            + "declared once in gd.GdOptions); defaults follow THEORY §4 (mean field) for input-selection and "
+                            + "Flesch et al. 2022 for flesch."})
     static final class Train implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--task", description = "input-selection | flesch (default input-selection)")
-        String task = "input-selection";
-        @Option(names = "--contexts", description = "C contexts (input-selection; default 2)")
-        int contexts = 2;
-        @Option(names = "--task-matrix", description = "task matrix A as rows \"1,0;0,1\" (default identity)")
-        String taskMatrix;
-        @Option(names = "--normalisation", description = "target normalisation: none | sqrt-contexts (default none)")
-        String normalisation = "none";
-        @Option(names = "--stimuli", description = "grid | gaussian | gaussian-pairs (antithetic u, -u) (default grid)")
-        String stimuli = "grid";
-        @Option(names = "--grid-points", description = "points per feature on the grid (default 5)")
-        int gridPoints = 5;
-        @Option(names = "--amplitude", description = "stimulus amplitude (default 1)")
-        double amplitude = 1;
-        @Option(names = "--stimulus-count", description = "number of Gaussian stimuli (default 100)")
-        int stimulusCount = 100;
-
-        @Option(names = "--hidden", description = "N hidden neurons (default 100)")
-        int hidden = 100;
-        @Option(names = "--activation", description = "relu | tanh | softplus (default relu)")
-        String activation = "relu";
-        @Option(names = "--readout", description = "mean-field (1/N) | standard (1/sqrt N) | unit (default: mean-field; flesch: unit)")
-        String readout;
-        @Option(names = "--alpha", description = "Chizat output scale alpha (default 1)")
-        double alpha = 1;
-        @Option(names = "--centre", description = "subtract the initial output (Chizat centring)")
-        boolean centre;
-        @Option(names = "--symmetric", description = "mirror-pair initialisation (zero initial output; N even)")
-        boolean symmetric;
-        @Option(names = "--hidden-bias", negatable = true, description = "train hidden biases (default: off; flesch: on)")
-        Boolean hiddenBias;
-        @Option(names = "--output-bias", negatable = true, description = "train an output bias (default: off; flesch: on)")
-        Boolean outputBias;
-
-        @Option(names = "--init-scale", description = "stimulus-weight std sigma_w: a value, list or range (0.01..3 with --points) (default 1; flesch 1)")
+        @Option(names = "--seeds", description = "root seeds: a value, list or range like 1..8 (default 1)")
+        String seeds = "1";
+        @Option(names = "--init-scale", description = "stimulus-weight std sigma_0: a value, list or range (0.01..3 with --points) (default 1)")
         String initScale = "1";
         @Option(names = "--points", description = "number of scales in a range given to --init-scale (default 8)")
         int points = 8;
-        @Option(names = "--context-scale", description = "context-weight std (default: = init scale; flesch: 1)")
-        Double contextScale;
-        @Option(names = "--readout-scale", description = "readout std in the readout's own convention (default: = init scale; flesch: 0.01)")
-        Double readoutScale;
-        @Option(names = "--bias-init", description = "initial hidden and output bias (default 0; flesch 0.1)")
-        Double biasInit;
-        @Option(names = "--bias-scale", description = "std of the initial hidden bias around --bias-init (default 0)")
-        double biasScale = 0;
-
-        @Option(names = "--rank", description = "rank-R truncation of the Gaussian stimulus weights, Frobenius norm kept")
-        Integer rank;
-        @Option(names = "--spectral-rank", description = "rank-R truncation without rescaling (spectral norm kept)")
-        Integer spectralRank;
-        @Option(names = "--effective-rank", description = "power-law spectrum with this effective rank (Frobenius norm kept)")
-        Double effectiveRank;
-        @Option(names = "--rank-measure", description = "erank | participation-ratio | stable-rank | nuclear-rank (default erank)")
-        String rankMeasure = "erank";
-        @Option(names = "--aligned", description = "rank-R stimulus weights in the task's input-target directions")
-        Integer aligned;
-        @Option(names = "--anti-aligned", description = "rank-R stimulus weights orthogonal to the task directions")
-        Integer antiAligned;
-        @Option(names = "--init-from", description = "initial weights from a neuron table CSV (mean-field z; a member column gives one network per member)")
-        Path initFrom;
-
-        @Option(names = "--lr", description = "base learning rate eta (default 0.05; flesch 5e-3)")
-        Double lr;
-        @Option(names = "--lr-scaling", description = "mean-field (eta N / max(1, sigma_w^2)) | plain (default: mean-field; flesch: plain)")
-        String lrScaling;
-        @Option(names = "--loss", description = "mean | sum squared error (default: mean; flesch: sum)")
-        String loss;
-        @Option(names = "--steps", description = "number of updates: full-batch steps, or minibatches with --batch-size (default 2000, as in specs)")
-        int steps = GdRunSpec.DEFAULT_STEPS;
-        @Option(names = "--tolerance", description = "stop a network when its loss is below this (default 0: never)")
-        double tolerance = 0;
-        @Option(names = "--precision", description = "float | double (default double; float runs at about the speed of double, see docs/GRADIENT_DESCENT.md)")
-        String precision = "double";
-        @Option(names = "--snapshots", description = "steps at which to also write neurons_step<T>.csv, e.g. 0,100,1000")
-        String snapshots;
-
-        @Option(names = "--seeds", description = "root seeds: a value, list or range like 1..8 (default 1)")
-        String seeds = "1";
         @Option(names = "--ensemble-size", description = "networks trained together in one ND4J graph (default 32)")
         int ensembleSize = 32;
         @Option(names = "--threads", description = "ensembles trained in parallel, one per core (default 1)")
@@ -171,71 +93,56 @@ public final class GdCommand implements Runnable {
         @Option(names = "--loss-every", description = "write every K-th step to loss.csv, plus the exact final loss "
                 + "(default: steps/1000, about 1000 points per network; 1 keeps every step)")
         Integer lossEvery;
+        @Option(names = "--snapshots", description = "steps at which to also write neurons_step<T>.csv, e.g. 0,100,1000")
+        String snapshots;
+        @Option(names = "--init-from", description = "initial weights from a neuron table CSV (mean-field z; a member column gives one network per member)")
+        Path initFrom;
+
+        /** The training runs of the command line, one per init scale and seed, all on one task (one ensemble graph needs one task). */
+        List<GdRunSpec> runSpecs(int[] seedList) {
+            CommandLine.ParseResult given = spec.commandLine().getParseResult();
+            InvalidInputException.require(given == null || !given.hasMatchedOption("--points") || initScale.contains(".."), "--points",
+                    "given only with a range of --init-scale like 0.01..3 (a list sets its values itself)", initScale);
+            double[] scales = Ranges.numbers("--init-scale", initScale, points, true, false);
+            InvalidInputException.require((long) seedList.length * scales.length <= MAX_NETWORKS, "--seeds x --init-scale",
+                    "at most " + MAX_NETWORKS + " networks", (long) seedList.length * scales.length);
+            OptionValues values = DeclaredOptions.read(spec, TrainOptions.SCHEMA);
+            int[] snaps = snapshots == null ? new int[0] : Ranges.integers("--snapshots", snapshots, 0, values.intValue("steps"));
+            NeuronTable from = initFrom == null ? null : NeuronTableCsv.read(initFrom);
+            List<GdRunSpec> specs = new ArrayList<>();
+            Task task = null;
+            int fromIndex = 0;
+            for (double scale : scales) {
+                InvalidInputException.nonNegative("--init-scale", scale);
+                GdRunSpec base = GdOptions.runSpec(values.with(Map.of("init_scale", scale)), new RandomStreams(seedList[0]));
+                task = task == null ? base.task() : task;
+                for (int ignored : seedList) {
+                    NeuronTable member = null;
+                    if (from != null) {
+                        int[] members = from.memberIndices();
+                        member = from.hasMembers() ? from.member(members[fromIndex % members.length]) : from;
+                        fromIndex++;
+                    }
+                    specs.add(base.toBuilder().task(task).snapshotSteps(snaps).initFrom(member).build());
+                }
+            }
+            return specs;
+        }
 
         @Override
         public Integer call() {
             OutputPaths.checkFolder("--out", out, replace, "--replace");
-            boolean flesch = FleschTreesTask.NAME.equals(task);
-            TaskOptions topts = new TaskOptions(contexts, taskMatrix, TargetNormalisation.parse("--normalisation", normalisation),
-                    stimuli, gridPoints, amplitude, stimulusCount);
-            CommandLine.ParseResult given = spec.commandLine().getParseResult();
-            InvalidInputException.require(!flesch || !given.hasMatchedOption("--contexts") || contexts == 2, "--contexts",
-                    "2 for --task flesch (the trees task has two contexts)", contexts);
-            InvalidInputException.inRange("--contexts", contexts, 1, 64);
-            InvalidInputException.require(gridPoints >= 2, "--grid-points",
-                    "an integer >= 2 (one point per feature is a single stimulus, not a task)", gridPoints);
-            InvalidInputException.require(!given.hasMatchedOption("--points") || initScale.contains(".."), "--points",
-                    "given only with a range of --init-scale like 0.01..3 (a list sets its values itself)", initScale);
             int[] seedList = Ranges.integers("--seeds", seeds, 0, Integer.MAX_VALUE);
-            double[] scales = Ranges.numbers("--init-scale", initScale, points, true, false);
-            InvalidInputException.require((long) seedList.length * scales.length <= MAX_NETWORKS, "--seeds x --init-scale",
-                    "at most " + MAX_NETWORKS + " networks", (long) seedList.length * scales.length);
-            for (double s : scales) {
-                InvalidInputException.nonNegative("--init-scale", s);
-            }
             InvalidInputException.inRange("--ensemble-size", ensembleSize, 1, 4096);
             InvalidInputException.require(lossEvery == null || lossEvery >= 1, "--loss-every", "an integer >= 1", lossEvery);
-            Task t = TaskRegistry.create(task, topts, new RandomStreams(seedList[0]));
-            // the defaults of the task's paper, declared once with the task
-            org.netropy.task.TrainingRecipe recipe = TaskRegistry.recipe(task);
-            LowRankSpec lowRank = lowRank();
-            EffectiveRank measure = EffectiveRank.parse("--rank-measure", rankMeasure);
-            int[] snaps = snapshots == null ? new int[0] : Ranges.integers("--snapshots", snapshots, 0, steps);
-            NeuronTable from = initFrom == null ? null : NeuronTableCsv.read(initFrom);
-            TrainingAlgorithm.Parsed algorithm = AlgorithmOptions.parse(spec);
-
-            List<GdRunSpec> specs = new ArrayList<>();
-            List<RandomStreams> streams = new ArrayList<>();
-            int fromIndex = 0;
-            for (double scale : scales) {
-                for (int seed : seedList) {
-                    InitSpec init = new InitSpec(scale,
-                            contextScale != null ? contextScale : recipe.contextScale(scale),
-                            biasInit != null ? biasInit : recipe.biasInit(), biasScale,
-                            readoutScale != null ? readoutScale : recipe.readoutScale(scale),
-                            biasInit != null ? biasInit : recipe.biasInit(), symmetric, lowRank, measure);
-                    NeuronTable memberTable = null;
-                    if (from != null) {
-                        int[] members = from.memberIndices();
-                        memberTable = from.hasMembers() ? from.member(members[fromIndex % members.length]) : from;
-                        fromIndex++;
-                    }
-                    specs.add(GdRunSpec.builder(t).hidden(hidden).activation(Activation.parse("--activation", activation))
-                            .hiddenBias(hiddenBias != null ? hiddenBias : recipe.hiddenBias())
-                            .outputBias(outputBias != null ? outputBias : recipe.outputBias())
-                            .readout(Readout.parse("--readout", readout != null ? readout : recipe.readout()))
-                            .alpha(alpha).centred(centre).init(init)
-                            .learningRate(lr != null ? lr : recipe.learningRate())
-                            .lrScaling(LearningRateScaling.parse("--lr-scaling", lrScaling != null ? lrScaling : recipe.lrScaling()))
-                            .optimizer(algorithm.optimizer()).momentum(algorithm.momentum())
-                            .loss(LossScale.parse("--loss", loss != null ? loss : recipe.loss())).steps(steps).tolerance(tolerance)
-                            .precision(Precision.parse("--precision", precision)).snapshotSteps(snaps).initFrom(memberTable)
-                            .algorithm(algorithm.algorithm()).build());
-                    streams.add(new RandomStreams(seed));
-                }
-            }
-            int chunks = (specs.size() + ensembleSize - 1) / ensembleSize;
             InvalidInputException.inRange("--threads", threads, 1, 256);
+            List<GdRunSpec> specs = runSpecs(seedList);
+            List<RandomStreams> streams = new ArrayList<>();
+            for (int k = 0; k < specs.size(); k++) {
+                streams.add(new RandomStreams(seedList[k % seedList.length]));
+            }
+            int steps = specs.get(0).steps();
+            int chunks = (specs.size() + ensembleSize - 1) / ensembleSize;
             List<List<GdResult>> parts = new ArrayList<>();
             for (int c = 0; c < chunks; c++) {
                 parts.add(null);
@@ -280,58 +187,19 @@ public final class GdCommand implements Runnable {
             long diverged = results.stream().filter(GdResult::diverged).count();
             double meanLoss = results.stream().filter(r -> !r.diverged()).mapToDouble(GdResult::finalLoss).average().orElse(Double.NaN);
             pw.printf("trained %d network(s) on %s (N=%d, %d steps): mean final loss %.4g, %d diverged; wrote %s%n",
-                    results.size(), t.name(), hidden, steps, meanLoss, diverged, out);
+                    results.size(), specs.get(0).task().name(), specs.get(0).hidden(), steps, meanLoss, diverged, out);
             pw.flush();
             return 0;
         }
-
-        private LowRankSpec lowRank() {
-            int given = (rank != null ? 1 : 0) + (spectralRank != null ? 1 : 0) + (effectiveRank != null ? 1 : 0)
-                    + (aligned != null ? 1 : 0) + (antiAligned != null ? 1 : 0);
-            InvalidInputException.require(given <= 1, "--rank/--spectral-rank/--effective-rank/--aligned/--anti-aligned",
-                    "at most one of them", given + " given");
-            if (rank != null) {
-                return new LowRankSpec(LowRankSpec.Mode.RANK, rank);
-            }
-            if (spectralRank != null) {
-                InvalidInputException.require(spectralRank >= 1, "--spectral-rank", "an integer >= 1", spectralRank);
-                return new LowRankSpec(LowRankSpec.Mode.SPECTRAL, spectralRank);
-            }
-            if (effectiveRank != null) {
-                return new LowRankSpec(LowRankSpec.Mode.EFFECTIVE, effectiveRank);
-            }
-            if (aligned != null) {
-                InvalidInputException.require(aligned >= 1, "--aligned", "an integer >= 1", aligned);
-                return new LowRankSpec(LowRankSpec.Mode.ALIGNED, aligned);
-            }
-            if (antiAligned != null) {
-                InvalidInputException.require(antiAligned >= 1, "--anti-aligned", "an integer >= 1", antiAligned);
-                return new LowRankSpec(LowRankSpec.Mode.ANTI_ALIGNED, antiAligned);
-            }
-            return LowRankSpec.FULL;
-        }
     }
 
-    /**
-     * Adds the options of {@link TrainingAlgorithm#OPTIONS} to {@code gd train}: they are declared
-     * there once, for the command line and the spec kinds alike.
-     */
-    static final class AlgorithmOptions implements CommandLine.IModelTransformer {
+    /** Adds the options declared by {@link GdOptions#SCHEMA} to {@code gd train} (its run controls set --init-scale). */
+    static final class TrainOptions implements CommandLine.IModelTransformer {
+        static final ParameterSchema SCHEMA = GdOptions.SCHEMA.without("init_scale");
+
         @Override
         public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
-            for (TrainingAlgorithm.Option o : TrainingAlgorithm.OPTIONS) {
-                command.addOption(CommandLine.Model.OptionSpec.builder(o.cliName()).type(String.class)
-                        .paramLabel("<" + o.key().replace("_", "-") + ">").defaultValue(o.defaultValue())
-                        .description(o.help() + " (default " + o.defaultValue() + ")").build());
-            }
-            return command;
-        }
-
-        static TrainingAlgorithm.Parsed parse(CommandLine.Model.CommandSpec command) {
-            CommandLine.ParseResult parsed = command.commandLine().getParseResult();
-            return TrainingAlgorithm.parse(key -> command.findOption(TrainingAlgorithm.Naming.CLI.name(key)).getValue(),
-                    key -> parsed != null && parsed.hasMatchedOption(TrainingAlgorithm.Naming.CLI.name(key)),
-                    TrainingAlgorithm.Naming.CLI);
+            return DeclaredOptions.add(command, SCHEMA);
         }
     }
 

@@ -43,7 +43,7 @@ public record GdRunSpec(Task task, int hidden, Activation activation, boolean hi
         InvalidInputException.require(task != null, "--task", "set", "none");
         InvalidInputException.inRange("--hidden", hidden, 1, 10_000_000);
         InvalidInputException.positive("--alpha", alpha);
-        InvalidInputException.positive("--lr", learningRate);
+        InvalidInputException.positive("--learning-rate", learningRate);
         InvalidInputException.require(momentum >= 0 && momentum < 1, "--momentum", "a number in [0, 1)", momentum);
         InvalidInputException.inRange("--steps", steps, 0, Integer.MAX_VALUE - 1);
         InvalidInputException.nonNegative("--tolerance", tolerance);
@@ -64,7 +64,7 @@ public record GdRunSpec(Task task, int hidden, Activation activation, boolean hi
         if (algorithm == null) {
             algorithm = TrainingAlgorithm.DEFAULT;
         }
-        algorithm.check(optimizer, precision, TrainingAlgorithm.Naming.CLI);
+        algorithm.check(optimizer, precision, org.netropy.options.Naming.CLI);
         InvalidInputException.require(algorithm.batchSize() <= task.data().size(), "--batch-size",
                 "at most the " + task.data().size() + " samples of the task (0 = full batch)", algorithm.batchSize());
     }

@@ -100,7 +100,7 @@ public final class Initializer {
                 return lr.mode() == LowRankSpec.Mode.RANK ? rescale(w, frob) : w;
             }
             case EFFECTIVE -> {
-                InvalidInputException.require(lr.value() <= maxRank, "--effective-rank", "a number in [1, min(N, D) = " + maxRank + "]", lr.value());
+                InvalidInputException.require(lr.value() <= maxRank, "--rank", "a number in [1, min(N, D) = " + maxRank + "]", lr.value());
                 Svd svd = Svd.of(g);
                 double[] s = measure.powerLawSpectrum(maxRank, lr.value());
                 for (int i = 0; i < s.length; i++) {
@@ -112,7 +112,7 @@ public final class Initializer {
                 double[][] q = taskDirections(data);
                 int dim = lr.mode() == LowRankSpec.Mode.ALIGNED ? q.length : d - q.length;
                 int r = lr.rank();
-                String opt = lr.mode() == LowRankSpec.Mode.ALIGNED ? "--aligned" : "--anti-aligned";
+                String opt = "--rank";
                 InvalidInputException.require(r <= Math.min(rows, dim), opt,
                         "a rank in [1, " + Math.min(rows, dim) + "] (the task spans " + q.length + " of D = " + d + " input directions)", r);
                 double[][] p = projected(g, q, lr.mode() == LowRankSpec.Mode.ALIGNED);

@@ -30,7 +30,7 @@ public record LowRankSpec(Mode mode, double value) {
             InvalidInputException.require(value >= 1 && value == Math.rint(value), "--rank", "an integer >= 1", value);
         }
         if (mode == Mode.EFFECTIVE) {
-            InvalidInputException.require(Double.isFinite(value) && value >= 1, "--effective-rank", "a number >= 1", value);
+            InvalidInputException.require(Double.isFinite(value) && value >= 1, "--rank", "a number >= 1 (init_rank effective)", value);
         }
     }
 

@@ -2,20 +2,20 @@ package org.netropy.gd;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import org.netropy.io.InvalidInputException;
+import org.netropy.options.Naming;
+import org.netropy.options.OptionValues;
+import org.netropy.options.ParameterSpec;
 
 /**
  * How the networks are trained beyond task, architecture, loss and base rate: which backend, full
  * batch or minibatches, the updater's hyper-parameters, L2 penalty, dropout and the rate schedule.
  *
- * <p>Each setting is declared once, in {@link #OPTIONS}: {@code gd train} turns every entry into a
- * command-line option ({@code --batch-size}) and the gradient-descent spec kinds into a spec
- * parameter ({@code batch_size}); both convert their values with {@link #parse}, which also refuses
- * a setting the chosen backend lacks with one line naming the backend that has it.
+ * <p>Each setting is declared once, in {@link #OPTIONS} (part of {@link GdOptions#SCHEMA}): the
+ * command line reads it as {@code --batch-size}, a spec as {@code batch_size}; both convert their
+ * values with {@link #parse}, and {@link #check} refuses a setting the chosen backend lacks with
+ * one line naming the backend that has it.
  *
  * <p>The fused kernel ({@link FusedKernel}) trains full batch with gd, heavy-ball momentum or Adam
  * (β₂ = 0.999, ε = 10⁻⁸ added after the bias correction). The DL4J backend ({@link Dl4jTrainer})
@@ -166,145 +166,52 @@ public record TrainingAlgorithm(Backend backend, int batchSize, double beta2, do
 
     // ---------------------------------------------------------------- option declarations
 
-    /** How an entry point spells a setting: {@code --batch-size} on the command line, {@code batch_size} in a spec. */
-    public enum Naming {
-        CLI, SPEC;
-
-        public String name(String key) {
-            return this == CLI ? "--" + key.replace('_', '-') : key;
-        }
-    }
-
-    /**
-     * One training-algorithm setting, declared once for the command line and the specs.
-     *
-     * @param key          spec name (lower_snake_case); the option is {@code --} + key with dashes
-     * @param type         value type
-     * @param min          smallest value (numbers, integers)
-     * @param max          largest value (numbers, integers)
-     * @param choices      allowed values of a choice
-     * @param defaultValue default, as text
-     * @param help         one line for {@code --help} and {@code run --list-kinds}
-     */
-    public record Option(String key, Type type, double min, double max, List<String> choices, String defaultValue, String help) {
-        /** Value types. */
-        public enum Type { CHOICE, NUMBER, INTEGER }
-
-        public String cliName() {
-            return Naming.CLI.name(key);
-        }
-
-        static Option choice(String key, List<String> choices, String def, String help) {
-            return new Option(key, Type.CHOICE, 0, 0, choices, def, help);
-        }
-
-        static Option number(String key, double min, double max, String def, String help) {
-            return new Option(key, Type.NUMBER, min, max, List.of(), def, help);
-        }
-
-        static Option integer(String key, long min, long max, String def, String help) {
-            return new Option(key, Type.INTEGER, min, max, List.of(), def, help);
-        }
-
-        /** The value as a String (choice), Double (number) or Long (integer), checked against the range. */
-        Object convert(Object raw, Naming naming) {
-            String field = naming.name(key);
-            Object v = raw == null ? defaultValue : raw;
-            switch (type) {
-                case CHOICE -> {
-                    String s = v.toString().toLowerCase(Locale.ROOT);
-                    InvalidInputException.require(choices.contains(s), field, "one of " + String.join(", ", choices), v);
-                    return s;
-                }
-                case NUMBER -> {
-                    double d = number(field, v);
-                    InvalidInputException.require(Double.isFinite(d) && d >= min && d <= max, field,
-                            "a number in [" + min + ", " + max + "]", v);
-                    return d;
-                }
-                default -> {
-                    double d = number(field, v);
-                    InvalidInputException.require(d == Math.rint(d) && d >= min && d <= max, field,
-                            "an integer in [" + (long) min + ", " + (long) max + "]", v);
-                    return (long) d;
-                }
-            }
-        }
-
-        private static double number(String field, Object v) {
-            if (v instanceof Number n) {
-                return n.doubleValue();
-            }
-            try {
-                return Double.parseDouble(v.toString().trim());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(field + " must be a number (got " + v + ")");
-            }
-        }
-    }
-
-    /** Every training-algorithm setting (the optimizer and its momentum/β₁ are held by {@link GdRunSpec}). */
-    public static final List<Option> OPTIONS = List.of(
-            Option.choice("backend", List.of("fused", "dl4j"), "fused",
+    /** Every training-algorithm setting (the optimizer and its momentum/β₁ are held by {@link GdRunSpec}); part of {@link GdOptions#SCHEMA}. */
+    public static final List<ParameterSpec> OPTIONS = List.of(
+            ParameterSpec.choice("backend", List.of("fused", "dl4j"), "fused",
                     "fused (fast ensembles; full-batch gd, momentum, adam) | dl4j (a DL4J MultiLayerNetwork: minibatches, DL4J updaters, L2, dropout, schedules)"),
-            Option.choice("optimizer", List.of("gd", "momentum", "adam", "nesterov", "adagrad", "rmsprop"), "gd",
+            ParameterSpec.choice("optimizer", List.of("gd", "momentum", "adam", "nesterov", "adagrad", "rmsprop"), "gd",
                     "gd | momentum (heavy ball) | adam | nesterov | adagrad | rmsprop (the last three: dl4j)"),
-            Option.number("momentum", 0, 0.999999, "0.9", "momentum (momentum, nesterov), or Adam beta1"),
-            Option.number("adam_beta2", 0, 0.999999, "0.999", "Adam beta2 (other than 0.999: dl4j)"),
-            Option.number("epsilon", 1e-300, 0.5, "1e-8", "epsilon of adam, adagrad, rmsprop (other than 1e-8 for adam: dl4j)"),
-            Option.number("rms_decay", 0, 0.999999, "0.95", "RMSProp decay of the squared-gradient average"),
-            Option.integer("batch_size", 0, 10_000_000, "0", "samples per update, reshuffled every epoch from the seed (0 = full batch; else dl4j)"),
-            Option.number("weight_decay", 0, 1e6, "0", "L2 penalty lambda/2 (|W|^2 + |z|^2) on the weights, not the biases (dl4j)"),
-            Option.number("dropout", 0, 0.99, "0", "probability of dropping a hidden unit in a training step (dl4j)"),
-            Option.choice("lr_schedule", List.of("none", "step", "exponential"), "none",
+            ParameterSpec.number("momentum", 0, 0.999999, 0.9, "momentum (momentum, nesterov), or Adam beta1"),
+            ParameterSpec.number("adam_beta2", 0, 0.999999, 0.999, "Adam beta2 (other than 0.999: dl4j)"),
+            ParameterSpec.number("epsilon", 1e-300, 0.5, 1e-8, "epsilon of adam, adagrad, rmsprop (other than 1e-8 for adam: dl4j)"),
+            ParameterSpec.number("rms_decay", 0, 0.999999, 0.95, "RMSProp decay of the squared-gradient average"),
+            ParameterSpec.integer("batch_size", 0, 10_000_000, 0L, "samples per update, reshuffled every epoch from the seed (0 = full batch; else dl4j)"),
+            ParameterSpec.number("weight_decay", 0, 1e6, 0.0, "L2 penalty lambda/2 (|W|^2 + |z|^2) on the weights, not the biases (dl4j)"),
+            ParameterSpec.number("dropout", 0, 0.99, 0.0, "probability of dropping a hidden unit in a training step (dl4j)"),
+            ParameterSpec.choice("lr_schedule", List.of("none", "step", "exponential"), "none",
                     "none | step (rate x decay^floor((t-1)/step)) | exponential (rate x decay^(t-1)) (dl4j)"),
-            Option.number("lr_decay", 1e-12, 1, "0.5", "decay factor of the rate schedule"),
-            Option.integer("lr_step", 1, 1_000_000_000, "1000", "updates per decay of the step schedule"));
+            ParameterSpec.number("lr_decay", 1e-12, 1, 0.5, "decay factor of the rate schedule"),
+            ParameterSpec.integer("lr_step", 1, 1_000_000_000, 1000L, "updates per decay of the step schedule"));
 
     /** Optimizer, its momentum and the algorithm, as parsed from one entry point's values. */
     public record Parsed(Optimizer optimizer, double momentum, TrainingAlgorithm algorithm) {}
 
     /**
-     * Converts the values of {@link #OPTIONS} (by key; null = default) from either entry point,
-     * refusing settings that would not be used: a schedule's decay without a schedule, an updater
-     * constant of another updater. {@code given} says which keys the user set explicitly (the
-     * command line knows; a spec counts a value off its default as given). A setting that is not
-     * used is left at its default in the result, so two parses that train alike compare equal.
+     * Reads the values of {@link #OPTIONS} from either entry point, refusing settings that would
+     * not be used (a schedule's decay without a schedule, an updater constant of another
+     * updater); a setting counts as given when it is off its default. {@code v} must declare
+     * {@link #OPTIONS} (its schema is used for the defaults).
      */
-    public static Parsed parse(Function<String, Object> values, Predicate<String> given, Naming naming) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        for (Option o : OPTIONS) {
-            v.put(o.key(), o.convert(values.apply(o.key()), naming));
-        }
-        Optimizer optimizer = Optimizer.parse(naming.name("optimizer"), (String) v.get("optimizer"));
-        Schedule schedule = switch ((String) v.get("lr_schedule")) {
+    public static Parsed parse(OptionValues v) {
+        Optimizer optimizer = Optimizer.parse(v.field("optimizer"), v.string("optimizer"));
+        Schedule schedule = switch (v.string("lr_schedule")) {
             case "step" -> Schedule.STEP;
             case "exponential" -> Schedule.EXPONENTIAL;
             default -> Schedule.NONE;
         };
-        unused(v, given, naming, "momentum", optimizer == Optimizer.GD || optimizer.normalised() && optimizer != Optimizer.ADAM,
-                "--optimizer momentum, nesterov or adam");
-        unused(v, given, naming, "adam_beta2", optimizer != Optimizer.ADAM, "--optimizer adam");
-        unused(v, given, naming, "epsilon", !optimizer.normalised(), "--optimizer adam, adagrad or rmsprop");
-        unused(v, given, naming, "rms_decay", optimizer != Optimizer.RMSPROP, "--optimizer rmsprop");
-        unused(v, given, naming, "lr_decay", schedule == Schedule.NONE, "--lr-schedule step or exponential");
-        unused(v, given, naming, "lr_step", schedule != Schedule.STEP, "--lr-schedule step");
-        Backend backend = "dl4j".equals(v.get("backend")) ? Backend.DL4J : Backend.FUSED;
-        TrainingAlgorithm a = new TrainingAlgorithm(backend, (int) (long) (Long) v.get("batch_size"), (Double) v.get("adam_beta2"),
-                (Double) v.get("epsilon"), (Double) v.get("rms_decay"), (Double) v.get("weight_decay"), (Double) v.get("dropout"),
-                schedule, (Double) v.get("lr_decay"), (int) (long) (Long) v.get("lr_step"));
-        return new Parsed(optimizer, (Double) v.get("momentum"), a);
-    }
-
-    private static void unused(Map<String, Object> v, Predicate<String> given, Naming naming, String key, boolean unused,
-                               String needs) {
-        if (unused) {
-            Option o = OPTIONS.stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
-            v.put(key, o.convert(null, naming));
-        }
-        if (unused && given.test(key)) {
-            String with = naming == Naming.CLI ? needs : needs.replace("--", "").replace('-', '_');
-            throw new InvalidInputException(naming.name(key) + " is used only with " + with + " (it would be ignored)");
-        }
+        String with = "with " + v.field("optimizer") + " ";
+        v.refuseUnlessUsed("momentum", !(optimizer == Optimizer.GD || optimizer.normalised() && optimizer != Optimizer.ADAM),
+                with + "momentum, nesterov or adam");
+        v.refuseUnlessUsed("adam_beta2", optimizer == Optimizer.ADAM, with + "adam");
+        v.refuseUnlessUsed("epsilon", optimizer.normalised(), with + "adam, adagrad or rmsprop");
+        v.refuseUnlessUsed("rms_decay", optimizer == Optimizer.RMSPROP, with + "rmsprop");
+        v.refuseUnlessUsed("lr_decay", schedule != Schedule.NONE, "with " + v.field("lr_schedule") + " step or exponential");
+        v.refuseUnlessUsed("lr_step", schedule == Schedule.STEP, "with " + v.field("lr_schedule") + " step");
+        Backend backend = "dl4j".equals(v.string("backend")) ? Backend.DL4J : Backend.FUSED;
+        TrainingAlgorithm a = new TrainingAlgorithm(backend, v.intValue("batch_size"), v.number("adam_beta2"), v.number("epsilon"),
+                v.number("rms_decay"), v.number("weight_decay"), v.number("dropout"), schedule, v.number("lr_decay"),
+                v.intValue("lr_step"));
+        return new Parsed(optimizer, v.number("momentum"), a);
     }
 }

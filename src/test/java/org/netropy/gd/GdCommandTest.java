@@ -70,11 +70,11 @@ class GdCommandTest {
         String out = dir.resolve("x").toString();
         String[][] cases = {
             {"--task", "xor"},
-            {"--rank", "5"},
+            {"--init-rank", "rank", "--rank", "5"},
             {"--init-scale", "-1"},
             {"--activation", "sigmoid"},
             {"--hidden", "zero"},
-            {"--rank", "1", "--effective-rank", "1.5"},
+            {"--rank", "1"},
         };
         String[] names = {"--task", "--rank", "--init-scale", "--activation", "--hidden", "--rank"};
         for (int c = 0; c < cases.length; c++) {

@@ -18,6 +18,7 @@ import org.netropy.options.ParameterSpec;
 import org.netropy.experiment.ResolvedParameters;
 import org.netropy.experiment.RunContext;
 import org.netropy.experiment.RunKind;
+import org.netropy.gd.GdOptions;
 import org.netropy.gd.GdResult;
 import org.netropy.gd.GdRunSpec;
 import org.netropy.gd.GdTrainer;
@@ -43,7 +44,7 @@ import org.netropy.task.TaskMatrix;
  * pattern all, step); every other row has step final.
  */
 public final class GdMaxEntKind implements RunKind {
-    private static final ParameterSchema SCHEMA = GdParameters.schema(
+    private static final ParameterSchema SCHEMA = GdOptions.SCHEMA.plus(List.of(
             ParameterSpec.number("threshold", 0.01, 0.99, 0.5, "gain threshold of the binary patterns"),
             ParameterSpec.flag("clustering", false, "also run the label-free clustering (slower)"),
             ParameterSpec.choice("reference_prior", List.of("isotropic", "initialisation"), "isotropic",
@@ -51,7 +52,7 @@ public final class GdMaxEntKind implements RunKind {
             ParameterSpec.number("prior_floor", 0, 1e6, org.netropy.maxent.WeightPrior.DEFAULT_FLOOR,
                     "isotropic floor of reference_prior initialisation, relative to the mean initial weight variance"),
             ParameterSpec.integer("angle_bins", 0, 360, 0L, "selectivity-angle histograms of the trained network and of max-ent"
-                    + " at sigma = sigma_0 in this many bins (C = 2, no distractors); 0: none"));
+                    + " at sigma = sigma_0 in this many bins (C = 2, no distractors); 0: none")));
 
     @Override
     public String name() {
@@ -97,7 +98,7 @@ public final class GdMaxEntKind implements RunKind {
 
     @Override
     public void validate(ResolvedParameters p) {
-        GdParameters.validate(p);
+        GdOptions.validate(p);
         InvalidInputException.require(p.number("context_ratio") > 0, "context_ratio",
                 "> 0 (at sigma_v = 0 every neuron starts in one gain pattern: no max-ent prior)", p.number("context_ratio"));
         InvalidInputException.require(p.number("init_scale") > 0, "init_scale", "> 0 (it is the max-ent reference scale)",
@@ -108,8 +109,11 @@ public final class GdMaxEntKind implements RunKind {
                         || p.number("prior_floor") == org.netropy.maxent.WeightPrior.DEFAULT_FLOOR, "prior_floor",
                 "left at its default " + org.netropy.maxent.WeightPrior.DEFAULT_FLOOR + " unless reference_prior is initialisation",
                 p.number("prior_floor"));
-        InvalidInputException.require(p.intValue("angle_bins") == 0 || (p.intValue("contexts") == 2 && p.intValue("distractors") == 0),
+        TaskMatrix a = GdOptions.taskMatrix(p);
+        InvalidInputException.require(p.intValue("angle_bins") == 0 || (a.contexts() == 2 && a.features() == 2),
                 "angle_bins", "0 unless contexts is 2 and distractors 0 (the angle of w in the plane)", p.intValue("angle_bins"));
+        InvalidInputException.require(p.string("activation").equals("relu"), "activation",
+                "relu (the max-ent gain patterns are those of ReLU units, THEORY 3)", p.string("activation"));
     }
 
     /**
@@ -122,10 +126,10 @@ public final class GdMaxEntKind implements RunKind {
 
     @Override
     public Options resolve(ResolvedParameters p) {
-        TaskMatrix task = GdParameters.taskMatrix(p);
+        TaskMatrix task = GdOptions.taskMatrix(p);
         boolean initialisation = p.string("reference_prior").equals("initialisation");
-        return new Options(GdParameters.resolve(p, SCHEMA), task, p.number("init_scale"), settings(p, task),
-                prior(p, task.contexts()), p.string("reference_prior"), initialisation ? p.number("prior_floor") : Double.NaN,
+        GdRunSpec spec = GdOptions.runSpec(p, new RandomStreams(p.seed()));
+        return new Options(spec, task, p.number("init_scale"), settings(p, task), prior(spec, task.contexts()), p.string("reference_prior"), initialisation ? p.number("prior_floor") : Double.NaN,
                 p.intValue("angle_bins"));
     }
 
@@ -223,13 +227,13 @@ public final class GdMaxEntKind implements RunKind {
 
     /**
      * The gain-pattern prior the run's own initialisation implies (THEORY §3): uniform on {0,1}^C
-     * without hidden biases, else the orthant probabilities of {@code v + b·1} with
-     * {@code σ_v = context_ratio·σ₀} and {@code σ_b = bias_ratio·σ₀}.
+     * without hidden biases, else the orthant probabilities of {@code v + b·1} with the run's
+     * initial context std σ_v and hidden-bias mean and std.
      */
-    static GainPrior prior(ResolvedParameters p, int contexts) {
-        double sigma = p.number("init_scale");
-        double biasScale = p.number("bias_ratio") * sigma;
-        return biasScale > 0 ? GainPrior.reluWithBias(contexts, p.number("context_ratio") * sigma, 0, biasScale)
+    static GainPrior prior(GdRunSpec spec, int contexts) {
+        org.netropy.gd.InitSpec i = spec.init();
+        return spec.hiddenBias() && (i.biasScale() > 0 || i.biasMean() != 0)
+                ? GainPrior.reluWithBias(contexts, i.contextScale(), i.biasMean(), i.biasScale())
                 : GainPrior.uniformBinary(contexts);
     }
 

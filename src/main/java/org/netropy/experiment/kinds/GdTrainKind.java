@@ -9,6 +9,7 @@ import org.netropy.experiment.ResolvedParameters;
 import org.netropy.experiment.RunContext;
 import org.netropy.experiment.RunKind;
 import org.netropy.gd.FleschAnalysis;
+import org.netropy.gd.GdOptions;
 import org.netropy.gd.GdResult;
 import org.netropy.io.InvalidInputException;
 import org.netropy.gd.GdRunSpec;
@@ -22,10 +23,10 @@ import org.netropy.random.RandomStreams;
  * folder.
  */
 public final class GdTrainKind implements RunKind {
-    private static final ParameterSchema SCHEMA = GdParameters.schema(
+    private static final ParameterSchema SCHEMA = GdOptions.SCHEMA.plus(List.of(
             ParameterSpec.flag("save_tables", false, "write neurons_init.csv and neurons.csv into the run folder"),
             ParameterSpec.text("rdm_scales", "", "flesch: input initial scales (comma-separated) whose runs also give the"
-                    + " hidden and model RDMs of 18 conditions as rows (rdm_row, rdm_col); empty: none"));
+                    + " hidden and model RDMs of 18 conditions as rows (rdm_row, rdm_col); empty: none")));
 
     /** Row keys of the RDM rows: condition numbers 1..18; {@link #NO_CELL} on the other rows. */
     public static final String RDM_ROW = "rdm_row";
@@ -69,7 +70,7 @@ public final class GdTrainKind implements RunKind {
 
     @Override
     public void validate(ResolvedParameters p) {
-        GdParameters.validate(p);
+        GdOptions.validate(p);
         List<Double> scales = rdmScales(p);
         InvalidInputException.require(scales.isEmpty() || p.string("task").equals("flesch"), "rdm_scales",
                 "empty unless task is flesch (the RDMs are of the Flesch trees task's 50 conditions)", p.string("rdm_scales"));
@@ -94,7 +95,7 @@ public final class GdTrainKind implements RunKind {
 
     @Override
     public Options resolve(ResolvedParameters p) {
-        return new Options(GdParameters.resolve(p, SCHEMA), p.flag("save_tables"));
+        return new Options(GdOptions.runSpec(p, new RandomStreams(p.seed())), p.flag("save_tables"));
     }
 
     @Override

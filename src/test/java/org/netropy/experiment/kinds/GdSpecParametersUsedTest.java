@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netropy.cli.CliRunner;
 import org.netropy.experiment.ResolvedParameters;
 import org.netropy.experiment.SpecLoader;
+import org.netropy.gd.GdOptions;
 import org.netropy.gd.GdRunSpec;
 import org.netropy.random.RandomStreams;
 
@@ -38,12 +39,12 @@ class GdSpecParametersUsedTest {
                 "sweep:", "  learning_rate: [0.001, 0.02]", "  symmetric: [false, true]");
         assertEquals(4, runs.size());
         for (ResolvedParameters p : runs) {
-            GdRunSpec spec = GdParameters.spec(p, new RandomStreams(p.seed()));
+            GdRunSpec spec = GdOptions.runSpec(p, new RandomStreams(p.seed()));
             assertEquals(p.number("learning_rate"), spec.learningRate(), 0.0, p.toString());
             assertEquals(p.flag("symmetric"), spec.init().symmetric(), p.toString());
         }
-        double lossSlow = ((Number) GdParameters.train(runs.get(0), new RandomStreams(1)).metricsRow().get("final_loss")).doubleValue();
-        double lossFast = ((Number) GdParameters.train(runs.get(2), new RandomStreams(1)).metricsRow().get("final_loss")).doubleValue();
+        double lossSlow = ((Number) org.netropy.gd.GdTrainer.train(GdOptions.runSpec(runs.get(0), new RandomStreams(1)), new RandomStreams(1)).metricsRow().get("final_loss")).doubleValue();
+        double lossFast = ((Number) org.netropy.gd.GdTrainer.train(GdOptions.runSpec(runs.get(2), new RandomStreams(1)), new RandomStreams(1)).metricsRow().get("final_loss")).doubleValue();
         assertNotEquals(lossSlow, lossFast, "learning_rate must change a Flesch network's training");
     }
 
@@ -60,7 +61,7 @@ class GdSpecParametersUsedTest {
         Map<String, Double> rate = Map.of(both.get(0).string("task"), both.get(0).number("learning_rate"),
                 both.get(1).string("task"), both.get(1).number("learning_rate"));
         assertEquals(Map.of("input-selection", GdRunSpec.MEAN_FIELD_LEARNING_RATE, "flesch", GdRunSpec.FLESCH_LEARNING_RATE), rate);
-        GdRunSpec used = GdParameters.spec(flesch, new RandomStreams(1));
+        GdRunSpec used = GdOptions.runSpec(flesch, new RandomStreams(1));
         assertEquals(flesch.number("learning_rate"), used.learningRate(), 0.0);
     }
 

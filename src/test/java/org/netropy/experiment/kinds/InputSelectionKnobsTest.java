@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netropy.cli.CliRunner;
 import org.netropy.experiment.ResolvedParameters;
 import org.netropy.experiment.SpecLoader;
+import org.netropy.gd.GdOptions;
 import org.netropy.gd.GdRunSpec;
 import org.netropy.maxent.GainPrior;
 import org.netropy.random.RandomStreams;
@@ -35,7 +36,7 @@ class InputSelectionKnobsTest {
     void amplitudeContextAndBiasRatiosReachTheNetwork() throws Exception {
         ResolvedParameters p = plan("gd-train", "base:", "  init_scale: 0.2", "  amplitude: 0.25", "  context_ratio: 1.5",
                 "  bias_ratio: 0.5", "  hidden: 10", "  steps: 2").get(0);
-        GdRunSpec spec = GdParameters.spec(p, new RandomStreams(1));
+        GdRunSpec spec = GdOptions.runSpec(p, new RandomStreams(1));
         assertEquals(0.3, spec.init().contextScale(), 1e-15);
         assertEquals(0.1, spec.init().biasScale(), 1e-15);
         assertTrue(spec.hiddenBias());
@@ -47,7 +48,7 @@ class InputSelectionKnobsTest {
         }
         assertEquals(0.25, max, 1e-15, "grid half-width = amplitude");
         ResolvedParameters plain = plan("gd-train", "base:", "  init_scale: 0.2", "  hidden: 10").get(0);
-        GdRunSpec d = GdParameters.spec(plain, new RandomStreams(1));
+        GdRunSpec d = GdOptions.runSpec(plain, new RandomStreams(1));
         assertEquals(0.2, d.init().contextScale(), 0.0, "THEORY section 4 default: sigma_v = sigma_0");
         assertFalse(d.hiddenBias());
     }
@@ -56,9 +57,9 @@ class InputSelectionKnobsTest {
     void gaussianStimuliAreDrawnPerSeed() throws Exception {
         ResolvedParameters p = plan("gd-train", "base:", "  init_scale: 0.2", "  stimuli: gaussian", "  stimulus_count: 7",
                 "  contexts: 3", "  hidden: 10").get(0);
-        GdRunSpec a = GdParameters.spec(p, new RandomStreams(1));
+        GdRunSpec a = GdOptions.runSpec(p, new RandomStreams(1));
         assertEquals(7 * 3, a.task().data().size());
-        GdRunSpec b = GdParameters.spec(p, new RandomStreams(2));
+        GdRunSpec b = GdOptions.runSpec(p, new RandomStreams(2));
         assertFalse(java.util.Arrays.deepEquals(a.task().data().stimuli(), b.task().data().stimuli()));
     }
 
@@ -66,7 +67,7 @@ class InputSelectionKnobsTest {
     void gaussianPairsAreSymmetricAboutZero() throws Exception {
         ResolvedParameters p = plan("gd-train", "base:", "  init_scale: 0.2", "  stimuli: gaussian-pairs", "  stimulus_count: 8",
                 "  amplitude: 0.5", "  hidden: 10").get(0);
-        double[][] u = GdParameters.spec(p, new RandomStreams(3)).task().data().stimuli();
+        double[][] u = GdOptions.runSpec(p, new RandomStreams(3)).task().data().stimuli();
         assertEquals(8 * 2, u.length);
         for (int i = 0; i < 8; i += 2) {
             for (int j = 0; j < u[i].length; j++) {
@@ -78,7 +79,7 @@ class InputSelectionKnobsTest {
     @Test
     void theImpliedPriorIsTheOrthantLawOfTheInitialisation() throws Exception {
         ResolvedParameters p = plan("gd-maxent", "base:", "  init_scale: 0.2", "  bias_ratio: 1.0", "  contexts: 2").get(0);
-        GainPrior prior = GdMaxEntKind.prior(p, 2);
+        GainPrior prior = GdMaxEntKind.prior(GdOptions.runSpec(p, new RandomStreams(1)), 2);
         // sigma_b = sigma_v: h_1, h_2 have correlation 1/2, P(both active) = 1/4 + asin(1/2)/(2 pi) = 1/3
         double both = 0;
         for (int i = 0; i < prior.size(); i++) {
@@ -88,7 +89,7 @@ class InputSelectionKnobsTest {
         }
         assertEquals(1.0 / 3, both, 1e-9);
         ResolvedParameters none = plan("gd-maxent", "base:", "  init_scale: 0.2").get(0);
-        assertEquals("relu-uniform", GdMaxEntKind.prior(none, 2).kind());
+        assertEquals("relu-uniform", GdMaxEntKind.prior(GdOptions.runSpec(none, new RandomStreams(1)), 2).kind());
     }
 
     @Test
@@ -96,7 +97,8 @@ class InputSelectionKnobsTest {
         String[][] bad = {
             {"gd-train", "  task: flesch", "  amplitude: 0.5", "amplitude"},
             {"gd-train", "  task: flesch", "  context_ratio: 0.5", "context_ratio"},
-            {"gd-train", "  task: flesch", "  bias_ratio: 0.5", "bias_ratio"},
+            {"gd-train", "  task: flesch", "  readout_ratio: 0.5", "readout_ratio"},
+            {"gd-train", "  task: flesch\n  hidden_bias: false", "  bias_ratio: 0.5", "hidden_bias"},
             {"gd-train", "  context_scale: 2.0", "  hidden: 10", "context_scale"},
             {"gd-train", "  stimulus_count: 30", "  hidden: 10", "stimulus_count"},
             {"gd-train", "  stimuli: gaussian", "  grid_points: 3", "grid_points"},

@@ -13,11 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netropy.cli.CliRunner;
 import org.netropy.options.ParameterSpec;
 import org.netropy.experiment.ResolvedParameters;
+import org.netropy.gd.GdOptions;
 import org.netropy.gd.Optimizer;
 import org.netropy.gd.TrainingAlgorithm;
 
 /**
- * The training-algorithm settings are declared once ({@link TrainingAlgorithm#OPTIONS}) and reach
+ * The training-algorithm settings are declared once ({@link TrainingAlgorithm#OPTIONS}, part of {@link GdOptions#SCHEMA}) and reach
  * both entry points with the same meaning; a setting the backend lacks is refused by both (and by
  * {@code run --dry-run}) with one line naming the other backend. Nothing here trains.
  */
@@ -37,10 +38,10 @@ class TrainingAlgorithmOptionsTest {
     @Test
     void everyOptionIsBothACommandLineOptionAndASpecParameter() {
         Object[] help = CliRunner.run("gd", "train", "--help");
-        for (TrainingAlgorithm.Option o : TrainingAlgorithm.OPTIONS) {
-            assertTrue(((String) help[1]).contains(o.cliName()), o.cliName());
-            ParameterSpec p = GdParameters.ALGORITHM.stream().filter(s -> s.name().equals(o.key())).findFirst().orElseThrow();
-            assertEquals(o.help(), p.description());
+        for (ParameterSpec o : TrainingAlgorithm.OPTIONS) {
+            String option = "--" + o.name().replace('_', '-');
+            assertTrue(((String) help[1]).contains(option), option);
+            assertTrue(new GdTrainKind().parameters().contains(o.name()), o.name());
         }
     }
 
@@ -84,18 +85,18 @@ class TrainingAlgorithmOptionsTest {
     @Test
     void aNamedAlgorithmAppliesItsSettingsAndRefusesConflictsAndUnknownNames() {
         Map<String, Object> values = new java.util.LinkedHashMap<>();
-        for (ParameterSpec s : GdParameters.schema().parameters()) {
+        for (ParameterSpec s : GdOptions.SCHEMA.parameters()) {
             values.put(s.name(), s.defaultValue());
         }
         values.put("init_scale", 0.5);
         values.put("algorithms", "plain: optimizer=gd; adam: backend=dl4j, optimizer=adam, learning_rate=1.0e-4, batch_size=10");
         values.put("algorithm", "adam");
         ResolvedParameters p = new ResolvedParameters(values, 1);
-        TrainingAlgorithm.Parsed a = GdParameters.algorithm(p);
+        TrainingAlgorithm.Parsed a = TrainingAlgorithm.parse(GdOptions.withArm(p.withSchema(GdOptions.SCHEMA)));
         assertEquals(Optimizer.ADAM, a.optimizer());
         assertEquals(10, a.algorithm().batchSize());
         assertEquals(TrainingAlgorithm.Backend.DL4J, a.algorithm().backend());
-        assertEquals(1e-4, GdParameters.withArm(p).number("learning_rate"));
+        assertEquals(1e-4, GdOptions.withArm(p.withSchema(GdOptions.SCHEMA)).number("learning_rate"));
 
         values.put("algorithm", "sgd");
         assertTrue(refused(values).contains("algorithm must be one of plain, adam"));
@@ -109,7 +110,7 @@ class TrainingAlgorithmOptionsTest {
 
     private static String refused(Map<String, Object> values) {
         try {
-            GdParameters.algorithm(new ResolvedParameters(values, 1));
+            GdOptions.validate(new ResolvedParameters(values, 1));
         } catch (org.netropy.io.InvalidInputException e) {
             return e.getMessage();
         }
