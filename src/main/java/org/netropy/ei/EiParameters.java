@@ -21,12 +21,12 @@ public record EiParameters(int neurons, double connectionProbability, double inh
     public static final int MAX_NEURONS = 5000;
 
     public EiParameters {
-        InvalidInputException.inRange("--neurons", neurons, 1, MAX_NEURONS);
-        InvalidInputException.probability("--p", connectionProbability);
-        InvalidInputException.probability("--alpha", inhibitoryFraction);
-        InvalidInputException.nonNegative("--we", excitatoryWeight);
-        InvalidInputException.nonNegative("--wi", inhibitoryWeight);
-        InvalidInputException.probability("--epsilon", spontaneousRate);
+        InvalidInputException.inRange("neurons", neurons, 1, MAX_NEURONS);
+        InvalidInputException.probability("p", connectionProbability);
+        InvalidInputException.probability("alpha", inhibitoryFraction);
+        InvalidInputException.nonNegative("we", excitatoryWeight);
+        InvalidInputException.nonNegative("wi", inhibitoryWeight);
+        InvalidInputException.probability("epsilon", spontaneousRate);
     }
 
     /** N_I = round(αN). */
