@@ -31,7 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code netropy ei}: entropy of binary excitatory/inhibitory networks (Agrawal et al. 2018,
- * THEORY §6; docs/EI.md). {@code entropy} computes one configuration, {@code scan} sweeps.
+ * docs/EI.md). {@code entropy} computes one configuration, {@code scan} sweeps. Both are adapters:
+ * the model's parameters and rules are {@link EiOptions}' (the spec kind {@code ei-curve} reads the
+ * same), the commands own only their run controls (ranges, seed, output).
  */
 @Command(name = "ei", mixinStandardHelpOptions = true,
         description = "Entropy of binary excitatory/inhibitory networks (Agrawal et al. 2018; see docs/EI.md).",

@@ -25,13 +25,30 @@ import org.netropy.random.RandomStreams;
  * row, and optionally direct simulations (annealed and quenched) as cross-checks.
  */
 public final class EiCurveKind implements RunKind {
-    /** The model's declarations ({@link EiOptions}) and the curve's own: its λ grid and the stationary distribution. */
-    private static final ParameterSchema SCHEMA = EiOptions.SCHEMA.plus(List.of(
+    /** The curve's λ grid, a sweep of the model's λ (not a property of the network). */
+    private static final List<ParameterSpec> GRID_PARAMETERS = List.of(
             ParameterSpec.number("lambda_from", 0, 1e6, 0.1, "smallest lambda of the grid"),
             ParameterSpec.number("lambda_to", 0, 1e6, 10.0, "largest lambda of the grid"),
-            ParameterSpec.integer("lambda_points", 2, 10_000, 41L, "grid points (geometric spacing)"),
-            ParameterSpec.flag("stationary", false, "also give the stationary distribution P(m) of the number of active neurons"
-                    + " at the grid lambda nearest 1 (rows active = m; the curve's rows have active = all)")));
+            ParameterSpec.integer("lambda_points", 2, 10_000, 41L, "grid points (geometric spacing)"));
+
+    /**
+     * The model's declarations ({@link EiOptions}), the grid after {@code lambda_by} (the column
+     * order of the tables), and the stationary distribution.
+     */
+    private static final ParameterSchema SCHEMA;
+
+    static {
+        List<ParameterSpec> all = new ArrayList<>();
+        for (ParameterSpec p : EiOptions.SCHEMA.parameters()) {
+            all.add(p);
+            if (p.name().equals("lambda_by")) {
+                all.addAll(GRID_PARAMETERS);
+            }
+        }
+        all.add(ParameterSpec.flag("stationary", false, "also give the stationary distribution P(m) of the number of active neurons"
+                + " at the grid lambda nearest 1 (rows active = m; the curve's rows have active = all)"));
+        SCHEMA = ParameterSchema.of(all);
+    }
 
     /** How a spec names the λ targets in messages. */
     private static final String GRID = "lambda_from/lambda_to";
