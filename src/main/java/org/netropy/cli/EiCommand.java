@@ -21,6 +21,7 @@ import org.netropy.io.Json;
 import org.netropy.options.Naming;
 import org.netropy.options.OptionValues;
 import org.netropy.options.ParameterSchema;
+import org.netropy.options.ParameterSpec;
 import org.netropy.random.RandomStreams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code netropy ei}: entropy of binary excitatory/inhibitory networks (Agrawal et al. 2018,
@@ -152,10 +154,19 @@ public final class EiCommand implements Runnable {
         }
     }
 
-    /** Adds {@link EiOptions#SCHEMA} to {@code ei scan}, less the parameters it sweeps ({@link Scan#SWEPT}). */
+    /**
+     * Adds {@link EiOptions#SCHEMA} to {@code ei scan}: each swept parameter ({@link Scan#SWEPT})
+     * as a range option, the others as single values.
+     */
     static final class ScanOptions implements CommandLine.IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec command) {
+            for (String key : Scan.SWEPT) {
+                ParameterSpec p = EiOptions.SCHEMA.get(key);
+                command.addOption(OptionSpec.builder(Naming.CLI.name(key)).type(String.class).paramLabel("RANGE")
+                        .description(p.description() + " (a value, list or range; " + p.defaultText().replace("default", "default:") + ")")
+                        .build());
+            }
             return DeclaredOptions.add(command, Scan.FIXED);
         }
     }
@@ -173,18 +184,6 @@ public final class EiCommand implements Runnable {
 
         @Spec
         CommandSpec spec;
-
-        @Option(names = "--alpha", paramLabel = "RANGE", description = "Inhibitory fractions (default 0.2).")
-        String alpha;
-
-        @Option(names = "--we", paramLabel = "RANGE", description = "Excitatory strengths WE (default 0.25; with a lambda grid only the ratio WI/WE matters for --lambda-by scale).")
-        String we;
-
-        @Option(names = "--wi", paramLabel = "RANGE", description = "Inhibitory strengths WI (default 0.5).")
-        String wi;
-
-        @Option(names = "--epsilon", paramLabel = "RANGE", description = "Spontaneous rates (default 0.001).")
-        String epsilon;
 
         @Option(names = "--lambda", paramLabel = "RANGE", description = "Target branching parameters; each (alpha, WE, WI, epsilon) becomes a curve (default: none, weights used as given).")
         String lambda;
@@ -215,8 +214,8 @@ public final class EiCommand implements Runnable {
             int grid = gridPoints != null ? gridPoints : 11;
             InvalidInputException.inRange("--grid-points", grid, 1, 100000);
             InvalidInputException.inRange("--points", lambdaPoints, 1, 100000);
-            return EiOptions.scan(values, range("alpha", alpha, grid, false), range("we", we, grid, false),
-                    range("wi", wi, grid, false), range("epsilon", epsilon, grid, true),
+            return EiOptions.scan(values, range("alpha", grid, false), range("we", grid, false), range("wi", grid, false),
+                    range("epsilon", grid, true),
                     lambda == null || lambda.isBlank() ? new double[0] : Ranges.numbers("--lambda", lambda, lambdaPoints, true, false),
                     "lambda", controls.seed, controls.rank);
         }
@@ -266,9 +265,12 @@ public final class EiCommand implements Runnable {
         }
 
         /** The values of a swept parameter's option, its declared default when the option is absent. */
-        private static double[] range(String key, String text, int grid, boolean logarithmic) {
-            return text == null ? new double[] {(Double) EiOptions.SCHEMA.get(key).defaultValue()}
-                    : Ranges.numbers(Naming.CLI.name(key), text, grid, logarithmic, false);
+        private double[] range(String key, int grid, boolean logarithmic) {
+            String option = Naming.CLI.name(key);
+            CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+            return parsed == null || !parsed.hasMatchedOption(option)
+                    ? new double[] {(Double) EiOptions.SCHEMA.get(key).defaultValue()}
+                    : Ranges.numbers(option, parsed.matchedOptionValue(option, ""), grid, logarithmic, false);
         }
 
         private void printSummary(PrintWriter w, EiScan scan, EiScan.Result r, Path curvesPath) {
