@@ -3,12 +3,8 @@ package org.netropy.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -17,21 +13,29 @@ import org.apache.commons.csv.CSVPrinter;
 import org.netropy.ei.EiWeightRank;
 import org.netropy.ei.EiParameters;
 import org.netropy.ei.EiScan;
-import org.netropy.ei.EiSimulation;
 import org.netropy.ei.EntropyResult;
-import org.netropy.ei.LambdaParametrisation;
+import org.netropy.ei.EiOptions;
 import org.netropy.io.AtomicFiles;
 import org.netropy.io.InvalidInputException;
 import org.netropy.io.Json;
+import org.netropy.options.Naming;
+import org.netropy.options.OptionValues;
+import org.netropy.options.ParameterSchema;
+import org.netropy.options.ParameterSpec;
+import org.netropy.random.RandomStreams;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code netropy ei}: entropy of binary excitatory/inhibitory networks (Agrawal et al. 2018,
- * THEORY §6; docs/EI.md). {@code entropy} computes one configuration, {@code scan} sweeps.
+ * docs/EI.md). {@code entropy} computes one configuration, {@code scan} sweeps. Both are adapters:
+ * the model's parameters and rules are {@link EiOptions}' (the spec kind {@code ei-curve} reads the
+ * same), the commands own only their run controls (ranges, seed, output).
  */
 @Command(name = "ei", mixinStandardHelpOptions = true,
         description = "Entropy of binary excitatory/inhibitory networks (Agrawal et al. 2018; see docs/EI.md).",
@@ -45,56 +49,33 @@ public final class EiCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Options shared by both sub-commands. */
-    static final class Simulation {
-        @Option(names = "--simulate", split = ",", paramLabel = "MODE",
-                description = "Also simulate the network neuron by neuron: annealed, quenched (comma-separated).")
-        List<EiSimulation.Mode> modes = new ArrayList<>();
-
-        @Option(names = "--steps", defaultValue = "100000", description = "Recorded simulation steps per point (default: ${DEFAULT-VALUE}).")
-        long steps;
-
-        @Option(names = "--burn-in", defaultValue = "" + EiSimulation.DEFAULT_BURN_IN, description = "Discarded simulation steps (default: ${DEFAULT-VALUE}).")
-        long burnIn;
-
-        @Option(names = "--seed", defaultValue = "1", description = "Root seed of every random stream (default: ${DEFAULT-VALUE}).")
+    /** The run controls both sub-commands share (the model's parameters are {@link EiOptions}'). */
+    static final class Controls {
+        @Option(names = "--seed", defaultValue = "1", description = "Root seed of every random stream: simulations and --rank (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        Set<EiSimulation.Mode> set() {
-            return modes.isEmpty() ? EnumSet.noneOf(EiSimulation.Mode.class) : EnumSet.copyOf(modes);
+        @Option(names = "--rank", description = "Also sample the E/I weight matrix (seeded) and report its effective rank"
+                + " (scan: at the max-entropy and robust max-entropy configurations).")
+        boolean rank;
+    }
+
+    /** Adds {@link EiOptions#SCHEMA} to {@code ei entropy}. */
+    static final class EntropyOptions implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            return DeclaredOptions.add(command, EiOptions.SCHEMA);
         }
     }
 
-    @Command(name = "entropy", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "entropy", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = EntropyOptions.class,
             description = {"Stationary entropy of the number of active neurons for one configuration, from the exact annealed Markov chain.",
                     "Defaults: N=100, p=0.1, alpha=0.2, WE=0.25, WI=0.5, epsilon=0.001 (lambda = 1)."})
     static final class Entropy implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--neurons", defaultValue = "100", description = "Number of neurons N (default: ${DEFAULT-VALUE}).")
-        int neurons;
-
-        @Option(names = "--p", defaultValue = "0.1", description = "Connection probability p in [0, 1]; k = pN (default: ${DEFAULT-VALUE}).")
-        double p;
-
-        @Option(names = "--alpha", defaultValue = "0.2", description = "Inhibitory fraction in [0, 1]; round(alpha N) neurons are inhibitory (default: ${DEFAULT-VALUE}).")
-        double alpha;
-
-        @Option(names = "--we", defaultValue = "0.25", description = "Excitatory synapse strength WE >= 0 (default: ${DEFAULT-VALUE}).")
-        double we;
-
-        @Option(names = "--wi", defaultValue = "0.5", description = "Inhibitory synapse strength WI >= 0; the synapse is -WI (default: ${DEFAULT-VALUE}).")
-        double wi;
-
-        @Option(names = "--epsilon", defaultValue = "0.001", description = "Spontaneous firing probability in [0, 1] (default: ${DEFAULT-VALUE}).")
-        double epsilon;
-
         @Option(names = "--lambda", description = "Move the weights to this branching parameter along --lambda-by (default: keep --we/--wi).")
         Double lambda;
-
-        @Option(names = "--lambda-by", defaultValue = "scale", description = "How --lambda is reached: scale (both weights, fixed ratio), we, wi (default: ${DEFAULT-VALUE}).")
-        LambdaParametrisation lambdaBy;
 
         @Option(names = "--format", defaultValue = "table", description = "Output: table, json, csv (default: ${DEFAULT-VALUE}).")
         OutputFormat format;
@@ -102,29 +83,34 @@ public final class EiCommand implements Runnable {
         @Option(names = "--distribution", description = "Also print the stationary distribution pi(m) (json and csv only).")
         boolean distribution;
 
-        @Option(names = "--rank", description = "Also sample the E/I weight matrix (seeded) and report its effective rank.")
-        boolean rank;
-
         @Mixin
-        Simulation simulation;
+        Controls controls;
 
-        @Override
-        public void run() {
-            new EiParameters(neurons, p, alpha, we, wi, epsilon); // names the option of a bad value
+        /** The declared values as typed (checked, defaults filled in). */
+        OptionValues values() {
+            return DeclaredOptions.read(spec, EiOptions.SCHEMA);
+        }
+
+        /** One configuration is a scan of one point: the same streams, burn-in and columns as {@code ei scan}. */
+        EiScan scan(OptionValues values) {
             if (lambda != null) {
                 InvalidInputException.require(Double.isFinite(lambda), "--lambda", "a finite number", lambda);
             }
-            // one configuration is a scan of one point: the same streams, burn-in and columns as `ei scan`
-            EiScan one = new EiScan(neurons, p, new double[] {alpha}, new double[] {we}, new double[] {wi},
-                    new double[] {epsilon}, lambda == null ? new double[0] : new double[] {lambda}, lambdaBy, false,
-                    simulation.set(), simulation.steps, simulation.burnIn, simulation.seed, rank);
-            EiScan.Result result = one.run(done -> { });
+            return EiOptions.scan(values, lambda == null ? new double[0] : new double[] {lambda}, "lambda", controls.seed, controls.rank);
+        }
+
+        @Override
+        public void run() {
+            OptionValues values = values();
+            boolean rank = controls.rank;
+            EiScan one = scan(values);
+            EiScan.Result result = EiOptions.run(values, one, new RandomStreams(controls.seed), done -> { });
             EiScan.Point point = result.points().get(0);
             EntropyResult r = point.chain();
             Map<String, Object> out = EiScan.pointValues(point.parameters(), r, null, point.simulations());
             point.simulations().forEach((mode, sim) -> out.put("sim_" + mode + "_steps", sim.steps()));
-            if (!simulation.modes.isEmpty() || rank) {
-                out.put("seed", simulation.seed);
+            if (!one.simulate().isEmpty() || rank) {
+                out.put("seed", controls.seed);
             }
             if (rank) {
                 EiWeightRank er = result.maxEntropyRank();
@@ -168,33 +154,36 @@ public final class EiCommand implements Runnable {
         }
     }
 
-    @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+    /**
+     * Adds {@link EiOptions#SCHEMA} to {@code ei scan}: each swept parameter ({@link Scan#SWEPT})
+     * as a range option, the others as single values.
+     */
+    static final class ScanOptions implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            for (String key : Scan.SWEPT) {
+                ParameterSpec p = EiOptions.SCHEMA.get(key);
+                command.addOption(OptionSpec.builder(Naming.CLI.name(key)).type(String.class).paramLabel("RANGE")
+                        .description(p.description() + " (a value, list or range; " + p.defaultText().replace("default", "default:") + ")")
+                        .build());
+            }
+            return DeclaredOptions.add(command, Scan.FIXED);
+        }
+    }
+
+    @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = ScanOptions.class,
             description = {"Sweep the annealed chain over alpha, WE, WI, epsilon and lambda; write a tidy CSV (one row per point)"
                     + " and, with a lambda grid, one row per lambda-curve with its peak and robustness.",
                     "Ranges: a value 0.2, a list 0,0.1,0.2 or a range lo..hi (alpha/we/wi: --grid-points linear values;"
                             + " epsilon and lambda: logarithmic when lo > 0).",
                     "The paper's figures are specs (experiments/ei-*.yaml, run with 'netropy run'); docs/EI.md lists them."})
     static final class Scan implements Runnable {
+        /** The parameters a scan sweeps (ranges of its own options); the rest are declared once in {@link EiOptions}. */
+        static final String[] SWEPT = {"alpha", "we", "wi", "epsilon"};
+        static final ParameterSchema FIXED = EiOptions.SCHEMA.without(SWEPT);
+
         @Spec
         CommandSpec spec;
-
-        @Option(names = "--neurons", defaultValue = "100", description = "Number of neurons N (default: ${DEFAULT-VALUE}).")
-        int neurons;
-
-        @Option(names = "--p", defaultValue = "0.1", description = "Connection probability p in [0, 1] (default: ${DEFAULT-VALUE}).")
-        double p;
-
-        @Option(names = "--alpha", paramLabel = "RANGE", description = "Inhibitory fractions (default 0.2).")
-        String alpha;
-
-        @Option(names = "--we", paramLabel = "RANGE", description = "Excitatory strengths WE (default 1; with a lambda grid only the ratio WI/WE matters for --lambda-by scale).")
-        String we;
-
-        @Option(names = "--wi", paramLabel = "RANGE", description = "Inhibitory strengths WI (default 1).")
-        String wi;
-
-        @Option(names = "--epsilon", paramLabel = "RANGE", description = "Spontaneous rates (default 0.001).")
-        String epsilon;
 
         @Option(names = "--lambda", paramLabel = "RANGE", description = "Target branching parameters; each (alpha, WE, WI, epsilon) becomes a curve (default: none, weights used as given).")
         String lambda;
@@ -205,15 +194,6 @@ public final class EiCommand implements Runnable {
         @Option(names = "--grid-points", description = "Number of values in a lo..hi range of alpha, WE, WI, epsilon (default 11).")
         Integer gridPoints;
 
-        @Option(names = "--lambda-by", defaultValue = "scale", description = "How lambda is reached: scale, we, wi (default: ${DEFAULT-VALUE}).")
-        LambdaParametrisation lambdaBy;
-
-        @Option(names = "--on-boundary", description = "Solve WE so that each base configuration has lambda = 1 (ignores --we).")
-        Boolean onBoundary;
-
-        @Option(names = "--rank", description = "Effective rank of the max-entropy and robust max-entropy weight matrices (seeded sample).")
-        boolean rank;
-
         @Option(names = "--out", paramLabel = "FILE", description = "Points CSV (default or '-': standard output, summary to standard error).")
         Path out;
 
@@ -221,7 +201,24 @@ public final class EiCommand implements Runnable {
         Path curves;
 
         @Mixin
-        Simulation simulation;
+        Controls controls;
+
+        /** The declared values as typed (checked, defaults filled in), less the swept ones. */
+        OptionValues values() {
+            return DeclaredOptions.read(spec, FIXED);
+        }
+
+        /** The scan of every combination of the ranges; every point checked before anything runs. */
+        EiScan scan(OptionValues values) {
+            int lambdaPoints = points != null ? points : 41;
+            int grid = gridPoints != null ? gridPoints : 11;
+            InvalidInputException.inRange("--grid-points", grid, 1, 100000);
+            InvalidInputException.inRange("--points", lambdaPoints, 1, 100000);
+            return EiOptions.scan(values, range("alpha", grid, false), range("we", grid, false), range("wi", grid, false),
+                    range("epsilon", grid, true),
+                    lambda == null || lambda.isBlank() ? new double[0] : Ranges.numbers("--lambda", lambda, lambdaPoints, true, false),
+                    "lambda", controls.seed, controls.rank);
+        }
 
         @Override
         public void run() {
@@ -234,26 +231,8 @@ public final class EiCommand implements Runnable {
             if (curves != null) {
                 org.netropy.io.OutputPaths.checkFile("--curves", curves);
             }
-            String alphaText = alpha != null ? alpha : "0.2";
-            String weText = we != null ? we : "1";
-            String wiText = wi != null ? wi : "1";
-            String epsText = epsilon != null ? epsilon : "0.001";
-            String lambdaText = lambda != null ? lambda : "";
-            int lambdaPoints = points != null ? points : 41;
-            boolean boundary = onBoundary != null && onBoundary;
-            Set<EiSimulation.Mode> modes = simulation.set();
-            int grid = gridPoints != null ? gridPoints : 11;
-            InvalidInputException.inRange("--grid-points", grid, 1, 100000);
-            InvalidInputException.inRange("--points", lambdaPoints, 1, 100000);
-            // validate N, p once with a clear message before building ranges
-            new EiParameters(neurons, p, 0, 0, 0, 0);
-            EiScan scan = new EiScan(neurons, p,
-                    Ranges.numbers("--alpha", alphaText, grid, false, false),
-                    Ranges.numbers("--we", weText, grid, false, false),
-                    Ranges.numbers("--wi", wiText, grid, false, false),
-                    Ranges.numbers("--epsilon", epsText, grid, true, false),
-                    lambdaText.isBlank() ? new double[0] : Ranges.numbers("--lambda", lambdaText, lambdaPoints, true, false),
-                    lambdaBy, boundary, modes, simulation.steps, simulation.burnIn, simulation.seed, rank);
+            OptionValues values = values();
+            EiScan scan = scan(values);
             scan.plan(); // validates every point before the (possibly long) run
             PrintWriter outWriter = spec.commandLine().getOut();
             PrintWriter summary = out == null ? spec.commandLine().getErr() : outWriter;
@@ -261,10 +240,10 @@ public final class EiCommand implements Runnable {
             if (System.console() != null) {
                 try (ProgressBar bar = new ProgressBarBuilder().setTaskName("ei scan").setInitialMax(scan.size())
                         .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-                    result = scan.run(bar::stepTo);
+                    result = EiOptions.run(values, scan, new RandomStreams(controls.seed), bar::stepTo);
                 }
             } else {
-                result = scan.run(done -> { });
+                result = EiOptions.run(values, scan, new RandomStreams(controls.seed), done -> { });
             }
             String pointsCsv = scan.pointsCsv(result);
             Path curvesPath = curves;
@@ -283,6 +262,15 @@ public final class EiCommand implements Runnable {
                 AtomicFiles.writeString(curvesPath, scan.curvesCsv(result));
             }
             printSummary(summary, scan, result, curvesPath);
+        }
+
+        /** The values of a swept parameter's option, its declared default when the option is absent. */
+        private double[] range(String key, int grid, boolean logarithmic) {
+            String option = Naming.CLI.name(key);
+            CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+            return parsed == null || !parsed.hasMatchedOption(option)
+                    ? new double[] {(Double) EiOptions.SCHEMA.get(key).defaultValue()}
+                    : Ranges.numbers(option, parsed.matchedOptionValue(option, ""), grid, logarithmic, false);
         }
 
         private void printSummary(PrintWriter w, EiScan scan, EiScan.Result r, Path curvesPath) {

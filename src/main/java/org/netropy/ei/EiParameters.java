@@ -5,7 +5,8 @@ import org.netropy.io.InvalidInputException;
 /**
  * One binary E/I network configuration (THEORY §6): N neurons of which {@link #inhibitoryCount()}
  * = round(αN) are inhibitory, directed connections present independently with probability p,
- * excitatory synapses +W_E, inhibitory −W_I, spontaneous firing probability ε.
+ * excitatory synapses +W_E, inhibitory −W_I, spontaneous firing probability ε. Users' values are
+ * checked in their own words by {@link EiOptions} first; the constructor's errors name its keys.
  *
  * @param neurons N ≥ 1
  * @param connectionProbability p in [0, 1] (mean in-degree k = pN)
@@ -21,12 +22,12 @@ public record EiParameters(int neurons, double connectionProbability, double inh
     public static final int MAX_NEURONS = 5000;
 
     public EiParameters {
-        InvalidInputException.inRange("--neurons", neurons, 1, MAX_NEURONS);
-        InvalidInputException.probability("--p", connectionProbability);
-        InvalidInputException.probability("--alpha", inhibitoryFraction);
-        InvalidInputException.nonNegative("--we", excitatoryWeight);
-        InvalidInputException.nonNegative("--wi", inhibitoryWeight);
-        InvalidInputException.probability("--epsilon", spontaneousRate);
+        InvalidInputException.inRange("neurons", neurons, 1, MAX_NEURONS);
+        InvalidInputException.probability("p", connectionProbability);
+        InvalidInputException.probability("alpha", inhibitoryFraction);
+        InvalidInputException.nonNegative("we", excitatoryWeight);
+        InvalidInputException.nonNegative("wi", inhibitoryWeight);
+        InvalidInputException.probability("epsilon", spontaneousRate);
     }
 
     /** N_I = round(αN). */

@@ -45,9 +45,9 @@ public record EiScan(int neurons, double connectionProbability, double[] alphas,
 
     public EiScan {
         InvalidInputException.require(alphas.length > 0 && excitatoryWeights.length > 0 && inhibitoryWeights.length > 0
-                && epsilons.length > 0, "--alpha/--we/--wi/--epsilon", "at least one value each", "an empty list");
+                && epsilons.length > 0, "alpha/we/wi/epsilon", "at least one value each", "an empty list");
         for (int i = 1; i < lambdas.length; i++) {
-            InvalidInputException.require(lambdas[i] > lambdas[i - 1], "--lambda", "strictly increasing values", lambdas[i]);
+            InvalidInputException.require(lambdas[i] > lambdas[i - 1], "lambda", "strictly increasing values", lambdas[i]);
         }
         simulate = simulate.isEmpty() ? EnumSet.noneOf(EiSimulation.Mode.class) : EnumSet.copyOf(simulate);
     }

@@ -50,8 +50,8 @@ public final class EiSimulation {
      * with probability 1/2) and records m after each recorded step.
      */
     public static Result run(EiParameters params, Mode mode, long steps, long burnIn, RandomStreams seeds) {
-        InvalidInputException.require(steps >= BATCHES, "--steps", "an integer >= " + BATCHES, steps);
-        InvalidInputException.require(burnIn >= 0, "--burn-in", "an integer >= 0", burnIn);
+        InvalidInputException.require(steps >= BATCHES, "simulation_steps", "an integer >= " + BATCHES, steps);
+        InvalidInputException.require(burnIn >= 0, "burn_in", "an integer >= 0", burnIn);
         int n = params.neurons();
         int ne = params.excitatoryCount();
         double p = params.connectionProbability();

@@ -28,10 +28,10 @@ public record Robustness(double peakEntropyBits, double peakLambda, double lambd
 
     /** Summarises entropies {@code h} measured at increasing {@code lambda} values. */
     public static Robustness of(double[] lambda, double[] h) {
-        InvalidInputException.require(lambda.length == h.length && lambda.length >= 2, "--lambda",
+        InvalidInputException.require(lambda.length == h.length && lambda.length >= 2, "lambda",
                 "at least 2 values for a robustness summary", lambda.length);
         for (int i = 1; i < lambda.length; i++) {
-            InvalidInputException.require(lambda[i] > lambda[i - 1], "--lambda", "strictly increasing values", lambda[i]);
+            InvalidInputException.require(lambda[i] > lambda[i - 1], "lambda", "strictly increasing values", lambda[i]);
         }
         int peak = 0;
         for (int i = 1; i < h.length; i++) {

@@ -38,7 +38,7 @@ public final class StationaryDistribution {
             if (s == 0) {
                 // States k..n-1 (after elimination of those above) never return below k: a closed set.
                 if (!positiveEpsilon) {
-                    throw new InvalidInputException("--epsilon must be > 0 for these weights: with epsilon 0 the activity has"
+                    throw new InvalidInputException("epsilon must be > 0 for these weights: with epsilon 0 the activity has"
                             + " more than one absorbing state, so its stationary distribution is not unique (got 0)");
                 }
                 return shift(solve(sub(transition, k), true), k, n);

@@ -106,7 +106,7 @@ class EiCliTest {
     @Test
     void entropyAndScanShareColumnNamesAndValues() throws Exception {
         String[] config = {"--neurons", "30", "--alpha", "0.1", "--we", "0.3", "--wi", "0.4", "--simulate", "annealed",
-                "--steps", "300", "--seed", "5"};
+                "--simulation-steps", "300", "--seed", "5"};
         Object[] e = run(concat(new String[] {"ei", "entropy", "--format", "csv"}, config));
         Object[] s = run(concat(new String[] {"ei", "scan"}, config));
         assertEquals(0, e[0], (String) e[2]);

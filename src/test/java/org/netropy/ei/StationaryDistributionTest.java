@@ -55,7 +55,7 @@ class StationaryDistributionTest {
         // epsilon = 0, p = 1, W_E = 1: m = 0 and m = N are both absorbing.
         EiParameters prm = new EiParameters(10, 1.0, 0.0, 1.0, 0.0, 0.0);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> AnnealedChain.entropy(prm));
-        assertEquals(true, e.getMessage().startsWith("--epsilon"), e.getMessage());
+        assertEquals(true, e.getMessage().startsWith("epsilon must"), e.getMessage());
     }
 
     @Test

@@ -1,16 +1,13 @@
 package org.netropy.experiment.kinds;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.netropy.ei.EiParameters;
+import org.netropy.ei.EiOptions;
 import org.netropy.ei.EiScan;
 import org.netropy.ei.EiSimulation;
 import org.netropy.ei.EntropyResult;
-import org.netropy.ei.LambdaParametrisation;
 import org.netropy.ei.Robustness;
 import org.netropy.options.ParameterSchema;
 import org.netropy.options.ParameterSpec;
@@ -28,23 +25,33 @@ import org.netropy.random.RandomStreams;
  * row, and optionally direct simulations (annealed and quenched) as cross-checks.
  */
 public final class EiCurveKind implements RunKind {
-    private static final ParameterSchema SCHEMA = ParameterSchema.of(
-            ParameterSpec.integer("neurons", 1, EiParameters.MAX_NEURONS, 100L, "network size N"),
-            ParameterSpec.number("p", 0, 1, 0.1, "connection probability"),
-            ParameterSpec.number("alpha", 0, 1, 0.2, "inhibitory fraction"),
-            ParameterSpec.number("we", 0, 1e6, 0.25, "excitatory strength W_E of the base configuration"),
-            ParameterSpec.number("wi", 0, 1e6, 0.5, "inhibitory strength W_I of the base configuration"),
-            ParameterSpec.flag("on_boundary", false, "set W_E so that the base configuration has lambda = 1"),
-            ParameterSpec.number("epsilon", 0, 1, 0.001, "spontaneous firing probability"),
-            ParameterSpec.choice("lambda_by", List.of("scale", "we", "wi"), "scale", "how lambda is reached from the base"),
+    /** The curve's λ grid, a sweep of the model's λ (not a property of the network). */
+    private static final List<ParameterSpec> GRID_PARAMETERS = List.of(
             ParameterSpec.number("lambda_from", 0, 1e6, 0.1, "smallest lambda of the grid"),
             ParameterSpec.number("lambda_to", 0, 1e6, 10.0, "largest lambda of the grid"),
-            ParameterSpec.integer("lambda_points", 2, 10_000, 41L, "grid points (geometric spacing)"),
-            ParameterSpec.choice("simulate", List.of("none", "annealed", "quenched", "both"), "none", "direct simulations at every lambda"),
-            ParameterSpec.integer("simulation_steps", 100, 100_000_000, 20_000L, "recorded simulation steps"),
-            ParameterSpec.integer("burn_in", 0, 100_000_000, EiSimulation.DEFAULT_BURN_IN, "discarded simulation steps before recording"),
-            ParameterSpec.flag("stationary", false, "also give the stationary distribution P(m) of the number of active neurons"
-                    + " at the grid lambda nearest 1 (rows active = m; the curve's rows have active = all)"));
+            ParameterSpec.integer("lambda_points", 2, 10_000, 41L, "grid points (geometric spacing)"));
+
+    /**
+     * The model's declarations ({@link EiOptions}), the grid after {@code lambda_by} (the column
+     * order of the tables), and the stationary distribution.
+     */
+    private static final ParameterSchema SCHEMA;
+
+    static {
+        List<ParameterSpec> all = new ArrayList<>();
+        for (ParameterSpec p : EiOptions.SCHEMA.parameters()) {
+            all.add(p);
+            if (p.name().equals("lambda_by")) {
+                all.addAll(GRID_PARAMETERS);
+            }
+        }
+        all.add(ParameterSpec.flag("stationary", false, "also give the stationary distribution P(m) of the number of active neurons"
+                + " at the grid lambda nearest 1 (rows active = m; the curve's rows have active = all)"));
+        SCHEMA = ParameterSchema.of(all);
+    }
+
+    /** How a spec names the λ targets in messages. */
+    private static final String GRID = "lambda_from/lambda_to";
 
     /** Row-key value of the curve's rows (the stationary distribution's rows carry m). */
     public static final String ALL = "all";
@@ -83,24 +90,13 @@ public final class EiCurveKind implements RunKind {
     }
 
     /**
-     * The curve is one {@link EiScan} with a single base configuration, the same code (λ grid,
-     * random streams, burn-in) that {@code netropy ei scan} runs, so a spec row and the command
-     * line with the same settings and seed agree exactly.
+     * The curve is one {@link EiScan} of a single base configuration, built by {@link EiOptions}
+     * as {@code netropy ei scan} builds its scan (λ grid, random streams, burn-in), so a spec row
+     * and the command line with the same settings and seed agree exactly.
      */
-    static EiScan scan(ResolvedParameters p) {
-        String simulate = p.string("simulate");
-        Set<EiSimulation.Mode> modes = EnumSet.noneOf(EiSimulation.Mode.class);
-        if (simulate.equals("annealed") || simulate.equals("both")) {
-            modes.add(EiSimulation.Mode.annealed);
-        }
-        if (simulate.equals("quenched") || simulate.equals("both")) {
-            modes.add(EiSimulation.Mode.quenched);
-        }
+    public static EiScan scan(ResolvedParameters p) {
         double[] lambdas = Grid.spaced(p.number("lambda_from"), p.number("lambda_to"), p.intValue("lambda_points"), true);
-        return new EiScan(p.intValue("neurons"), p.number("p"), new double[] {p.number("alpha")}, new double[] {p.number("we")},
-                new double[] {p.number("wi")}, new double[] {p.number("epsilon")}, lambdas,
-                LambdaParametrisation.valueOf(p.string("lambda_by")), p.flag("on_boundary"), modes,
-                p.integer("simulation_steps"), p.integer("burn_in"), p.seed(), false);
+        return EiOptions.scan(p.withSchema(SCHEMA), lambdas, GRID, p.seed(), false);
     }
 
     /**
@@ -142,50 +138,17 @@ public final class EiCurveKind implements RunKind {
         }
     }
 
-    /**
-     * The scan of a run; refuses what it would ignore: simulation settings without simulations,
-     * W_E when the λ-line moves W_E or the boundary fixes it, W_I when the line moves W_I, and
-     * the boundary when the line through W_E overrides it anyway.
-     */
+    /** The scan of a run; {@link EiOptions#check} refuses what it would ignore, every λ of the grid is reached first. */
     @Override
     public Options resolve(ResolvedParameters p) {
-        boolean simulates = !p.string("simulate").equals("none");
-        String by = p.string("lambda_by");
-        SCHEMA.refuseUnlessUsed(p, "simulation_steps", simulates, "with simulate annealed, quenched or both");
-        SCHEMA.refuseUnlessUsed(p, "burn_in", simulates, "with simulate annealed, quenched or both");
-        SCHEMA.refuseUnlessUsed(p, "on_boundary", !by.equals("we"), "with lambda_by scale or wi (lambda_by we sets W_E anyway)");
-        SCHEMA.refuseUnlessUsed(p, "we", !by.equals("we") && !p.flag("on_boundary"),
-                "with lambda_by scale or wi and on_boundary false (otherwise W_E is solved)");
-        SCHEMA.refuseUnlessUsed(p, "wi", !by.equals("wi"), "with lambda_by scale or we (lambda_by wi sets W_I)");
-        try {
-            EiScan scan = scan(p);
-            scan.plan(); // every point reachable along the line, or refused before anything runs
-            return new Options(scan, p.flag("stationary"));
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(specNames(e.getMessage()));
-        }
-    }
-
-    /**
-     * The E/I engine's message in the spec's names: its command-line options ({@code --lambda},
-     * {@code --lambda-by}, {@code --p}) become the parameters a spec sets.
-     */
-    static String specNames(String message) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--([a-z][a-z-]*)").matcher(message);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String option = m.group(1);
-            String name = option.equals("lambda") ? "lambda_from/lambda_to" : option.replace('-', '_');
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(name));
-        }
-        return m.appendTail(out).toString();
+        return new Options(scan(p), p.flag("stationary"));
     }
 
     @Override
     public List<Map<String, Object>> run(ResolvedParameters p, RandomStreams random, RunContext context) {
         Options o = resolve(p);
         EiScan scan = o.scan();
-        EiScan.Result result = scan.run(random, done -> { });
+        EiScan.Result result = EiOptions.run(p, scan, random, done -> { });
         Robustness rob = result.curves().get(0).robustness();
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Map<String, Object>> stationary = new ArrayList<>();

@@ -41,7 +41,7 @@ class EiCurveKindTest {
         List<Map<String, Object>> rows = kind.run(p, new RandomStreams(seed), null);
 
         Object[] cli = CliRunner.run("ei", "scan", "--alpha", "0.2", "--we", "0.25", "--wi", "0.5", "--lambda", "0.5..2",
-                "--points", "3", "--simulate", "annealed", "--steps", "400", "--burn-in", "50", "--seed", "7");
+                "--points", "3", "--simulate", "annealed", "--simulation-steps", "400", "--burn-in", "50", "--seed", "7");
         assertEquals(0, cli[0], (String) cli[2]);
         List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
                 .parse(new StringReader((String) cli[1])).getRecords();
