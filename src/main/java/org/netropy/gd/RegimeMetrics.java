@@ -148,16 +148,7 @@ public record RegimeMetrics(double initialLoss, double finalLoss, double accurac
 
     /** Relative change {@code ‖X_T − X_0‖_F / ‖X_0‖_F} (NaN when X_0 = 0). */
     public static double relativeChange(double[][] x0, double[][] x1) {
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < x0.length; i++) {
-            for (int j = 0; j < x0[i].length; j++) {
-                double dlt = x1[i][j] - x0[i][j];
-                num += dlt * dlt;
-                den += x0[i][j] * x0[i][j];
-            }
-        }
-        return den == 0 ? Double.NaN : Math.sqrt(num / den);
+        return org.netropy.linalg.Vectors.relativeDistance(x1, x0);
     }
 
     public static double relativeChange(double[] x0, double[] x1) {
