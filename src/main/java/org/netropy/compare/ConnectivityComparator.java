@@ -222,7 +222,7 @@ public final class ConnectivityComparator {
         String design = " Bounds: basic bootstrap, " + vb.replicates() + " replicates resampling "
                 + (vb.pairedRows() ? "mirror pairs (rows 2i, 2i+1)" : "rows") + (a.table().memberIndices().length > 1 ? " within resampled members" : "")
                 + "; upper bound at " + alphaRep + ", lower at " + alphaNot + " one-sided (Bonferroni over the " + primary
-                + " verdicts of overall: " + ConnectivityStatistics.primaryLabels(", ") + ").";
+                + " verdicts of overall: " + ConnectivityStatistics.primaryLabels(statistics, ", ") + ").";
         var evidence = new ComparisonEvidence(a.table(), b.table(), a.canonical(), b.canonical(), a.patterns(), b.patterns(), b.model(),
                 a.populations(), b.populations(), s, tv, weighted, usedPatterns, marginals, energyInfo, clustering, alphaNot, alphaRep,
                 design);

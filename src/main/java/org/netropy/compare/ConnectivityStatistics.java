@@ -210,6 +210,18 @@ public final class ConnectivityStatistics {
         return ALL.stream().filter(ConnectivityStatistic::primary).toList();
     }
 
+    /** The statistics behind a comparison's verdicts (by name; a verdict of a withdrawn statistic is skipped). */
+    static List<ConnectivityStatistic> of(Comparison c) {
+        List<ConnectivityStatistic> out = new ArrayList<>();
+        for (Comparison.Verdict v : c.verdicts()) {
+            ConnectivityStatistic s = byName(v.name());
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     /** Every statistic's gd-maxent columns, in order. */
     public static List<String> columns() {
         List<String> out = new ArrayList<>();
@@ -267,9 +279,9 @@ public final class ConnectivityStatistics {
                 criterion);
     }
 
-    /** The primary labels as a list in words ("fractions, E[zw|g] and marginals"). */
-    static String primaryLabels(String lastSeparator) {
-        List<String> labels = primary().stream().map(ConnectivityStatistic::primaryLabel).toList();
+    /** The labels of the given statistics' primary ones as a list in words ("fractions, E[zw|g] and marginals"). */
+    static String primaryLabels(List<ConnectivityStatistic> statistics, String lastSeparator) {
+        List<String> labels = statistics.stream().filter(ConnectivityStatistic::primary).map(ConnectivityStatistic::primaryLabel).toList();
         if (labels.size() <= 1) {
             return String.join("", labels);
         }
