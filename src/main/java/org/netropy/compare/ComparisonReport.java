@@ -171,7 +171,9 @@ public final class ComparisonReport {
     /** The overall rule and its stated error rates. */
     static String overallRule(Comparison c) {
         double rate = c.settings().verdicts().familyErrorRate();
-        return "fractions, E[zw|g] and marginals: reproduced if all three upper bounds are below their margins (each bound"
+        var statistics = ConnectivityStatistics.of(c);
+        return ConnectivityStatistics.primaryLabels(statistics, " and ") + ": reproduced if all "
+                + ConnectivityStatistics.count((int) statistics.stream().filter(ConnectivityStatistic::primary).count()) + " upper bounds are below their margins (each bound"
                 + " at the nominal one-sided level " + rate + "), not reproduced if any lower bound is above its margin (family-wise false"
                 + " 'not reproduced' <= " + rate + ", Bonferroni)";
     }

@@ -25,9 +25,9 @@ import smile.stat.hypothesis.KSTest;
 public final class ConnectivityComparator {
     private ConnectivityComparator() {}
 
-    static final String REPRODUCED = "reproduced";
-    static final String NOT_REPRODUCED = "not reproduced";
-    static final String INCONCLUSIVE = "inconclusive";
+    static final String REPRODUCED = ConnectivityStatistics.REPRODUCED;
+    static final String NOT_REPRODUCED = ConnectivityStatistics.NOT_REPRODUCED;
+    static final String INCONCLUSIVE = ConnectivityStatistics.INCONCLUSIVE;
 
     /** Compares two tables (sources name them in errors and output, e.g. their file names). */
     public static Comparison compare(NeuronTable a, String sourceA, NeuronTable b, String sourceB,
@@ -213,42 +213,34 @@ public final class ConnectivityComparator {
             members.put("b", memberSpread(b, a, s));
         }
 
-        // Verdicts: the two primary distances are equivalence decisions on design-bootstrap bounds.
-        var t = s.tolerances();
+        // Verdicts: the primary statistics are equivalence decisions on design-bootstrap bounds.
         var vb = s.verdicts();
-        int primary = 3;
+        List<ConnectivityStatistic> statistics = ConnectivityStatistics.all();
+        int primary = (int) statistics.stream().filter(ConnectivityStatistic::primary).count();
         double alphaNot = vb.familyErrorRate() / primary; // Bonferroni: family-wise false "not reproduced" <= rate
         double alphaRep = vb.familyErrorRate();           // intersection-union: "reproduced" needs every bound
-        List<String> ksColumns = selectivityColumns(d);
-        double[][] boot = bootstrap(a, b, usedPatterns, ksColumns, vb, streams.stream("verdict-bootstrap"));
-        double[] tvBounds = DesignBootstrap.bounds(tv, boot[0], alphaNot, alphaRep);
-        double[] crossBounds = weighted == null ? new double[] {Double.NaN, Double.NaN}
-                : DesignBootstrap.boundsSquared(weighted, boot[1], alphaNot, alphaRep);
         String design = " Bounds: basic bootstrap, " + vb.replicates() + " replicates resampling "
                 + (vb.pairedRows() ? "mirror pairs (rows 2i, 2i+1)" : "rows") + (a.table().memberIndices().length > 1 ? " within resampled members" : "")
                 + "; upper bound at " + alphaRep + ", lower at " + alphaNot + " one-sided (Bonferroni over the " + primary
-                + " verdicts of overall: fractions, E[zw|g], marginals).";
-        List<Comparison.Verdict> verdicts = new ArrayList<>();
-        var vFractions = equivalence("populationFractions", "total variation", tv, t.totalVariation(), tvBounds, alphaNot,
-                "TV < " + t.totalVariation() + ": at most that fraction of neurons would have to change population." + design);
-        var vCross = equivalence("crossCovariance", "weighted relative L2 error of E[zw|g]", weighted, t.crossCovariance(), crossBounds,
-                alphaNot, "error < " + t.crossCovariance()
-                        + ": the task-bearing covariance E[zw|g] of each population predicted within that relative error." + design);
-        verdicts.add(vFractions);
-        verdicts.add(vCross);
-        double ksMax = 0;
-        for (String col : selectivityColumns(d)) {
-            ksMax = Math.max(ksMax, marginals.get(col).ks());
+                + " verdicts of overall: " + ConnectivityStatistics.primaryLabels(statistics, ", ") + ").";
+        var evidence = new ComparisonEvidence(a.table(), b.table(), a.canonical(), b.canonical(), a.patterns(), b.patterns(), b.model(),
+                a.populations(), b.populations(), s, tv, weighted, usedPatterns, marginals, energyInfo, clustering, alphaNot, alphaRep,
+                design);
+        List<ConnectivityStatistic.Replicator> replicators = new ArrayList<>();
+        for (ConnectivityStatistic st : statistics) {
+            replicators.add(st.replicator(evidence));
         }
-        verdicts.add(equivalence("marginals", "largest KS over the w and z marginals", ksMax, t.marginalKs(),
-                DesignBootstrap.bounds(ksMax, boot[2], alphaNot, alphaRep), alphaNot,
-                "KS < " + t.marginalKs() + ": a shift of a quarter standard deviation of a Gaussian gives KS = 0.10; "
-                        + "v, b and gains are excluded (sampler conventions of max-ent)." + design));
-        verdicts.add(verdict("joint", "energy coefficient H on " + joint, coefficient, t.energyCoefficient(), null,
-                "descriptive, not part of overall, no stated error rate. H <= " + t.energyCoefficient()
-                        + ": a half-standard-deviation shift of a 1-D Gaussian gives H = 0.058"));
-        verdicts.add(clusteringVerdict(clustering.get("a"), clustering.get("b"), t.stabilityZ()));
-        String overall = combine(vFractions.outcome(), vCross.outcome(), verdicts.get(2).outcome());
+        double[][] boot = bootstrap(a, b, replicators, vb, streams.stream("verdict-bootstrap"));
+        List<Comparison.Verdict> verdicts = new ArrayList<>();
+        List<String> primaryOutcomes = new ArrayList<>();
+        for (int k = 0; k < statistics.size(); k++) {
+            Comparison.Verdict v = statistics.get(k).verdict(evidence, boot[k]);
+            verdicts.add(v);
+            if (statistics.get(k).primary()) {
+                primaryOutcomes.add(v.outcome());
+            }
+        }
+        String overall = combine(primaryOutcomes.toArray(new String[0]));
 
         var summaryA = summary(a, s);
         var summaryB = summary(b, s);
@@ -475,43 +467,19 @@ public final class ConnectivityComparator {
         return new Comparison.Spread(mean, sd, Arrays.stream(x).min().orElseThrow(), Arrays.stream(x).max().orElseThrow());
     }
 
-    static Comparison.Verdict verdict(String name, String statistic, Double value, double tolerance, Double noise, String criterion) {
-        String outcome;
-        if (value == null) {
-            outcome = INCONCLUSIVE;
-        } else if (value <= tolerance && (noise == null || noise <= tolerance)) {
-            outcome = REPRODUCED;
-        } else if (value > tolerance && (noise == null || value > noise)) {
-            outcome = NOT_REPRODUCED;
-        } else {
-            outcome = INCONCLUSIVE;
-        }
-        return new Comparison.Verdict(name, statistic, value, tolerance, noise, null, null, null, outcome, criterion);
-    }
-
-    /** Equivalence decision: reproduced if upper bound < margin, not reproduced if lower bound > margin. */
-    static Comparison.Verdict equivalence(String name, String statistic, Double value, double margin, double[] bounds, double errorRate,
-                                          String criterion) {
-        String outcome = value == null || !Double.isFinite(bounds[0]) || !Double.isFinite(bounds[1]) ? INCONCLUSIVE
-                : bounds[1] < margin ? REPRODUCED : bounds[0] > margin ? NOT_REPRODUCED : INCONCLUSIVE;
-        return new Comparison.Verdict(name, statistic, value, margin, null, finite(bounds[0]), finite(bounds[1]), errorRate, outcome,
-                criterion);
-    }
-
-    private static Double finite(double x) {
-        return Double.isFinite(x) ? x : null;
-    }
-
     /**
-     * Replicates of (TV, weighted E[zw|g] error, largest marginal KS): the tables' design units
-     * resampled; a model side keeps its exact fractions and moments, and its sample (for the KS) is
-     * resampled like a table.
+     * Replicates of every bootstrapped statistic (a row per statistic, null where it is not
+     * bootstrapped): the tables' design units resampled, the same draws for all; a model side keeps
+     * its exact fractions and moments, and its sample (for the KS) is resampled like a table.
      */
-    private static double[][] bootstrap(Side a, Side b, List<String> patterns, List<String> ksColumns,
+    private static double[][] bootstrap(Side a, Side b, List<ConnectivityStatistic.Replicator> replicators,
                                         ComparisonSettings.VerdictBootstrap vb, SplittableRandom rng) {
-        List<DesignBootstrap.MergedColumn> merged = new ArrayList<>();
-        for (String col : ksColumns) {
-            merged.add(DesignBootstrap.MergedColumn.of(a.canonical().column(col), b.canonical().column(col)));
+        double[][] out = new double[replicators.size()][];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = replicators.get(k) == null ? null : new double[vb.replicates()];
+        }
+        if (replicators.stream().allMatch(java.util.Objects::isNull)) {
+            return out;
         }
         List<int[][]> uSample = DesignBootstrap.units(b.table(), vb.pairedRows());
         List<int[][]> ua = DesignBootstrap.units(a.table(), vb.pairedRows());
@@ -520,10 +488,7 @@ public final class ConnectivityComparator {
         if (b.model()) {
             b.populations().forEach((g, p) -> modelCross.put(g, p.crossCovariance()));
         }
-        double[] tv = new double[vb.replicates()];
-        double[] cross = new double[vb.replicates()];
-        double[] ks = new double[vb.replicates()];
-        for (int r = 0; r < tv.length; r++) {
+        for (int r = 0; r < vb.replicates(); r++) {
             int[] wa = DesignBootstrap.draw(ua, a.table().size(), rng);
             int[] wb = DesignBootstrap.draw(b.model() ? uSample : ub, b.table().size(), rng);
             var ma = DesignBootstrap.moments(a.table(), a.patterns(), wa);
@@ -537,33 +502,15 @@ public final class ConnectivityComparator {
                 fb = mb.fractions();
                 eb = mb.crossCovariance();
             }
-            tv[r] = Distances.totalVariation(ma.fractions(), fb);
-            cross[r] = DesignBootstrap.weightedError(ma.crossCovariance(), fb, eb, patterns);
-            double totalA = Arrays.stream(wa).sum();
-            double totalB = Arrays.stream(wb).sum();
-            for (DesignBootstrap.MergedColumn m : merged) {
-                ks[r] = Math.max(ks[r], m.ks(wa, wb, totalA, totalB));
+            var rep = new ConnectivityStatistic.Replicate(wa, wb, Arrays.stream(wa).sum(), Arrays.stream(wb).sum(), ma.fractions(),
+                    ma.crossCovariance(), fb, eb);
+            for (int k = 0; k < out.length; k++) {
+                if (out[k] != null) {
+                    out[k][r] = replicators.get(k).of(rep);
+                }
             }
         }
-        return new double[][] {tv, cross, ks};
-    }
-
-    private static Comparison.Verdict clusteringVerdict(PopulationClustering.Result a, PopulationClustering.Result b, double zMin) {
-        if (a == null || b == null) {
-            return new Comparison.Verdict("clustering", "too few neurons to cluster", null, zMin, null, null, null, null, INCONCLUSIVE,
-                    "label-free clustering needs at least 20 neurons (4 per column + 4) on each side");
-        }
-        boolean sa = a.k() >= 2 && a.stabilityZ() != null && a.stabilityZ() >= zMin;
-        boolean sb = b.k() >= 2 && b.stabilityZ() != null && b.stabilityZ() >= zMin;
-        boolean same = sa == sb && (!sa || a.k() == b.k());
-        String stat = "k_a=" + a.k() + " (z=" + fmt(a.stabilityZ()) + "), k_b=" + b.k() + " (z=" + fmt(b.stabilityZ()) + ")";
-        return new Comparison.Verdict("clustering", stat, null, zMin, null, null, null, null, same ? REPRODUCED : NOT_REPRODUCED,
-                "descriptive, not part of overall, no stated error rate: label-free structure present on both sides (BIC k >= 2 and stability z >= " + zMin
-                        + ") with the same k, or absent on both");
-    }
-
-    private static String fmt(Double x) {
-        return x == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.2f", x);
+        return out;
     }
 
     /**

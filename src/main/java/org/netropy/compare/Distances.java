@@ -154,13 +154,7 @@ public final class Distances {
 
     /** Euclidean norm of a − b divided by the norm of b (NaN when b is the zero vector). */
     public static double relativeL2(double[] a, double[] b) {
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < a.length; i++) {
-            num += (a[i] - b[i]) * (a[i] - b[i]);
-            den += b[i] * b[i];
-        }
-        return den > 0 ? Math.sqrt(num / den) : Double.NaN;
+        return org.netropy.linalg.Vectors.relativeDistance(new double[][] {a}, new double[][] {b});
     }
 
     private static double[] sorted(double[] v) {

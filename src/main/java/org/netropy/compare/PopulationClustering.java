@@ -209,7 +209,7 @@ public final class PopulationClustering {
             double[] e = new double[p];
             for (int i = 0; i < size; i++) {
                 for (int j = 0; j < p; j++) {
-                    e[j] = gaussian(rng);
+                    e[j] = rng.nextGaussian(); // the JDK's RandomGenerator deviate, as every sampler of the project
                 }
                 for (int j = 0; j < p; j++) {
                     double v = mean[j];
@@ -382,18 +382,5 @@ public final class PopulationClustering {
             }
         }
         return out;
-    }
-
-    /** Standard normal deviate by the polar Box–Muller method (SplittableRandom has none in Java 17). */
-    static double gaussian(SplittableRandom rng) {
-        double u;
-        double v;
-        double s;
-        do {
-            u = 2 * rng.nextDouble() - 1;
-            v = 2 * rng.nextDouble() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        return u * Math.sqrt(-2 * Math.log(s) / s);
     }
 }

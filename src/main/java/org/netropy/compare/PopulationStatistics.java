@@ -167,9 +167,7 @@ public final class PopulationStatistics {
     }
 
     static double cosine(double[] a, double[] b) {
-        double na = Math.sqrt(dot(a, a));
-        double nb = Math.sqrt(dot(b, b));
-        return na > 0 && nb > 0 ? dot(a, b) / (na * nb) : Double.NaN;
+        return org.netropy.linalg.Vectors.cosine(a, b);
     }
 
     static Double nullIfNaN(double x) {

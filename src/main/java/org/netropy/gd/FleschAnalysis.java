@@ -1,6 +1,7 @@
 package org.netropy.gd;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.netropy.task.FleschTreesTask;
 import org.netropy.task.TaskData;
@@ -23,6 +24,34 @@ public final class FleschAnalysis {
     private FleschAnalysis() {}
 
     public static final String[] CLASSES = {"dead", "context1-only", "context2-only", "mixed"};
+
+    /** The analysis the trees task declares ({@link FleschTreesTask#ANALYSIS}), with its table columns. */
+    public static final TaskAnalysis ANALYSIS = new TaskAnalysis() {
+        @Override
+        public String name() {
+            return FleschTreesTask.ANALYSIS;
+        }
+
+        @Override
+        public String jsonKey() {
+            return "flesch";
+        }
+
+        @Override
+        public List<String> columns() {
+            return COLUMNS;
+        }
+
+        @Override
+        public Result analyse(Network net, TaskData data, double[] offset) {
+            return FleschAnalysis.analyse(net, data, offset);
+        }
+    };
+
+    /** Table columns: unit-class fractions, RSA betas, accuracies per context after ablating a class. */
+    static final List<String> COLUMNS = List.of("units_dead", "units_context1_only", "units_context2_only", "units_mixed",
+            "rsa_grid", "rsa_orthogonal", "rsa_parallel", "ablation_context1_only_context1", "ablation_context1_only_context2",
+            "ablation_mixed_context1", "ablation_mixed_context2");
 
     /** Class index of every hidden unit (see {@link #CLASSES}). */
     public static int[] unitClasses(Network net, TaskData data) {
@@ -48,14 +77,36 @@ public final class FleschAnalysis {
      * @param rsaBetas                   betas of the grid, orthogonal and parallel model RDMs
      */
     public record Result(Map<String, Integer> unitClasses, Map<String, double[]> ablationAccuracyPerContext,
-                         Map<String, Double> rsaBetas) {
+                         Map<String, Double> rsaBetas) implements TaskAnalysis.Result {
         /** The record in metrics.json. */
+        @Override
         public Map<String, Object> toJson() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("unitClasses", unitClasses);
             m.put("ablationAccuracyPerContext", ablationAccuracyPerContext);
             m.put("rsaBetas", rsaBetas);
             return m;
+        }
+
+        /** The {@link #COLUMNS}: class fractions of all units, betas, ablation accuracies of context-1-only and mixed units. */
+        @Override
+        public Map<String, Object> toRow() {
+            Map<String, Object> row = new LinkedHashMap<>();
+            double total = unitClasses.values().stream().mapToDouble(Integer::doubleValue).sum();
+            row.put("units_dead", unitClasses.get("dead") / total);
+            row.put("units_context1_only", unitClasses.get("context1-only") / total);
+            row.put("units_context2_only", unitClasses.get("context2-only") / total);
+            row.put("units_mixed", unitClasses.get("mixed") / total);
+            row.put("rsa_grid", rsaBetas.get("grid"));
+            row.put("rsa_orthogonal", rsaBetas.get("orthogonal"));
+            row.put("rsa_parallel", rsaBetas.get("parallel"));
+            double[] c1 = ablationAccuracyPerContext.get("context1-only");
+            double[] mixed = ablationAccuracyPerContext.get("mixed");
+            row.put("ablation_context1_only_context1", c1[0]);
+            row.put("ablation_context1_only_context2", c1[1]);
+            row.put("ablation_mixed_context1", mixed[0]);
+            row.put("ablation_mixed_context2", mixed[1]);
+            return row;
         }
     }
 

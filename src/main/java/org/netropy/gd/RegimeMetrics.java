@@ -1,18 +1,20 @@
 package org.netropy.gd;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.netropy.linalg.EffectiveRank;
 import org.netropy.linalg.Svd;
-import org.netropy.task.FleschTreesTask;
 import org.netropy.task.TaskData;
 
 /**
  * How far training moved a network from its initial state (THEORY §4): the rich ↔ lazy
  * diagnostics of one run, computed in plain Java from the initial and final {@link Network}.
  * The JSON record of metrics.json ({@link #toJson}) and the flat table columns
- * ({@link #toRow}, {@link #COLUMNS}) are both read off these fields, here alone.
+ * ({@link #toRow}, {@link #COLUMNS}) are both read off one field list ({@link #FIELDS}), here alone;
+ * the task's own analysis ({@link TaskAnalysis}) follows in both.
  *
  * @param initialLoss             loss of the initial network
  * @param finalLoss               loss of the final network
@@ -28,13 +30,20 @@ import org.netropy.task.TaskData;
  * @param conservedDrift          drift of the conserved q_i (NaN unless homogeneous φ with plain GD)
  * @param effectiveRankInit       effective ranks of the initial stimulus weights, by measure
  * @param effectiveRankFinal      the same for the final stimulus weights
- * @param flesch                  the Flesch et al. analyses on the trees task, else null
+ * @param analysis                the representation analysis the task declares (e.g. Flesch et al.'s), else null
+ * @param analysisKey             its key in metrics.json (null without an analysis)
  */
 public record RegimeMetrics(double initialLoss, double finalLoss, double accuracy, double[] accuracyPerContext,
                             RelativeChange relativeChange, NormChange normChange, double ntkAlignment,
                             double ntkAlignmentStimulus, double representationAlignment, double cka,
                             double activationHamming, double conservedDrift, Map<String, Double> effectiveRankInit,
-                            Map<String, Double> effectiveRankFinal, FleschAnalysis.Result flesch) {
+                            Map<String, Double> effectiveRankFinal, TaskAnalysis.Result analysis, String analysisKey) {
+
+    public RegimeMetrics {
+        if ((analysis == null) != (analysisKey == null)) {
+            throw new IllegalArgumentException("an analysis result needs its JSON key and vice versa");
+        }
+    }
 
     /** Relative change per block: stimulus w, context v, hidden bias b, readout z, the whole hidden layer [w, v, b]. */
     public record RelativeChange(double stimulus, double context, double hiddenBias, double readout, double hidden) {}
@@ -42,48 +51,73 @@ public record RegimeMetrics(double initialLoss, double finalLoss, double accurac
     /** Change of norm per block: stimulus w, the hidden layer [w, v, b], readout z. */
     public record NormChange(double stimulus, double hidden, double readout) {}
 
-    /** The table columns of {@link #toRow}, snake_case (THEORY §4); the last fourteen only on the Flesch task. */
-    public static final List<String> COLUMNS = List.of("final_loss", "accuracy", "diverged", "relative_change_stimulus",
-            "relative_change_context", "relative_change_readout", "norm_change_stimulus", "ntk_alignment",
-            "ntk_alignment_stimulus", "representation_alignment", "cka", "activation_hamming", "conserved_drift",
-            "erank_init", "erank_final", "units_dead", "units_context1_only", "units_context2_only", "units_mixed",
-            "rsa_grid", "rsa_orthogonal", "rsa_parallel", "ablation_context1_only_context1", "ablation_context1_only_context2",
-            "ablation_mixed_context1", "ablation_mixed_context2");
+    /**
+     * One reported quantity: its path in metrics.json ("block.key" nests; null: not in the JSON)
+     * and its flat column (null: not in the table), with the value each format records.
+     */
+    private record Field(String json, Function<RegimeMetrics, Object> jsonValue, String column, RowValue rowValue) {
+        static Field both(String json, String column, Function<RegimeMetrics, Object> value) {
+            return new Field(json, value, column, (m, diverged) -> value.apply(m));
+        }
+
+        static Field json(String json, Function<RegimeMetrics, Object> value) {
+            return new Field(json, value, null, null);
+        }
+    }
+
+    /** A table cell; {@code diverged} is the run's, recorded beside its metrics. */
+    private interface RowValue {
+        Object of(RegimeMetrics m, boolean diverged);
+    }
+
+    /** Every field in output order (the JSON keys and the table columns each keep their order). */
+    private static final List<Field> FIELDS = List.of(
+            Field.json("initialLoss", RegimeMetrics::initialLoss),
+            Field.both("finalLoss", "final_loss", RegimeMetrics::finalLoss),
+            Field.both("accuracy", "accuracy", RegimeMetrics::accuracy),
+            new Field(null, null, "diverged", (m, diverged) -> diverged ? 1.0 : 0.0),
+            Field.json("accuracyPerContext", RegimeMetrics::accuracyPerContext),
+            Field.both("relativeChange.stimulus", "relative_change_stimulus", m -> m.relativeChange().stimulus()),
+            Field.both("relativeChange.context", "relative_change_context", m -> m.relativeChange().context()),
+            Field.json("relativeChange.hiddenBias", m -> m.relativeChange().hiddenBias()),
+            Field.both("relativeChange.readout", "relative_change_readout", m -> m.relativeChange().readout()),
+            Field.json("relativeChange.hidden", m -> m.relativeChange().hidden()),
+            Field.both("normChange.stimulus", "norm_change_stimulus", m -> m.normChange().stimulus()),
+            Field.json("normChange.hidden", m -> m.normChange().hidden()),
+            Field.json("normChange.readout", m -> m.normChange().readout()),
+            Field.both("ntkAlignment", "ntk_alignment", RegimeMetrics::ntkAlignment),
+            Field.both("ntkAlignmentStimulus", "ntk_alignment_stimulus", RegimeMetrics::ntkAlignmentStimulus),
+            Field.both("representationAlignment", "representation_alignment", RegimeMetrics::representationAlignment),
+            Field.both("cka", "cka", RegimeMetrics::cka),
+            Field.both("activationHamming", "activation_hamming", RegimeMetrics::activationHamming),
+            Field.both("conservedDrift", "conserved_drift", RegimeMetrics::conservedDrift),
+            new Field("effectiveRankInit", RegimeMetrics::effectiveRankInit, "erank_init", (m, d) -> erank(m.effectiveRankInit())),
+            new Field("effectiveRankFinal", RegimeMetrics::effectiveRankFinal, "erank_final", (m, d) -> erank(m.effectiveRankFinal())));
+
+    /** The table columns of {@link #toRow}, snake_case (THEORY §4), then those of every task analysis (only on its task). */
+    public static final List<String> COLUMNS = columns();
+
+    private static List<String> columns() {
+        List<String> cols = new ArrayList<>();
+        for (Field f : FIELDS) {
+            if (f.column() != null) {
+                cols.add(f.column());
+            }
+        }
+        cols.addAll(TaskAnalyses.columns());
+        return List.copyOf(cols);
+    }
 
     /** The flat table row ({@link #COLUMNS}); {@code diverged} is the run's, recorded beside its metrics. */
     public Map<String, Object> toRow(boolean diverged) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("final_loss", finalLoss);
-        row.put("accuracy", accuracy);
-        row.put("diverged", diverged ? 1.0 : 0.0);
-        row.put("relative_change_stimulus", relativeChange.stimulus());
-        row.put("relative_change_context", relativeChange.context());
-        row.put("relative_change_readout", relativeChange.readout());
-        row.put("norm_change_stimulus", normChange.stimulus());
-        row.put("ntk_alignment", ntkAlignment);
-        row.put("ntk_alignment_stimulus", ntkAlignmentStimulus);
-        row.put("representation_alignment", representationAlignment);
-        row.put("cka", cka);
-        row.put("activation_hamming", activationHamming);
-        row.put("conserved_drift", conservedDrift);
-        row.put("erank_init", erank(effectiveRankInit));
-        row.put("erank_final", erank(effectiveRankFinal));
-        if (flesch != null) {
-            Map<String, Integer> classes = flesch.unitClasses();
-            double total = classes.values().stream().mapToDouble(Integer::doubleValue).sum();
-            row.put("units_dead", classes.get("dead") / total);
-            row.put("units_context1_only", classes.get("context1-only") / total);
-            row.put("units_context2_only", classes.get("context2-only") / total);
-            row.put("units_mixed", classes.get("mixed") / total);
-            row.put("rsa_grid", flesch.rsaBetas().get("grid"));
-            row.put("rsa_orthogonal", flesch.rsaBetas().get("orthogonal"));
-            row.put("rsa_parallel", flesch.rsaBetas().get("parallel"));
-            double[] c1 = flesch.ablationAccuracyPerContext().get("context1-only");
-            double[] mixed = flesch.ablationAccuracyPerContext().get("mixed");
-            row.put("ablation_context1_only_context1", c1[0]);
-            row.put("ablation_context1_only_context2", c1[1]);
-            row.put("ablation_mixed_context1", mixed[0]);
-            row.put("ablation_mixed_context2", mixed[1]);
+        for (Field f : FIELDS) {
+            if (f.column() != null) {
+                row.put(f.column(), f.rowValue().of(this, diverged));
+            }
+        }
+        if (analysis != null) {
+            row.putAll(analysis.toRow());
         }
         return row;
     }
@@ -94,50 +128,27 @@ public record RegimeMetrics(double initialLoss, double finalLoss, double accurac
     }
 
     /** The record in metrics.json (keys and nesting as the notebooks read them). */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("initialLoss", initialLoss);
-        m.put("finalLoss", finalLoss);
-        m.put("accuracy", accuracy);
-        m.put("accuracyPerContext", accuracyPerContext);
-        Map<String, Double> rel = new LinkedHashMap<>();
-        rel.put("stimulus", relativeChange.stimulus());
-        rel.put("context", relativeChange.context());
-        rel.put("hiddenBias", relativeChange.hiddenBias());
-        rel.put("readout", relativeChange.readout());
-        rel.put("hidden", relativeChange.hidden());
-        m.put("relativeChange", rel);
-        Map<String, Double> norm = new LinkedHashMap<>();
-        norm.put("stimulus", normChange.stimulus());
-        norm.put("hidden", normChange.hidden());
-        norm.put("readout", normChange.readout());
-        m.put("normChange", norm);
-        m.put("ntkAlignment", ntkAlignment);
-        m.put("ntkAlignmentStimulus", ntkAlignmentStimulus);
-        m.put("representationAlignment", representationAlignment);
-        m.put("cka", cka);
-        m.put("activationHamming", activationHamming);
-        m.put("conservedDrift", conservedDrift);
-        m.put("effectiveRankInit", effectiveRankInit);
-        m.put("effectiveRankFinal", effectiveRankFinal);
-        if (flesch != null) {
-            m.put("flesch", flesch.toJson());
+        for (Field f : FIELDS) {
+            if (f.json() == null) {
+                continue;
+            }
+            int dot = f.json().indexOf('.');
+            Map<String, Object> block = dot < 0 ? m
+                    : (Map<String, Object>) m.computeIfAbsent(f.json().substring(0, dot), k -> new LinkedHashMap<String, Object>());
+            block.put(dot < 0 ? f.json() : f.json().substring(dot + 1), f.jsonValue().apply(this));
+        }
+        if (analysis != null) {
+            m.put(analysisKey, analysis.toJson());
         }
         return m;
     }
 
     /** Relative change {@code ‖X_T − X_0‖_F / ‖X_0‖_F} (NaN when X_0 = 0). */
     public static double relativeChange(double[][] x0, double[][] x1) {
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < x0.length; i++) {
-            for (int j = 0; j < x0[i].length; j++) {
-                double dlt = x1[i][j] - x0[i][j];
-                num += dlt * dlt;
-                den += x0[i][j] * x0[i][j];
-            }
-        }
-        return den == 0 ? Double.NaN : Math.sqrt(num / den);
+        return org.netropy.linalg.Vectors.relativeDistance(x1, x0);
     }
 
     public static double relativeChange(double[] x0, double[] x1) {
@@ -213,12 +224,13 @@ public record RegimeMetrics(double initialLoss, double finalLoss, double accurac
         double ntkStimulus = RepresentationSimilarity.cosine(TangentKernel.stimulusOnly(init, data), TangentKernel.stimulusOnly(fin, data));
         double[][] g0 = RepresentationSimilarity.gram(init.activity(data));
         double[][] g1 = RepresentationSimilarity.gram(fin.activity(data));
+        TaskAnalysis analysis = TaskAnalyses.of(spec.task());
         return new RegimeMetrics(init.loss(data, offset, scale), fin.loss(data, offset, scale), data.signAccuracy(y), accCtx,
                 rel, norm, ntk, ntkStimulus, RepresentationSimilarity.cosine(g0, g1), RepresentationSimilarity.cka(g0, g1),
                 activationHamming(init, fin, data),
                 spec.activation().homogeneous() && spec.optimizer() == Optimizer.GD ? conservedDrift(init, fin) : Double.NaN,
                 EffectiveRank.all(init.w()), EffectiveRank.all(fin.w()),
-                spec.task() instanceof FleschTreesTask ? FleschAnalysis.analyse(fin, data, offset) : null);
+                analysis == null ? null : analysis.analyse(fin, data, offset), analysis == null ? null : analysis.jsonKey());
     }
 
     static double[] centred(double[] y, double[] offset) {

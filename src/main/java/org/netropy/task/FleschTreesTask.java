@@ -28,6 +28,12 @@ public final class FleschTreesTask implements Task {
      */
     public static final TrainingRecipe RECIPE = new TrainingRecipe(true, true, "unit", 5e-3, "plain", "sum", 0.1, 1.0, 1.0 / 100,
             false);
+
+    /**
+     * The representation analysis of the paper run on every trained network of this task (unit
+     * classes, ablations, RSA; kept by the engine under this name).
+     */
+    public static final String ANALYSIS = "flesch";
     static final int RESOLUTION = 5;
     static final double BLOB_VARIANCE = 0.08;
 

@@ -10,13 +10,35 @@ import org.netropy.random.RandomStreams;
 
 /**
  * The one place where tasks are listed by name (the neurogym idea: a registry with metadata).
- * To add a task, implement {@link Task} and add one {@link #register} line below.
+ * To add a task, implement {@link Task} and add one {@link #register} line below: its training
+ * recipe and the representation analysis its paper reports are declared on that line, so no
+ * engine tests for a concrete task class.
  */
 public final class TaskRegistry {
 
-    /** A registered task: name, citation, description, the training recipe of its paper and a factory. */
-    public record Entry(String name, String paper, String description, TrainingRecipe recipe,
-                        BiFunction<TaskOptions, RandomStreams, Task> factory) {}
+    /**
+     * A registered task: name, citation, description, the training recipe of its paper, the name of
+     * the representation analysis run on its trained networks ({@link #NO_ANALYSIS} for none; the
+     * engine keeps the analyses by these names, the task layer does not depend on it) and a factory.
+     */
+    public record Entry(String name, String paper, String description, TrainingRecipe recipe, String analysis,
+                        BiFunction<TaskOptions, RandomStreams, Task> factory) {
+        public Entry {
+            java.util.Objects.requireNonNull(name, "name");
+            java.util.Objects.requireNonNull(recipe, "recipe");
+            java.util.Objects.requireNonNull(analysis, "analysis (NO_ANALYSIS for none)");
+            java.util.Objects.requireNonNull(factory, "factory");
+        }
+    }
+
+    /** The analysis name of a task without a task-specific representation analysis. */
+    public static final String NO_ANALYSIS = "";
+
+    /** A registration that can be withdrawn (tests register a task for their own duration). */
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
@@ -24,17 +46,26 @@ public final class TaskRegistry {
         register(new Entry(InputSelectionTask.NAME,
                 "Hruza & Ostojic 2026; Dubreuil et al. 2022",
                 "context-dependent input selection y* = A[:,k]·u on a grid or Gaussian stimulus set",
-                TrainingRecipe.MEAN_FIELD, TaskRegistry::inputSelection));
+                TrainingRecipe.MEAN_FIELD, NO_ANALYSIS, TaskRegistry::inputSelection));
         register(new Entry(FleschTreesTask.NAME,
                 "Flesch et al. 2022, Neuron",
                 "5x5 Gaussian-blob 'trees', 2 contexts, sign accuracy on 40 non-zero targets",
-                FleschTreesTask.RECIPE, (options, streams) -> new FleschTreesTask()));
+                FleschTreesTask.RECIPE, FleschTreesTask.ANALYSIS, (options, streams) -> new FleschTreesTask()));
     }
 
     private TaskRegistry() {}
 
-    private static void register(Entry e) {
+    /** Adds a task under a name not yet taken; closing the registration removes it again. */
+    public static synchronized Registration register(Entry e) {
+        if (ENTRIES.containsKey(e.name())) {
+            throw new IllegalArgumentException("task " + e.name() + " is already registered");
+        }
         ENTRIES.put(e.name(), e);
+        return () -> {
+            synchronized (TaskRegistry.class) {
+                ENTRIES.remove(e.name(), e);
+            }
+        };
     }
 
     public static List<Entry> entries() {
@@ -48,6 +79,12 @@ public final class TaskRegistry {
     /** The training recipe of a registered task (its paper's defaults). */
     public static TrainingRecipe recipe(String name) {
         return entry(name).recipe();
+    }
+
+    /** The representation analysis a task declares ({@link #NO_ANALYSIS} for none or an unregistered task). */
+    public static String analysis(String name) {
+        Entry e = ENTRIES.get(name);
+        return e == null ? NO_ANALYSIS : e.analysis();
     }
 
     private static Entry entry(String name) {

@@ -73,9 +73,9 @@ class ConnectivityComparatorTest {
         double[] z = new double[n];
         double[][] g = new double[n][2];
         for (int i = 0; i < n; i++) {
-            z[i] = PopulationClustering.gaussian(r);
-            w[i][0] = z[i] + PopulationClustering.gaussian(r);
-            w[i][1] = PopulationClustering.gaussian(r);
+            z[i] = r.nextGaussian();
+            w[i][0] = z[i] + r.nextGaussian();
+            w[i][1] = r.nextGaussian();
             g[i] = i < ones ? new double[] {0.9, 0.1} : new double[] {0.2, 0.8};
         }
         return NeuronTable.of(w, v, new double[n], z, g);

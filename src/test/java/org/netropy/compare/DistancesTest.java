@@ -43,10 +43,10 @@ class DistancesTest {
         double[] x = new double[500];
         double[] y = new double[700];
         for (int i = 0; i < x.length; i++) {
-            x[i] = PopulationClustering.gaussian(r);
+            x[i] = r.nextGaussian();
         }
         for (int i = 0; i < y.length; i++) {
-            y[i] = 0.2 + PopulationClustering.gaussian(r);
+            y[i] = 0.2 + r.nextGaussian();
         }
         assertEquals(KSTest.test(x, y).d, Distances.kolmogorovSmirnov(x, y), 1e-12);
     }
@@ -76,10 +76,10 @@ class DistancesTest {
         double[] xs = new double[n];
         double[] ys = new double[n];
         for (int i = 0; i < n; i++) {
-            x[i][0] = PopulationClustering.gaussian(r);
-            y[i][0] = 0.5 + PopulationClustering.gaussian(r);
-            xs[i] = PopulationClustering.gaussian(r);
-            ys[i] = 0.25 + PopulationClustering.gaussian(r);
+            x[i][0] = r.nextGaussian();
+            y[i][0] = 0.5 + r.nextGaussian();
+            xs[i] = r.nextGaussian();
+            ys[i] = 0.25 + r.nextGaussian();
         }
         double[] e = Distances.energyDistance(x, y);
         assertEquals(0.0583, e[0] / (2 * e[1]), 0.02);

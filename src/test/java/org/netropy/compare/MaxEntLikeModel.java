@@ -115,13 +115,13 @@ final class MaxEntLikeModel implements PopulationModel {
                 }
             }
             double[] b = directions.get(g);
-            z[i] = Math.sqrt(t / q(g)) * PopulationClustering.gaussian(random);
+            z[i] = Math.sqrt(t / q(g)) * random.nextGaussian();
             for (int j = 0; j < features; j++) {
-                w[i][j] = s * z[i] * b[j] + Math.sqrt(s) * PopulationClustering.gaussian(random);
+                w[i][j] = s * z[i] * b[j] + Math.sqrt(s) * random.nextGaussian();
             }
             for (int k = 0; k < contexts; k++) {
                 gain[i][k] = g.charAt(k) == '1' ? 1 : 0;
-                v[i][k] = (2 * gain[i][k] - 1) * Math.abs(PopulationClustering.gaussian(random));
+                v[i][k] = (2 * gain[i][k] - 1) * Math.abs(random.nextGaussian());
             }
         }
         return NeuronTable.of(w, v, bias, z, gain);

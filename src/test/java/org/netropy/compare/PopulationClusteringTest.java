@@ -16,10 +16,10 @@ class PopulationClusteringTest {
         for (int i = 0; i < n; i++) {
             int k = i % 3;
             labels[i] = k;
-            double z = 1 + 0.1 * PopulationClustering.gaussian(r);
+            double z = 1 + 0.1 * r.nextGaussian();
             double sign = r.nextBoolean() ? 1 : -1; // the sign symmetry: canonicalisation must undo it
-            x[i][0] = sign * (z * dirs[k][0] + 0.2 * PopulationClustering.gaussian(r));
-            x[i][1] = sign * (z * dirs[k][1] + 0.2 * PopulationClustering.gaussian(r));
+            x[i][0] = sign * (z * dirs[k][0] + 0.2 * r.nextGaussian());
+            x[i][1] = sign * (z * dirs[k][1] + 0.2 * r.nextGaussian());
             x[i][2] = sign * z;
         }
         return x;
@@ -49,16 +49,19 @@ class PopulationClusteringTest {
         SplittableRandom rng = new SplittableRandom(5);
         double[][] x = new double[n][3];
         for (double[] row : x) {
-            row[0] = PopulationClustering.gaussian(rng);
-            row[1] = 0.5 * row[0] + PopulationClustering.gaussian(rng);
-            row[2] = 2 * PopulationClustering.gaussian(rng);
+            row[0] = rng.nextGaussian();
+            row[1] = 0.5 * row[0] + rng.nextGaussian();
+            row[2] = 2 * rng.nextGaussian();
         }
-        // Average over three independent seeds so one unlucky draw does not decide.
+        // Average over three independent seeds so one unlucky draw does not decide. Each seed must not
+        // claim structure (z below the verdict's 2); the lower tail is heavy with 10 bootstraps and 10
+        // nulls (measured over 12 seeds on two data draws: 3 of 24 runs below -3.5, none above 1.5),
+        // and a low z only says "less stable than the null", which the verdict does not read as structure.
         double sum = 0;
         for (int seed = 1; seed <= 3; seed++) {
             var r = PopulationClustering.cluster(x, 2, new int[] {0, 1, 2}, new int[n],
                     new PopulationClustering.Settings(4, 10, 10, 0.8, 300, 1000, 3000), new RandomStreams(seed));
-            assertTrue(r.stabilityZ() == null || Math.abs(r.stabilityZ()) < 3.5, r.toString());
+            assertTrue(r.stabilityZ() == null || r.stabilityZ() < 2, r.toString());
             sum += r.stabilityZ() == null ? 0 : r.stabilityZ();
         }
         assertTrue(Math.abs(sum / 3) < 2, "mean z " + sum / 3);

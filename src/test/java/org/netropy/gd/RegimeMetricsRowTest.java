@@ -55,14 +55,14 @@ class RegimeMetricsRowTest {
         Map<String, Object> row = r.metricsRow();
         assertEquals(RegimeMetrics.COLUMNS, List.copyOf(row.keySet()));
         agree(row, r);
-        int units = r.metrics().flesch().unitClasses().values().stream().mapToInt(Integer::intValue).sum();
+        int units = ((FleschAnalysis.Result) r.metrics().analysis()).unitClasses().values().stream().mapToInt(Integer::intValue).sum();
         assertEquals(20, units, "every hidden unit has one class");
     }
 
     @Test
     void elsewhereTheFleschColumnsAreAbsent() {
         GdResult r = GdTrainer.train(GdRunSpec.meanField(GdTestSupport.smallTask(), 10, 0.5, 20), new RandomStreams(3));
-        assertNull(r.metrics().flesch());
+        assertNull(r.metrics().analysis());
         Map<String, Object> row = r.metricsRow();
         assertEquals(RegimeMetrics.COLUMNS.subList(0, RegimeMetrics.COLUMNS.indexOf("units_dead")), List.copyOf(row.keySet()));
         agree(row, r);

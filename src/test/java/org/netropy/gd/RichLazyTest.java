@@ -33,8 +33,8 @@ class RichLazyTest {
         assertTrue(richChange > 100 * lazyChange, "relative stimulus-weight change rich " + richChange + " vs lazy " + lazyChange);
         assertTrue(lazyR.metrics().cka() > 0.9, "lazy CKA " + lazyR.metrics().cka());
         assertTrue(lazyR.metrics().cka() > richR.metrics().cka());
-        Map<String, Double> betas = richR.metrics().flesch().rsaBetas();
-        Map<String, Double> lazyBetas = lazyR.metrics().flesch().rsaBetas();
+        Map<String, Double> betas = ((FleschAnalysis.Result) richR.metrics().analysis()).rsaBetas();
+        Map<String, Double> lazyBetas = ((FleschAnalysis.Result) lazyR.metrics().analysis()).rsaBetas();
         assertTrue(betas.get("orthogonal") > betas.get("grid"), "rich: orthogonal model wins " + betas);
         assertTrue(lazyBetas.get("grid") > lazyBetas.get("orthogonal"), "lazy: grid model wins " + lazyBetas);
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.netropy.compare.Comparison;
+import org.netropy.compare.ConnectivityStatistics;
 import org.netropy.compare.ComparisonSettings;
 import org.netropy.compare.ConnectivityComparator;
 import org.netropy.compare.Distances;
@@ -82,6 +83,8 @@ public final class GdMaxEntKind implements RunKind {
                 "not_reproduced", "total_variation_lower", "total_variation_upper", "cross_covariance_error_lower",
                 "cross_covariance_error_upper", "marginal_ks", "total_variation_gain_0p3", "total_variation_gain_0p7",
                 "total_variation_grown", "excluded_fraction", "task_share_trained", "task_share_maxent", "task_share_distance"));
+        // statistics registered beyond these (ConnectivityStatistics) add their columns here
+        ConnectivityStatistics.columns().stream().filter(col -> !m.contains(col)).forEach(m::add);
         m.addAll(MECHANISM);
         m.addAll(org.netropy.gd.RegimeMetrics.COLUMNS);
         m.add("loss");
@@ -185,20 +188,13 @@ public final class GdMaxEntKind implements RunKind {
             all.put("pattern", "all");
             all.put(GdTrainKind.STEP, GdTrainKind.FINAL);
             all.put(ANGLE, GdTrainKind.NO_CELL);
-            all.put("total_variation", cmp.totalVariation());
             all.put("total_variation_noise", cmp.totalVariationNoise95());
             all.put("jensen_shannon", cmp.jensenShannon());
-            all.put("cross_covariance_error_weighted", cmp.crossCovarianceErrorWeighted());
-            all.put("energy_coefficient", cmp.energy() == null ? null : cmp.energy().coefficient());
             all.put("reproduced", cmp.overall().equals("reproduced") ? 1.0 : 0.0);
             all.put("not_reproduced", cmp.overall().equals("not reproduced") ? 1.0 : 0.0);
-            Comparison.Verdict vf = cmp.verdicts().get(0);
-            Comparison.Verdict vc = cmp.verdicts().get(1);
-            all.put("total_variation_lower", vf.lower());
-            all.put("total_variation_upper", vf.upper());
-            all.put("cross_covariance_error_lower", vc.lower());
-            all.put("cross_covariance_error_upper", vc.upper());
-            all.put("marginal_ks", cmp.verdicts().get(2).value());
+            for (Comparison.Verdict v : cmp.verdicts()) {
+                all.putAll(ConnectivityStatistics.byName(v.name()).cells(v)); // value and bounds of each statistic
+            }
             all.put("total_variation_gain_0p3", cmp.thresholdSensitivity().get("0.3").totalVariation());
             all.put("total_variation_gain_0p7", cmp.thresholdSensitivity().get("0.7").totalVariation());
             all.put("excluded_fraction", 1 - (double) grownRows.length / trained.size());
