@@ -3,7 +3,9 @@ package org.netropy.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.netropy.compare.ConnectivityComparator;
 import org.netropy.compare.Comparison;
@@ -247,7 +249,7 @@ public final class CompareCommand implements Callable<Integer> {
                 spec.solutions(taskMatrix, a, gdDir);
         PrintWriter w = this.spec.commandLine().getOut();
         startOutput();
-        java.util.Map<String, Object> index = new java.util.LinkedHashMap<>();
+        Map<String, Object> index = new LinkedHashMap<>();
         for (var e : references.entrySet()) {
             Path dir = references.size() == 1 ? out : out.resolve(e.getKey());
             org.netropy.compare.MaxEntReference model = new org.netropy.compare.MaxEntReference(e.getValue(), spec.samplingContextScale(e.getValue()));
@@ -261,8 +263,11 @@ public final class CompareCommand implements Callable<Integer> {
             w.println("== " + e.getKey() + ": " + model.description());
             w.print(ComparisonReport.summary(c));
             w.println("wrote " + dir.resolve(ComparisonReport.JSON));
-            index.put(e.getKey(), java.util.Map.of("sigmaW", e.getValue().problem().sigmaW(),
-                    "sigmaZ", e.getValue().problem().sigmaZ(), "folder", dir.toString()));
+            Map<String, Object> entry = new LinkedHashMap<>(); // fixed key order: equal inputs, equal bytes
+            entry.put("sigmaW", e.getValue().problem().sigmaW());
+            entry.put("sigmaZ", e.getValue().problem().sigmaZ());
+            entry.put("folder", dir.toString());
+            index.put(e.getKey(), entry);
         }
         if (references.size() > 1) {
             org.netropy.io.Json.write(out.resolve("references.json"), index);
