@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.netropy.compare.ConnectivityComparator;
 import org.netropy.compare.Comparison;
 import org.netropy.compare.ComparisonReport;
+import org.netropy.compare.ComparisonOptions;
 import org.netropy.compare.ComparisonSettings;
 import org.netropy.compare.PopulationClustering;
 import org.netropy.connectivity.NeuronTable;
@@ -29,11 +30,19 @@ import picocli.CommandLine.Option;
  * {@code netropy compare}: compares two single-neuron tables (THEORY §5) and writes
  * comparison.json, comparison.csv and comparison.md. See docs/COMPARATOR.md.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = CompareCommand.Settings.class,
         description = {"Compare two single-neuron connectivity tables (a = observed, e.g. trained; b = reference).",
                 "Writes comparison.json, comparison.csv, comparison.md and the figure set comparison-figures.{pdf,svg,png,csv}",
                 "(with figures.md) to --out and prints a summary."})
 public final class CompareCommand implements Callable<Integer> {
+
+    /** Adds the comparator's settings, declared once in {@link ComparisonOptions#SCHEMA}, after the inputs and outputs. */
+    static final class Settings implements CommandLine.IModelTransformer {
+        @Override
+        public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
+            return DeclaredOptions.add(command, ComparisonOptions.SCHEMA);
+        }
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,7 +58,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--maxent", paramLabel = "SPEC",
             description = {"Max-ent reference instead of --b, as key=value pairs: sigma=S|auto (required),",
-                    "gains=relu|tanh|sigmoid|softplus, context-scale=SV, normalisation=none|sqrt-contexts, init-scale=S.",
+                    "activation=relu|tanh|sigmoid|softplus, context-scale=SV, bias-scale=SB, normalisation=none|sqrt-contexts, init-scale=S.",
                     "Contexts and features come from table a (task A = I_C or --task-matrix).",
                     "sigma=auto compares at three scales: the initial scale (init-scale, or the gd run's metrics.json),",
                     "the small-sigma limit (sigma = " + org.netropy.maxent.ReferenceScales.LIMIT_SIGMA + ") and the norm-matched sigma (E|w|^2+z^2 of table a)."})
@@ -61,9 +70,6 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Replace an --out folder that holds an earlier comparison (it is emptied first).")
     boolean replace;
 
-    @Option(names = "--threshold", defaultValue = "0.5", description = "Gain threshold of the binary patterns, in (0, 1) (default ${DEFAULT-VALUE}).")
-    double threshold;
-
     @Option(names = "--seed", defaultValue = "1", description = "Root seed of every random choice (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -71,63 +77,6 @@ public final class CompareCommand implements Callable<Integer> {
             description = {"Task matrix A (D x C) for alignment and selectivity angles and for --maxent: auto (identity when D = C,",
                     "else none; --maxent then needs an explicit A), identity (needs D = C), none, or rows like \"1,0;0,1\" (default ${DEFAULT-VALUE})."})
     String task;
-
-    @Option(names = "--joint-columns", split = ",", paramLabel = "COL",
-            description = "Columns of the joint distribution and the clustering (default: w_1..w_D,z).")
-    List<String> jointColumns;
-
-    @Option(names = "--confidence", defaultValue = "0.95", description = "Joint coverage of the fraction intervals (default ${DEFAULT-VALUE}).")
-    double confidence;
-
-    @Option(names = "--min-population", defaultValue = "10", description = "Smallest population given a cross-covariance error (default ${DEFAULT-VALUE}).")
-    int minPopulation;
-
-    @Option(names = "--max-components", defaultValue = "6", description = "Largest mixture tried by BIC (default ${DEFAULT-VALUE}).")
-    int maxComponents;
-
-    @Option(names = "--bootstrap", defaultValue = "10", description = "Bootstrap subsamples for stability (default ${DEFAULT-VALUE}).")
-    int bootstrap;
-
-    @Option(names = "--null-replicates", defaultValue = "10", description = "Gaussian-null data sets for the stability z (default ${DEFAULT-VALUE}).")
-    int nullReplicates;
-
-    @Option(names = "--bootstrap-sample", defaultValue = "1000", description = "Neurons used in the stability bootstrap (default ${DEFAULT-VALUE}).")
-    int bootstrapSample;
-
-    @Option(names = "--mixture-sample", defaultValue = "4000", description = "Neurons the Gaussian mixtures are fitted on (default ${DEFAULT-VALUE}).")
-    int mixtureSample;
-
-    @Option(names = "--pairwise-sample", defaultValue = "1000", description = "Neurons used for Ward and the silhouette (default ${DEFAULT-VALUE}).")
-    int pairwiseSample;
-
-    @Option(names = "--energy-sample", defaultValue = "2000", description = "Neurons per table in the energy distance (default ${DEFAULT-VALUE}).")
-    int energySample;
-
-    @Option(names = "--verdict-bootstrap", defaultValue = "400",
-            description = "Bootstrap replicates behind the verdicts' confidence bounds (default ${DEFAULT-VALUE}).")
-    int verdictBootstrap;
-
-    @Option(names = "--independent-rows", description = "Resample single rows instead of mirror pairs (rows 2i, 2i+1); only for tables without mirror pairs.")
-    boolean independentRows;
-
-    @Option(names = "--error-rate", defaultValue = "0.05",
-            description = "Family-wise rate of false 'not reproduced' of the overall verdict (Bonferroni over its verdicts) (default ${DEFAULT-VALUE}).")
-    double errorRate;
-
-    @Option(names = "--tol-tv", defaultValue = "0.10", description = "Pass criterion: total variation of fractions (default ${DEFAULT-VALUE}).")
-    double tolTv;
-
-    @Option(names = "--tol-crosscov", defaultValue = "0.25", description = "Pass criterion: weighted relative error of E[zw|g] (default ${DEFAULT-VALUE}).")
-    double tolCross;
-
-    @Option(names = "--tol-ks", defaultValue = "0.10", description = "Pass criterion: largest KS of the w, z marginals (default ${DEFAULT-VALUE}).")
-    double tolKs;
-
-    @Option(names = "--tol-energy", defaultValue = "0.05", description = "Pass criterion: energy coefficient H (default ${DEFAULT-VALUE}).")
-    double tolEnergy;
-
-    @Option(names = "--tol-stability-z", defaultValue = "2.0", description = "Stability z above which clusters count as structure (default ${DEFAULT-VALUE}).")
-    double tolZ;
 
     @Override
     public Integer call() {
@@ -226,11 +175,7 @@ public final class CompareCommand implements Callable<Integer> {
             InvalidInputException.require(a.features() == features && a.contexts() == contexts, "--task-matrix",
                     "a " + features + "x" + contexts + " matrix (D x C of the tables)", a.features() + "x" + a.contexts());
         }
-        var clustering = new PopulationClustering.Settings(maxComponents, bootstrap, nullReplicates, 0.8, pairwiseSample, bootstrapSample, mixtureSample);
-        var tolerances = new ComparisonSettings.Tolerances(tolTv, tolCross, tolKs, tolEnergy, tolZ);
-        return new ComparisonSettings(threshold, List.of(0.3, 0.5, 0.7), confidence, a, jointColumns, clustering,
-                energySample, 0, minPopulation, tolerances,
-                new ComparisonSettings.VerdictBootstrap(verdictBootstrap, !independentRows, errorRate));
+        return ComparisonOptions.settings(DeclaredOptions.read(spec, ComparisonOptions.SCHEMA), a);
     }
 
     /** Compares table a with the max-ent law at one σ or, with sigma=auto, at the three σ of THEORY §5. */

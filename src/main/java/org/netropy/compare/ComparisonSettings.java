@@ -40,8 +40,9 @@ public record ComparisonSettings(double threshold, List<Double> sensitivityThres
             InvalidInputException.require(familyErrorRate > 0 && familyErrorRate < 0.5, "--error-rate", "a number in (0, 0.5)", familyErrorRate);
         }
 
+        /** The defaults declared in {@link ComparisonOptions#SCHEMA}. */
         public static VerdictBootstrap defaults() {
-            return new VerdictBootstrap(400, true, 0.05);
+            return ComparisonSettings.defaults().verdicts();
         }
     }
 
@@ -80,15 +81,15 @@ public record ComparisonSettings(double threshold, List<Double> sensitivityThres
             InvalidInputException.positive("--tol-stability-z", stabilityZ);
         }
 
+        /** The defaults declared in {@link ComparisonOptions#SCHEMA}. */
         public static Tolerances defaults() {
-            return new Tolerances(0.10, 0.25, 0.10, 0.05, 2.0);
+            return ComparisonSettings.defaults().tolerances();
         }
     }
 
-    /** Threshold 0.5, sensitivity 0.3/0.5/0.7, 95% intervals, no task, (w, z) joint, default clustering and tolerances. */
+    /** The defaults declared in {@link ComparisonOptions#SCHEMA} (threshold 0.5, 95% intervals, ...), with no task matrix. */
     public static ComparisonSettings defaults() {
-        return new ComparisonSettings(0.5, List.of(0.3, 0.5, 0.7), 0.95, null, List.of(),
-                PopulationClustering.Settings.defaults(), 2000, 0, 10, Tolerances.defaults(), VerdictBootstrap.defaults());
+        return ComparisonOptions.settings(ComparisonOptions.SCHEMA.resolve(java.util.Map.of(), org.netropy.options.Naming.SPEC), null);
     }
 
     public ComparisonSettings withJointColumns(List<String> columns) {

@@ -50,9 +50,9 @@ public final class PopulationClustering {
     /** Settings of the label-free clustering. */
     public record Settings(int maxComponents, int bootstrapReplicates, int nullReplicates,
                            double subsampleFraction, int pairwiseSample, int bootstrapSample, int mixtureSample) {
-        /** Defaults: up to 6 components, 10 subsamples, 10 null data sets, 80%; 1000, 1000 and 4000 neurons. */
+        /** The defaults of {@link ComparisonOptions#SCHEMA}: up to 6 components, 10 subsamples, 10 null data sets, 80%; 1000, 1000 and 4000 neurons. */
         public static Settings defaults() {
-            return new Settings(6, 10, 10, 0.8, 1000, 1000, 4000);
+            return ComparisonSettings.defaults().clustering(); // declared in ComparisonOptions.SCHEMA
         }
 
         public Settings {

@@ -46,6 +46,16 @@ public final class FleschAnalysis {
         public Result analyse(Network net, TaskData data, double[] offset) {
             return FleschAnalysis.analyse(net, data, offset);
         }
+
+        @Override
+        public Map<String, double[][]> rdms(Network net, TaskData data) {
+            return FleschAnalysis.rdms(net, data, coarseConditions());
+        }
+
+        @Override
+        public boolean drawsRdms() {
+            return true;
+        }
     };
 
     /** Table columns: unit-class fractions, RSA betas, accuracies per context after ablating a class. */

@@ -187,7 +187,24 @@ public final class GdOptions {
     public static GdRunSpec runSpec(OptionValues in, RandomStreams random) {
         validate(in);
         OptionValues v = withArm(in.withSchema(SCHEMA));
-        Task task = TaskRegistry.create(v.string("task"), taskOptions(v), random);
+        return build(TaskRegistry.create(v.string("task"), taskOptions(v), random), v);
+    }
+
+    /**
+     * The run of an already built task under its own recipe (its {@link TaskRegistry} line),
+     * with {@code settings} (spec keys and values, e.g. {@code hidden}, {@code init_scale})
+     * changed: how code outside the two adapters (benchmarks, tests) asks for "the Flesch network"
+     * without restating the recipe.
+     */
+    public static GdRunSpec forTask(Task task, Map<String, Object> settings) {
+        Map<String, Object> given = new java.util.LinkedHashMap<>(settings);
+        given.put("task", task.name());
+        OptionValues v = SCHEMA.resolve(given, org.netropy.options.Naming.SPEC);
+        validate(v);
+        return build(task, withArm(v));
+    }
+
+    private static GdRunSpec build(Task task, OptionValues v) {
         TrainingRecipe recipe = TaskRegistry.recipe(v.string("task"));
         double sigma = v.number("init_scale");
         double context = Double.isFinite(recipe.contextScale()) ? v.number("context_scale") : v.number("context_ratio") * sigma;

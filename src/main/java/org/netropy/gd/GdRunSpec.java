@@ -89,13 +89,8 @@ public record GdRunSpec(Task task, int hidden, Activation activation, boolean hi
      * plain dense readout, summed squared error, η = 5e-3, given stimulus and context scales.
      */
     public static GdRunSpec flesch(Task task, int hidden, double inputScale, double contextScale, int steps) {
-        TrainingRecipe r = FleschTreesTask.RECIPE;
-        InitSpec init = new InitSpec(inputScale, contextScale, r.biasInit(), 0, r.readoutScale(inputScale), r.biasInit(), r.mirrorPairs(),
-                LowRankSpec.FULL, null);
-        return builder(task).hidden(hidden).hiddenBias(r.hiddenBias()).outputBias(r.outputBias())
-                .readout(Readout.parse("readout", r.readout())).init(init).learningRate(r.learningRate())
-                .lrScaling(LearningRateScaling.parse("lr scaling", r.lrScaling())).loss(LossScale.parse("loss", r.loss()))
-                .steps(steps).build();
+        return GdOptions.forTask(task, Map.of("hidden", (long) hidden, "init_scale", inputScale, "context_scale", contextScale,
+                "steps", (long) steps));
     }
 
     /** Output factor α·s(N): y = factor · Σ z_raw φ + c. */

@@ -24,6 +24,20 @@ public interface TaskAnalysis {
     /** The analysis of the final network (outputs centred by {@code offset}, null for none). */
     Result analyse(Network net, TaskData data, double[] offset);
 
+    /**
+     * Representational dissimilarity matrices of the final network that the task's paper draws
+     * (Flesch et al. 2022, Fig. 2: the network's and the model RDMs), by name; empty when the
+     * analysis draws none (then a spec's {@code rdm_scales} is refused).
+     */
+    default Map<String, double[][]> rdms(Network net, TaskData data) {
+        return Map.of();
+    }
+
+    /** Whether {@link #rdms} gives matrices. */
+    default boolean drawsRdms() {
+        return false;
+    }
+
     /** One network's analysis, in the two formats of the run's outputs. */
     interface Result {
         /** The record under {@link TaskAnalysis#jsonKey} in metrics.json. */

@@ -113,4 +113,12 @@ class GdOptionsBothPathsTest {
         assertEquals(2, r[0], (String) r[2]);
         assertTrue(((String) r[2]).contains("rank is used only with init_rank"), (String) r[2]);
     }
+
+    /** The Flesch factory used by benchmarks and tests is the spec path, not a third copy of the recipe. */
+    @Test
+    void theFleschFactoryIsTheSpecPath() throws Exception {
+        GdRunSpec factory = GdRunSpec.flesch(new org.netropy.task.FleschTreesTask(), 40, 0.3, 1.0, 10);
+        assertSameRun(spec("  task: flesch", "  hidden: 40", "  init_scale: 0.3", "  steps: 10"), factory);
+        assertSameRun(cli("--task", "flesch", "--hidden", "40", "--init-scale", "0.3", "--steps", "10"), factory);
+    }
 }

@@ -77,6 +77,13 @@ class TaskHookTest {
             Map<String, Object> json = run.metrics().toJson();
             assertTrue(json.get("flesch") instanceof Map, "its record sits under its key in metrics.json");
             assertEquals(RegimeMetrics.COLUMNS, List.copyOf(run.metricsRow().keySet()), "and its columns follow the regime metrics");
+            TaskAnalysis analysis = TaskAnalyses.of(task);
+            assertTrue(analysis.drawsRdms(), "the trees analysis draws RDMs");
+            Map<String, double[][]> rdms = analysis.rdms(run.last(), task.data());
+            double[][] first = rdms.values().iterator().next();
+            // Flesch et al. 2022's coarse conditions: 2 contexts x 3 branchiness x 3 leafiness levels
+            assertEquals(2 * 3 * 3, first.length, "one RDM row per coarse condition");
+            assertEquals(first.length, first[0].length, "square");
         }
         assertEquals(List.of(), TaskRegistry.names().stream().filter(n -> n.startsWith("test-probe")).toList(),
                 "closing the registration withdraws the task");

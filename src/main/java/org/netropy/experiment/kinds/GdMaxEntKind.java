@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.netropy.compare.Comparison;
 import org.netropy.compare.ConnectivityStatistics;
+import org.netropy.compare.ComparisonOptions;
 import org.netropy.compare.ComparisonSettings;
 import org.netropy.compare.ConnectivityComparator;
 import org.netropy.compare.Distances;
 import org.netropy.compare.GainPatterns;
 import org.netropy.compare.TaskShare;
 import org.netropy.compare.MaxEntReference;
-import org.netropy.compare.PopulationClustering;
 import org.netropy.connectivity.NeuronTable;
 import org.netropy.options.ParameterSchema;
 import org.netropy.options.ParameterSpec;
@@ -46,7 +46,7 @@ import org.netropy.task.TaskMatrix;
  */
 public final class GdMaxEntKind implements RunKind {
     private static final ParameterSchema SCHEMA = GdOptions.SCHEMA.plus(List.of(
-            ParameterSpec.number("threshold", 0.01, 0.99, 0.5, "gain threshold of the binary patterns"),
+            ComparisonOptions.SCHEMA.get("threshold"),
             ParameterSpec.flag("clustering", false, "also run the label-free clustering (slower)"),
             ParameterSpec.choice("reference_prior", List.of("isotropic", "initialisation"), "isotropic",
                     "stimulus-weight reference law of max-ent: isotropic, or the second moment of the initial weights + floor (THEORY 3)"),
@@ -287,11 +287,16 @@ public final class GdMaxEntKind implements RunKind {
         return Math.sqrt(t.z()[i] * t.z()[i] + org.netropy.linalg.Vectors.dot(t.w()[i], t.w()[i]));
     }
 
+    /**
+     * The comparator's settings of a run: its threshold, and budgets sized for a sweep of many
+     * small networks (energy distance on 1000 neurons; a cheap clustering unless clustering is on).
+     */
     private static ComparisonSettings settings(ResolvedParameters p, TaskMatrix task) {
-        ComparisonSettings d = ComparisonSettings.defaults();
-        PopulationClustering.Settings clustering = p.flag("clustering") ? d.clustering()
-                : new PopulationClustering.Settings(3, 2, 2, 0.8, 200, 200, 500);
-        return new ComparisonSettings(p.number("threshold"), d.sensitivityThresholds(), d.confidence(), task, d.jointColumns(),
-                clustering, 1000, d.modelSampleSize(), d.minPopulation(), d.tolerances(), d.verdicts());
+        Map<String, Object> budget = new LinkedHashMap<>(Map.of("threshold", p.number("threshold"), "energy_sample", 1000L));
+        if (!p.flag("clustering")) {
+            budget.putAll(Map.of("max_components", 3L, "bootstrap", 2L, "null_replicates", 2L, "pairwise_sample", 200L,
+                    "bootstrap_sample", 200L, "mixture_sample", 500L));
+        }
+        return ComparisonOptions.settings(ComparisonOptions.SCHEMA.resolve(budget, org.netropy.options.Naming.SPEC), task);
     }
 }

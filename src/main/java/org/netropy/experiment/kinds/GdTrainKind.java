@@ -9,6 +9,7 @@ import org.netropy.experiment.ResolvedParameters;
 import org.netropy.experiment.RunContext;
 import org.netropy.experiment.RunKind;
 import org.netropy.gd.FleschAnalysis;
+import org.netropy.gd.TaskAnalyses;
 import org.netropy.gd.GdOptions;
 import org.netropy.gd.GdResult;
 import org.netropy.io.InvalidInputException;
@@ -72,8 +73,14 @@ public final class GdTrainKind implements RunKind {
     public void validate(ResolvedParameters p) {
         GdOptions.validate(p);
         List<Double> scales = rdmScales(p);
-        InvalidInputException.require(scales.isEmpty() || p.string("task").equals("flesch"), "rdm_scales",
-                "empty unless task is flesch (the RDMs are of the Flesch trees task's 50 conditions)", p.string("rdm_scales"));
+        InvalidInputException.require(scales.isEmpty() || drawsRdms(p.string("task")), "rdm_scales",
+                "empty unless the task's analysis draws RDMs (task flesch: its 50 conditions)", p.string("rdm_scales"));
+    }
+
+    /** Whether the analysis a task declares on its registry line draws RDMs. */
+    private static boolean drawsRdms(String task) {
+        String name = org.netropy.task.TaskRegistry.analysis(task);
+        return TaskAnalyses.all().stream().anyMatch(a -> a.name().equals(name) && a.drawsRdms());
     }
 
     /** The scales of {@code rdm_scales}, refused with the field's name if one is not a number. */
@@ -117,7 +124,7 @@ public final class GdTrainKind implements RunKind {
             rows.add(Map.of(STEP, step, RDM_ROW, NO_CELL, RDM_COL, NO_CELL, "loss", r.lossCurve()[step]));
         }
         if (rdmScales(p).contains(p.number("init_scale"))) {
-            rows.addAll(rdmRows(FleschAnalysis.rdms(r.last(), r.spec().task().data(), FleschAnalysis.coarseConditions())));
+            rows.addAll(rdmRows(TaskAnalyses.of(r.spec().task()).rdms(r.last(), r.spec().task().data())));
         }
         return rows;
     }
