@@ -32,9 +32,32 @@ final class DeclaredOptions {
         return command;
     }
 
+    /** An option a release renamed or replaced: refused with a pointer to what replaced it. */
+    private record Renamed(String old, String now) {}
+
+    /**
+     * Adds hidden options that earlier releases had, each refused by {@link #read} with one line
+     * naming its replacement ("--lr was renamed: use --learning-rate X"), so that an old command
+     * line fails with a pointer instead of picocli's bare "unknown option".
+     *
+     * @param oldToNew old option → what to type instead
+     */
+    static CommandSpec renamed(CommandSpec command, Map<String, String> oldToNew) {
+        oldToNew.forEach((old, now) -> command.addOption(OptionSpec.builder(old).type(String.class).arity("0..1").fallbackValue("")
+                .hidden(true).userObject(new Renamed(old, now)).description("renamed: " + now).build()));
+        return command;
+    }
+
     /** The values of the declared parameters: what the user typed, checked, with every other at its default. */
     static OptionValues read(CommandSpec command, ParameterSchema schema) {
         CommandLine.ParseResult parsed = command.commandLine().getParseResult();
+        if (parsed != null) {
+            for (OptionSpec o : parsed.matchedOptions()) {
+                if (o.userObject() instanceof Renamed r) {
+                    throw new org.netropy.io.InvalidInputException(r.old() + " was renamed: use " + r.now());
+                }
+            }
+        }
         Map<String, String> given = new LinkedHashMap<>();
         for (ParameterSpec p : schema.parameters()) {
             String name = Naming.CLI.name(p.name());

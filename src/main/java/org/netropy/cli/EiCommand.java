@@ -59,10 +59,14 @@ public final class EiCommand implements Runnable {
         boolean rank;
     }
 
+    /** Options of releases before the one declaration (EiOptions), and their replacements. */
+    static final java.util.Map<String, String> RENAMED = java.util.Map.of("--steps", "--simulation-steps N");
+
     /** Adds {@link EiOptions#SCHEMA} to {@code ei entropy}. */
     static final class EntropyOptions implements CommandLine.IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec command) {
+            DeclaredOptions.renamed(command, RENAMED);
             return DeclaredOptions.add(command, EiOptions.SCHEMA);
         }
     }
@@ -167,6 +171,7 @@ public final class EiCommand implements Runnable {
                         .description(p.description() + " (a value, list or range; " + p.defaultText().replace("default", "default:") + ")")
                         .build());
             }
+            DeclaredOptions.renamed(command, RENAMED);
             return DeclaredOptions.add(command, Scan.FIXED);
         }
     }

@@ -199,8 +199,20 @@ public final class GdCommand implements Runnable {
 
         @Override
         public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
+            DeclaredOptions.renamed(command, RENAMED);
             return DeclaredOptions.add(command, SCHEMA);
         }
+
+        /** The gd train options of releases before the one declaration (GdOptions), and their replacements. */
+        static final Map<String, String> RENAMED = Map.of(
+                "--lr", "--learning-rate X",
+                "--loss", "--loss-scale mean|sum",
+                "--spectral-rank", "--init-rank spectral --rank R",
+                "--effective-rank", "--init-rank effective --rank R",
+                "--aligned", "--init-rank aligned --rank R",
+                "--anti-aligned", "--init-rank anti-aligned --rank R",
+                "--no-hidden-bias", "--hidden-bias false",
+                "--no-output-bias", "--output-bias false");
     }
 
     @Command(name = "bench", mixinStandardHelpOptions = true,
