@@ -98,6 +98,14 @@ public final class GdCommand implements Runnable {
         @Option(names = "--init-from", description = "initial weights from a neuron table CSV (mean-field z; a member column gives one network per member)")
         Path initFrom;
 
+        /**
+         * Settings that shape only drawn initial weights, refused with --init-from (whose table gives
+         * w, v, b and z); the init scale stays read (the mean-field learning-rate scaling uses it), and
+         * so do the mirror pairs' parity rule and the output-bias start.
+         */
+        static final List<String> DRAWN_ONLY = List.of("context_scale", "context_ratio", "readout_scale", "readout_ratio",
+                "bias_scale", "bias_ratio", "init_rank", "rank", "rank_measure");
+
         /** The training runs of the command line, one per init scale and seed, all on one task (one ensemble graph needs one task). */
         List<GdRunSpec> runSpecs(int[] seedList) {
             CommandLine.ParseResult given = spec.commandLine().getParseResult();
@@ -108,6 +116,11 @@ public final class GdCommand implements Runnable {
                     "at most " + MAX_NETWORKS + " networks", (long) seedList.length * scales.length);
             OptionValues values = DeclaredOptions.read(spec, TrainOptions.SCHEMA);
             int[] snaps = snapshots == null ? new int[0] : Ranges.integers("--snapshots", snapshots, 0, values.intValue("steps"));
+            if (initFrom != null) {
+                for (String key : DRAWN_ONLY) {
+                    values.refuseUnlessUsed(key, false, "without --init-from (the table gives the initial weights)");
+                }
+            }
             NeuronTable from = initFrom == null ? null : NeuronTableCsv.read(initFrom);
             List<GdRunSpec> specs = new ArrayList<>();
             Task task = null;

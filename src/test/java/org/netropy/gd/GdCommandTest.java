@@ -1,6 +1,7 @@
 package org.netropy.gd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,6 +102,23 @@ class GdCommandTest {
                 "--init-from", a.resolve("neurons.csv").toString(), "--out", dir.resolve("b").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--init-from"), r.err());
+    }
+
+    /** With --init-from the table gives the weights: a setting that shapes drawn weights would be ignored, so it is refused. */
+    @Test
+    void settingsOfDrawnWeightsAreRefusedWithInitFrom() throws Exception {
+        Path a = dir.resolve("a");
+        assertEquals(0, run("gd", "train", "--hidden", "4", "--steps", "1", "--no-progress", "--out", a.toString()).code());
+        String table = a.resolve("neurons_init.csv").toString();
+        for (String[] setting : new String[][] {{"--context-ratio", "2"}, {"--init-rank", "rank", "--rank", "1"}, {"--readout-ratio", "0.5"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("gd", "train", "--hidden", "4", "--steps", "1",
+                    "--no-progress", "--init-from", table, "--out", dir.resolve("b").toString()));
+            args.addAll(java.util.List.of(setting));
+            Run r = run(args.toArray(new String[0]));
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains(setting[0]) && r.err().contains("without --init-from"), r.err());
+            assertFalse(java.nio.file.Files.exists(dir.resolve("b")), "nothing written");
+        }
     }
 
     @Test
