@@ -26,7 +26,7 @@ public final class MaxEntOptions {
     public static final double MAX_SIGMA = 1e6;
 
     /** The activations whose gains φ'(v) define a prior (THEORY §3). */
-    private static final List<String> ACTIVATIONS = List.of("relu", "tanh", "sigmoid", "softplus");
+    private static final List<String> ACTIVATIONS = java.util.Arrays.stream(Nonlinearity.values()).map(Nonlinearity::label).toList();
 
     /** The problem every caller sets: task A = I_C, the scales and the reference law. */
     public static final ParameterSchema PROBLEM = ParameterSchema.of(
