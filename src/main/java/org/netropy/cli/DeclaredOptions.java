@@ -32,6 +32,24 @@ final class DeclaredOptions {
         return command;
     }
 
+    /**
+     * Adds, for each of {@code keys}, an option that takes a value, list or range of the declared
+     * parameter (a command that sweeps it, e.g. {@code ei scan --alpha 0..0.3}); its help is the
+     * declaration's. The command parses the text itself and passes each value back through the
+     * schema ({@link OptionValues#with}), so every value is range-checked as a single one would be.
+     */
+    static CommandSpec addRanges(CommandSpec command, ParameterSchema schema, java.util.List<String> keys) {
+        for (String key : keys) {
+            ParameterSpec p = schema.get(key);
+            if (p == null) {
+                throw new IllegalArgumentException("no parameter '" + key + "' in " + schema.names());
+            }
+            command.addOption(OptionSpec.builder(Naming.CLI.name(key)).type(String.class).paramLabel("RANGE")
+                    .description(help(p, "a value, list or range; ")).build());
+        }
+        return command;
+    }
+
     /** An option a release renamed or replaced: refused with a pointer to what replaced it. */
     private record Renamed(String old, String now) {}
 
@@ -70,9 +88,13 @@ final class DeclaredOptions {
 
     /** "Base learning rate (default: 0.05, task flesch: 0.005)": the declaration's text, capitalised, with its defaults. */
     private static String help(ParameterSpec p) {
+        return help(p, "");
+    }
+
+    private static String help(ParameterSpec p, String form) {
         String text = p.description().isEmpty() ? p.name() : p.description();
         String defaults = "".equals(p.defaultValue()) ? "default: none" : p.defaultText().replaceFirst("^default ", "default: ");
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1) + " (" + defaults + ")";
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1) + " (" + form + defaults + ")";
     }
 
     private static String label(ParameterSpec p) {

@@ -21,7 +21,6 @@ import org.netropy.io.Json;
 import org.netropy.options.Naming;
 import org.netropy.options.OptionValues;
 import org.netropy.options.ParameterSchema;
-import org.netropy.options.ParameterSpec;
 import org.netropy.random.RandomStreams;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +28,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code netropy ei}: entropy of binary excitatory/inhibitory networks (Agrawal et al. 2018,
@@ -165,12 +163,7 @@ public final class EiCommand implements Runnable {
     static final class ScanOptions implements CommandLine.IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec command) {
-            for (String key : Scan.SWEPT) {
-                ParameterSpec p = EiOptions.SCHEMA.get(key);
-                command.addOption(OptionSpec.builder(Naming.CLI.name(key)).type(String.class).paramLabel("RANGE")
-                        .description(p.description() + " (a value, list or range; " + p.defaultText().replace("default", "default:") + ")")
-                        .build());
-            }
+            DeclaredOptions.addRanges(command, EiOptions.SCHEMA, java.util.List.of(Scan.SWEPT));
             DeclaredOptions.renamed(command, RENAMED);
             return DeclaredOptions.add(command, Scan.FIXED);
         }

@@ -22,7 +22,7 @@ class MaxEntAccuracyCliTest {
 
     @Test
     void jsonAndCsvCarryResidualQuadratureErrorAndVerdict() throws Exception {
-        Object[] r = CliErrorPolicyTest.run("maxent", "solve", "--contexts", "2", "--sigma", "1", "--gains", "tanh",
+        Object[] r = CliErrorPolicyTest.run("maxent", "solve", "--contexts", "2", "--sigma", "1", "--activation", "tanh",
                 "--context-scale", "2", "--format", "json");
         assertEquals(0, r[0], (String) r[2]);
         JsonNode n = Json.MAPPER.readTree((String) r[1]);
@@ -37,7 +37,7 @@ class MaxEntAccuracyCliTest {
 
     @Test
     void condensedLawExitsThreeNamingIt() {
-        Object[] r = CliErrorPolicyTest.run("maxent", "solve", "--contexts", "2", "--sigma", "1", "--gains", "sigmoid");
+        Object[] r = CliErrorPolicyTest.run("maxent", "solve", "--contexts", "2", "--sigma", "1", "--activation", "sigmoid");
         assertEquals(3, r[0], (String) r[2]);
         String err = (String) r[2];
         assertTrue(err.contains("netropy: not converged:") && err.contains("condensation"), err);
